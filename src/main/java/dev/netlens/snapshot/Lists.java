@@ -1,0 +1,18 @@
+package dev.netlens.snapshot;
+
+import java.util.List;
+import java.util.Map;
+
+/** Null-tolerant immutable copies, so every snapshot record is deeply immutable. */
+final class Lists {
+    private Lists() {
+    }
+
+    static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    static <K, V> Map<K, V> copy(Map<K, V> map) {
+        return map == null ? Map.of() : Map.copyOf(map);
+    }
+}
