@@ -61,11 +61,12 @@ public final class SnapshotAssembler {
         List<Network> networks = new ArrayList<>();
         List<Container> containers = new ArrayList<>();
         for (HostParts part : parts) {
-            hosts.add(part.host(nameUse));
+            // Containers first: joining them notes what could not be shown, which the host reports.
+            containers.addAll(part.containers());
+            networks.addAll(part.networks());
             namespaces.addAll(part.namespaces.values());
             interfaces.addAll(part.interfaces.values());
-            networks.addAll(part.networks());
-            containers.addAll(part.containers());
+            hosts.add(part.host(nameUse));
         }
         namespaces.sort(Comparator.comparing(NetNamespace::id));
         interfaces.sort(Comparator.comparing(NetInterface::id));
@@ -94,7 +95,10 @@ public final class SnapshotAssembler {
     }
 
     static String hostId(HostScan scan) {
-        String basis = scan.engine().info().id() != null ? scan.engine().info().id() : scan.endpoint();
+        // Engines on one machine can share an ID (Docker 20.10 derives it from /etc/docker/key.json):
+        // their state folder and swarm node tell them apart.
+        EngineInfo info = scan.engine().info();
+        String basis = info.id() == null ? scan.endpoint() : info.id() + "|" + info.dockerRootDir() + "|" + info.swarmNodeId();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
             return "host-" + HexFormat.of().formatHex(digest, 0, 4);
@@ -132,6 +136,7 @@ public final class SnapshotAssembler {
         final Map<String, NetInterface> interfaces = new LinkedHashMap<>();
         final Map<String, Located> links = new LinkedHashMap<>();
         final Map<String, String> containerNamespace = new HashMap<>();
+        final List<String> notes = new ArrayList<>();
 
         HostParts(HostScan scan, String hostId) {
             this.scan = scan;
@@ -278,6 +283,7 @@ public final class SnapshotAssembler {
                 missing.addAll(scan.kernel().firewall().missing());
             }
             missing.addAll(scan.engine().problems());
+            missing.addAll(notes);
             FirewallCapture firewall = scan.kernel() != null ? scan.kernel().firewall()
                     : FirewallCapture.unavailable(scan.kernelMissing().isEmpty() ? "firewall rules not read" : scan.kernelMissing().get(0));
             String name = info.name();
@@ -339,12 +345,33 @@ public final class SnapshotAssembler {
                 String ns = containerNamespace.get(c.id());
                 List<Endpoint> endpoints = new ArrayList<>();
                 for (Endpoint e : c.endpoints()) {
+                    String networkId = resolveNetwork(e);
+                    if (networkId == null) {
+                        // A stopped container can still name a network that was removed since.
+                        notes.add("container " + c.name() + ": its endpoint on network " + e.networkName()
+                                + " names a network that no longer exists; not shown");
+                        continue;
+                    }
                     String iface = ns == null || ns.equals(hostNamespaceId) || e.mac() == null ? null : interfaceByMac(ns, e.mac());
-                    endpoints.add(new Endpoint(e.network(), e.networkName(), e.ipv4(), e.ipv6(), e.mac(), e.aliases(), iface));
+                    endpoints.add(new Endpoint(networkId, e.networkName(), e.ipv4(), e.ipv6(), e.mac(), e.aliases(), iface));
                 }
                 result.add(new Container(c.id(), hostId, c.name(), c.image(), c.state(), c.networkMode(), ns, endpoints, c.ports()));
             }
             return result;
+        }
+
+        /** The endpoint's network by id, or by name where the engine left the id empty (never-started containers). */
+        private String resolveNetwork(Endpoint e) {
+            String byName = null;
+            for (EngineNetwork n : scan.engine().networks()) {
+                if (n.id().equals(e.network())) {
+                    return n.id();
+                }
+                if (n.name().equals(e.networkName())) {
+                    byName = n.id();
+                }
+            }
+            return e.network() == null || e.network().isBlank() ? byName : null;
         }
 
         private String interfaceByMac(String namespaceId, String mac) {

@@ -1,6 +1,10 @@
 package dev.netlens.discovery.engine;
 
-/** The engine's own description of itself, from /info and /version. */
+/**
+ * The engine's own description of itself, from /info and /version.
+ *
+ * @param dockerRootDir where the engine keeps its state: tells apart two engines sharing one key file
+ */
 public record EngineInfo(
         String id,
         String name,
@@ -10,5 +14,6 @@ public record EngineInfo(
         String kernelVersion,
         String swarmNodeId,
         String swarmNodeAddr,
-        boolean swarmManager) {
+        boolean swarmManager,
+        String dockerRootDir) {
 }

@@ -55,7 +55,8 @@ public final class EngineReader {
                 text(info, "KernelVersion"),
                 active ? blankToNull(text(swarm, "NodeID")) : null,
                 active ? blankToNull(text(swarm, "NodeAddr")) : null,
-                active && swarm.path("ControlAvailable").asBoolean(false));
+                active && swarm.path("ControlAvailable").asBoolean(false),
+                text(info, "DockerRootDir"));
     }
 
     /** Inspects each listed item in parallel; one that vanished in between is noted and skipped. */
