@@ -14,6 +14,7 @@ import dev.netlens.discovery.kernel.KernelAccess;
 import dev.netlens.discovery.kernel.KernelFacts;
 import dev.netlens.discovery.kernel.KernelReader;
 import dev.netlens.discovery.kernel.KernelUnreadableException;
+import dev.netlens.discovery.kernel.NamespaceLister;
 import dev.netlens.discovery.kernel.ProcessCommandRunner;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,13 +35,19 @@ import java.util.function.Function;
 public final class Discovery implements AutoCloseable {
     private final Function<String, EngineApi> connector;
     private final CommandRunner runner;
+    private final NamespaceLister lister;
     private final Path proc;
     private final Clock clock;
     private final ExecutorService pool;
 
-    public Discovery(Function<String, EngineApi> connector, CommandRunner runner, Path proc, Clock clock) {
+    /**
+     * @param proc the /proc to read engine processes, credentials and the boot id from
+     */
+    public Discovery(Function<String, EngineApi> connector, CommandRunner runner, NamespaceLister lister, Path proc,
+            Clock clock) {
         this.connector = connector;
         this.runner = runner;
+        this.lister = lister;
         this.proc = proc;
         this.clock = clock;
         this.pool = Executors.newFixedThreadPool(4, r -> {
@@ -53,7 +60,8 @@ public final class Discovery implements AutoCloseable {
     /** Discovery against real engines and the real kernel. */
     public static Discovery local() {
         return new Discovery(host -> DockerHttpEngineApi.connect(host, Duration.ofSeconds(10)),
-                new ProcessCommandRunner(Duration.ofSeconds(10)), Path.of("/proc"), Clock.systemUTC());
+                new ProcessCommandRunner(Duration.ofSeconds(10)), NamespaceLister.FILE_SYSTEM, Path.of("/proc"),
+                Clock.systemUTC());
     }
 
     /** @param hosts engine URIs; empty means DOCKER_HOST, else the local socket */
@@ -100,7 +108,7 @@ public final class Discovery implements AutoCloseable {
         }
         List<String> sandboxKeys = engine.containers().stream().map(EngineContainer::sandboxKey).toList();
         try {
-            return new KernelReader(runner, pool, proc.resolve("sys/kernel/random/boot_id")).read(process.get(), sandboxKeys);
+            return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id")).read(process.get(), sandboxKeys);
         } catch (KernelUnreadableException e) {
             missing.add(e.getMessage());
             return null;

@@ -360,7 +360,7 @@ public final class SnapshotAssembler {
             return result;
         }
 
-        /** The endpoint's network by id, or by name where the engine left the id empty (never-started containers). */
+        /** The endpoint's network by id, else by name. */
         private String resolveNetwork(Endpoint e) {
             String byName = null;
             for (EngineNetwork n : scan.engine().networks()) {
@@ -371,7 +371,9 @@ public final class SnapshotAssembler {
                     byName = n.id();
                 }
             }
-            return e.network() == null || e.network().isBlank() ? byName : null;
+            // By name otherwise: a never-started container has no id yet, and a stopped one keeps the id
+            // of a network re-created since (the default bridge gets a new id at every engine start).
+            return byName;
         }
 
         private String interfaceByMac(String namespaceId, String mac) {

@@ -31,23 +31,27 @@ final class VethMatcher {
                 byKernelAndIndex.computeIfAbsent(key(end.kernel(), end.link().ifindex()), k -> new ArrayList<>()).add(end);
             }
         }
-        Map<String, String> peers = new HashMap<>();
+        Map<End, List<End>> candidates = new HashMap<>();
         for (End end : ends) {
             KernelLink link = end.link();
-            if (link.kind() != InterfaceKind.VETH || link.linkIndex() == null || peers.containsKey(end.interfaceId())) {
+            if (link.kind() != InterfaceKind.VETH || link.linkIndex() == null) {
                 continue;
             }
-            List<End> candidates = new ArrayList<>();
+            List<End> found = new ArrayList<>();
             for (End other : byKernelAndIndex.getOrDefault(key(end.kernel(), link.linkIndex()), List.of())) {
                 if (other != end && pointsBack(end, other)) {
-                    candidates.add(other);
+                    found.add(other);
                 }
             }
-            if (candidates.size() == 1 && !peers.containsKey(candidates.get(0).interfaceId())) {
-                peers.put(end.interfaceId(), candidates.get(0).interfaceId());
-                peers.put(candidates.get(0).interfaceId(), end.interfaceId());
-            }
+            candidates.put(end, found);
         }
+        // Pair only where each end has exactly the other as its candidate.
+        Map<String, String> peers = new HashMap<>();
+        candidates.forEach((end, found) -> {
+            if (found.size() == 1 && candidates.getOrDefault(found.get(0), List.of()).equals(List.of(end))) {
+                peers.put(end.interfaceId(), found.get(0).interfaceId());
+            }
+        });
         return peers;
     }
 

@@ -2,7 +2,6 @@ package dev.netlens.discovery.kernel;
 
 import dev.netlens.snapshot.FirewallCapture;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +22,12 @@ public final class KernelReader {
     static final List<String> IP_ADDR = List.of("ip", "-j", "-d", "addr", "show");
     private final CommandRunner runner;
     private final ExecutorService pool;
+    private final NamespaceLister lister;
     private final Path bootIdFile;
 
-    public KernelReader(CommandRunner runner, ExecutorService pool, Path bootIdFile) {
+    public KernelReader(CommandRunner runner, NamespaceLister lister, ExecutorService pool, Path bootIdFile) {
         this.runner = runner;
+        this.lister = lister;
         this.pool = pool;
         this.bootIdFile = bootIdFile;
     }
@@ -99,7 +100,7 @@ public final class KernelReader {
         return argv;
     }
 
-    private static List<Path> namespaceFiles(Path netnsDir, Collection<String> sandboxKeys, List<String> problems) {
+    private List<Path> namespaceFiles(Path netnsDir, Collection<String> sandboxKeys, List<String> problems) {
         Set<Path> dirs = new TreeSet<>();
         dirs.add(netnsDir);
         for (String key : sandboxKeys) {
@@ -109,11 +110,8 @@ public final class KernelReader {
         }
         Set<Path> files = new TreeSet<>();
         for (Path dir : dirs) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path file : stream) {
+            try {
+                for (Path file : lister.list(dir)) {
                     // "default" is the engine's own namespace, bind-mounted for host-mode containers.
                     if (!file.getFileName().toString().equals("default")) {
                         files.add(file);
