@@ -1,0 +1,515 @@
+package dev.netlens.graph;
+
+import dev.netlens.snapshot.Container;
+import dev.netlens.snapshot.Endpoint;
+import dev.netlens.snapshot.Host;
+import dev.netlens.snapshot.InterfaceKind;
+import dev.netlens.snapshot.NamespaceKind;
+import dev.netlens.snapshot.NetInterface;
+import dev.netlens.snapshot.NetNamespace;
+import dev.netlens.snapshot.Network;
+import dev.netlens.snapshot.PortMapping;
+import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.snapshot.Tunnel;
+import dev.netlens.snapshot.TunnelEnd;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+
+/**
+ * The snapshot as a typed graph: vertices for hosts, namespaces, interfaces, containers, networks,
+ * published ports and underlay endpoints; edges only where the snapshot states a fact (a veth peer,
+ * a bridge master, a parent device, an endpoint's interface, a published port, a tunnel). Nothing
+ * is inferred from names, so a missing fact shows as a missing line rather than a wrong one.
+ * Immutable once built.
+ */
+public final class TopologyGraph {
+    private final Graph<TopoNode, TopoLink> graph;
+    private final Map<String, TopoNode> nodes;
+    private final Map<String, TopoLink> links;
+    private final Map<String, List<String>> children;
+
+    private TopologyGraph(Map<String, TopoNode> nodes, Map<String, TopoLink> links) {
+        this.nodes = Collections.unmodifiableMap(nodes);
+        this.links = Collections.unmodifiableMap(links);
+        Graph<TopoNode, TopoLink> g = GraphTypeBuilder.<TopoNode, TopoLink>directed()
+                .allowingMultipleEdges(true).allowingSelfLoops(true).buildGraph();
+        nodes.values().forEach(g::addVertex);
+        for (TopoLink link : links.values()) {
+            g.addEdge(nodes.get(link.source()), nodes.get(link.target()), link);
+        }
+        this.graph = new org.jgrapht.graph.AsUnmodifiableGraph<>(g);
+        Map<String, List<String>> kids = new LinkedHashMap<>();
+        for (TopoNode n : nodes.values()) {
+            if (n.parent() != null) {
+                kids.computeIfAbsent(n.parent(), k -> new ArrayList<>()).add(n.id());
+            }
+        }
+        kids.replaceAll((k, v) -> List.copyOf(v));
+        this.children = Collections.unmodifiableMap(kids);
+    }
+
+    public static TopologyGraph empty() {
+        return new TopologyGraph(new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    public static TopologyGraph from(TopologySnapshot snapshot) {
+        return new Builder(snapshot).build();
+    }
+
+    /** The JGraphT view, read-only. */
+    public Graph<TopoNode, TopoLink> graph() {
+        return graph;
+    }
+
+    public Collection<TopoNode> nodes() {
+        return nodes.values();
+    }
+
+    public Collection<TopoLink> links() {
+        return links.values();
+    }
+
+    public Optional<TopoNode> node(String id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    public Optional<TopoLink> link(String id) {
+        return Optional.ofNullable(links.get(id));
+    }
+
+    public List<String> children(String boxId) {
+        return children.getOrDefault(boxId, List.of());
+    }
+
+    public List<TopoLink> linksOf(String nodeId) {
+        TopoNode n = nodes.get(nodeId);
+        return n == null ? List.of() : List.copyOf(graph.edgesOf(n));
+    }
+
+    /** Ids of every box containing this vertex, nearest first. */
+    public List<String> ancestors(String nodeId) {
+        List<String> out = new ArrayList<>();
+        TopoNode n = nodes.get(nodeId);
+        while (n != null && n.parent() != null) {
+            out.add(n.parent());
+            n = nodes.get(n.parent());
+        }
+        return out;
+    }
+
+    /**
+     * Whether the vertex gets a shape of its own. A network implemented by a kernel device is shown
+     * by that device (a bridge labelled with the network), so it is not drawn twice.
+     */
+    public boolean isDrawn(TopoNode node) {
+        return node.kind() != NodeKind.NETWORK || representative(node.id()).equals(node.id());
+    }
+
+    /** The drawn vertex standing for this one: a network's device, else the vertex itself. */
+    public String representative(String nodeId) {
+        TopoNode n = nodes.get(nodeId);
+        if (n != null && n.kind() == NodeKind.NETWORK) {
+            for (TopoLink l : graph.outgoingEdgesOf(n)) {
+                if (l.kind() == LinkKind.NETWORK_DEVICE) {
+                    return l.target();
+                }
+            }
+        }
+        return nodeId;
+    }
+
+    /**
+     * The way out from a vertex toward its host: container -> interface -> veth peer -> bridge ->
+     * (vxlan -> tunnel) -> host. A bridge selects its ports instead (who is on this bridge).
+     *
+     * @return ids of the vertices and links on that path, including the start and its host box
+     */
+    public Set<String> pathFrom(String nodeId) {
+        Set<String> out = new LinkedHashSet<>();
+        TopoNode start = nodes.get(representative(nodeId));
+        if (start == null) {
+            return out;
+        }
+        Deque<TopoNode> todo = new ArrayDeque<>();
+        todo.add(start);
+        out.add(start.id());
+        if (start.kind() == NodeKind.BRIDGE) {
+            for (TopoLink l : graph.incomingEdgesOf(start)) {
+                if (l.kind() == LinkKind.BRIDGE_PORT) {
+                    out.add(l.id());
+                    out.add(l.source());
+                }
+            }
+        }
+        while (!todo.isEmpty()) {
+            TopoNode n = todo.poll();
+            for (TopoLink l : graph.edgesOf(n)) {
+                String other = l.source().equals(n.id()) ? l.target() : l.source();
+                if (followsUpward(n, l) && out.add(other)) {
+                    out.add(l.id());
+                    todo.add(nodes.get(other));
+                } else if (followsUpward(n, l)) {
+                    out.add(l.id());
+                }
+            }
+        }
+        if (start.host() != null && nodes.containsKey("host:" + start.host())) {
+            out.add("host:" + start.host());
+        }
+        return out;
+    }
+
+    private boolean followsUpward(TopoNode from, TopoLink l) {
+        boolean outgoing = l.source().equals(from.id());
+        return switch (l.kind()) {
+            case VETH -> true;
+            case ENDPOINT -> outgoing;
+            case BRIDGE_PORT -> outgoing
+                    || "vxlan".equals(nodes.get(l.source()).subKind());
+            case PARENT -> outgoing;
+            case PUBLISHED -> !outgoing && from.kind() == NodeKind.CONTAINER;
+            case TUNNEL -> true;
+            case NETWORK_DEVICE -> false;
+        };
+    }
+
+    /** Builds the graph in snapshot order, so ids and iteration order are deterministic. */
+    private static final class Builder {
+        private final TopologySnapshot s;
+        private final Map<String, TopoNode> nodes = new LinkedHashMap<>();
+        private final Map<String, TopoLink> links = new LinkedHashMap<>();
+        private final Map<String, NetInterface> ifaces = new LinkedHashMap<>();
+        private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
+        private final Map<String, String> hostNamespace = new LinkedHashMap<>();
+        private final Map<String, Set<String>> nets = new LinkedHashMap<>();
+
+        Builder(TopologySnapshot s) {
+            this.s = s;
+            s.interfaces().forEach(i -> ifaces.put(i.id(), i));
+            s.namespaces().forEach(n -> namespaces.put(n.id(), n));
+            for (NetNamespace n : s.namespaces()) {
+                if (n.kind() == NamespaceKind.HOST) {
+                    hostNamespace.putIfAbsent(n.host(), nsId(n.id()));
+                }
+            }
+        }
+
+        TopologyGraph build() {
+            s.hosts().forEach(this::host);
+            s.namespaces().forEach(this::namespace);
+            s.interfaces().forEach(this::iface);
+            s.networks().forEach(this::network);
+            s.containers().forEach(this::container);
+            s.interfaces().forEach(this::interfaceLinks);
+            s.tunnels().forEach(this::tunnel);
+            spreadNetworks();
+            nodes.replaceAll((id, n) -> finish(n));
+            links.replaceAll((id, l) -> withMtu(l));
+            return new TopologyGraph(nodes, links);
+        }
+
+        private void host(Host h) {
+            String caption = "engine " + nz(h.engineVersion()) + (h.underlayAddress() == null ? "" : " · " + h.underlayAddress());
+            List<Detail> d = new ArrayList<>();
+            d.add(new Detail("Host", h.name()));
+            d.add(new Detail("Endpoint", h.endpoint()));
+            d.add(new Detail("Engine", h.engineVersion()));
+            d.add(new Detail("Kernel", h.kernelVersion()));
+            d.add(new Detail("Swarm node", h.swarmNodeId()));
+            d.add(new Detail("Underlay", h.underlayAddress()));
+            d.add(new Detail("Kernel view", h.kernelView() ? "yes" : "no"));
+            for (String m : h.missing()) {
+                d.add(new Detail("Cannot see", m));
+            }
+            put(new TopoNode(hostId(h.id()), NodeKind.HOST, h.kernelView() ? "kernel" : "api-only", h.name(), caption,
+                    null, h.id(), h.id(), List.of(), 0, d));
+        }
+
+        private void namespace(NetNamespace n) {
+            boolean host = n.kind() == NamespaceKind.HOST;
+            String parent = nodes.containsKey(hostId(n.host())) ? hostId(n.host()) : null;
+            List<Detail> d = List.of(new Detail("Namespace", n.name()), new Detail("Kind", n.kind().wireName()),
+                    new Detail("Path", n.path()), new Detail("Host", n.host()),
+                    new Detail("Containers", String.valueOf(n.containers().size())));
+            put(new TopoNode(nsId(n.id()), NodeKind.NAMESPACE, n.kind().wireName(),
+                    host ? "host namespace" : n.name(), host ? null : n.kind().wireName(), parent, n.id(), n.host(),
+                    List.of(), 0, d));
+        }
+
+        private void iface(NetInterface i) {
+            NetNamespace ns = namespaces.get(i.namespace());
+            String host = ns == null ? null : ns.host();
+            String caption = i.kind() == InterfaceKind.VXLAN && i.vni() != null ? "VNI " + i.vni()
+                    : i.addresses().isEmpty() ? null : i.addresses().get(0);
+            List<Detail> d = new ArrayList<>();
+            d.add(new Detail("Interface", i.name()));
+            d.add(new Detail("Kind", i.kind().wireName()));
+            d.add(new Detail("Namespace", ns == null ? i.namespace() : ns.name()));
+            d.add(new Detail("Host", host));
+            d.add(new Detail("ifindex", String.valueOf(i.ifindex())));
+            d.add(new Detail("MTU", String.valueOf(i.mtu())));
+            d.add(new Detail("MAC", i.mac()));
+            d.add(new Detail("State", i.state()));
+            d.add(new Detail("Addresses", i.addresses().isEmpty() ? "none" : String.join(", ", i.addresses())));
+            d.add(new Detail("Master", ifaceName(i.master())));
+            d.add(new Detail("veth peer", ifaceName(i.peer())));
+            d.add(new Detail("Parent", ifaceName(i.parent())));
+            if (i.vni() != null) {
+                d.add(new Detail("VNI", String.valueOf(i.vni())));
+                d.add(new Detail("VXLAN port", String.valueOf(i.vxlanPort())));
+            }
+            NodeKind kind = i.kind() == InterfaceKind.BRIDGE ? NodeKind.BRIDGE : NodeKind.INTERFACE;
+            put(new TopoNode(ifId(i.id()), kind, i.kind().wireName(), i.name(), caption,
+                    nodes.containsKey(nsId(i.namespace())) ? nsId(i.namespace()) : null, i.id(), host, List.of(), i.mtu(), d));
+        }
+
+        private void network(Network n) {
+            String id = netId(n.host(), n.id());
+            List<Detail> d = new ArrayList<>();
+            d.add(new Detail("Network", n.name()));
+            d.add(new Detail("Driver", n.driver()));
+            d.add(new Detail("Scope", n.scope()));
+            d.add(new Detail("Id", shortId(n.id())));
+            d.add(new Detail("Subnets", String.join(", ", n.subnets())));
+            d.add(new Detail("Gateways", String.join(", ", n.gateways())));
+            d.add(new Detail("Internal", String.valueOf(n.internal())));
+            if (n.vni() != null) {
+                d.add(new Detail("VNI", String.valueOf(n.vni())));
+            }
+            n.peers().forEach(p -> d.add(new Detail("Peer", p.name() + " " + p.address())));
+            put(new TopoNode(id, NodeKind.NETWORK, nz(n.driver()), n.name(), n.driver(),
+                    nodes.containsKey(hostId(n.host())) ? hostId(n.host()) : null, n.id(), n.host(), List.of(n.id()), 0, d));
+            String device = n.bridge() != null ? n.bridge() : n.parent();
+            if (device != null && nodes.containsKey(ifId(device))) {
+                addLink(new TopoLink("netdev:" + id, LinkKind.NETWORK_DEVICE, id, ifId(device), n.id(), null, false));
+            }
+            for (String dev : new String[] {n.bridge(), n.vxlan(), n.parent()}) {
+                if (dev != null) {
+                    tag(ifId(dev), n.id());
+                }
+            }
+        }
+
+        private void container(Container c) {
+            String id = ctrId(c.host(), c.id());
+            String parent;
+            if (c.namespace() != null && nodes.containsKey(nsId(c.namespace()))) {
+                parent = nsId(c.namespace());
+            } else if ("host".equals(c.networkMode()) && c.running() && hostNamespace.containsKey(c.host())) {
+                parent = hostNamespace.get(c.host()); // host mode: the engine's own statement of where it lives
+            } else {
+                parent = nodes.containsKey(hostId(c.host())) ? hostId(c.host()) : null;
+            }
+            List<Detail> d = new ArrayList<>();
+            d.add(new Detail("Container", c.name()));
+            d.add(new Detail("Id", shortId(c.id())));
+            d.add(new Detail("Image", c.image()));
+            d.add(new Detail("State", c.state()));
+            d.add(new Detail("Network mode", c.networkMode().startsWith("container:")
+                    ? "container:" + shortId(c.networkMode().substring(10)) : c.networkMode()));
+            d.add(new Detail("Host", c.host()));
+            List<String> networks = new ArrayList<>();
+            for (Endpoint e : c.endpoints()) {
+                networks.add(e.network());
+                d.add(new Detail("Endpoint " + nz(e.networkName()), nz(e.ipv4()) + (e.mac() == null ? "" : "  " + e.mac())));
+            }
+            for (PortMapping p : c.ports()) {
+                d.add(new Detail("Published", portText(p)));
+            }
+            put(new TopoNode(id, NodeKind.CONTAINER, c.state(), c.name(), c.image(), parent, c.id(), c.host(),
+                    networks, 0, d));
+            for (Endpoint e : c.endpoints()) {
+                if (e.interfaceId() != null && nodes.containsKey(ifId(e.interfaceId()))) {
+                    addLink(new TopoLink("ep:" + id + "|" + ifId(e.interfaceId()), LinkKind.ENDPOINT, id,
+                            ifId(e.interfaceId()), e.network(), null, false));
+                    tag(ifId(e.interfaceId()), e.network());
+                }
+            }
+            String portParent = hostNamespace.getOrDefault(c.host(), nodes.containsKey(hostId(c.host())) ? hostId(c.host()) : null);
+            for (PortMapping p : c.ports()) {
+                String pid = "port:" + c.host() + "/" + c.id() + "/" + p.hostIp() + ":" + p.hostPort() + "/" + p.protocol();
+                String ip = p.hostIp() == null || p.hostIp().equals("0.0.0.0") || p.hostIp().equals("::") ? null : p.hostIp();
+                put(new TopoNode(pid, NodeKind.PORT, nz(p.protocol()), p.hostPort() + "→" + p.containerPort() + "/" + p.protocol(),
+                        ip, portParent, c.id(), c.host(), List.of(),
+                        0, List.of(new Detail("Published port", portText(p)), new Detail("Container", c.name()),
+                                new Detail("Host", c.host()))));
+                addLink(new TopoLink("pub:" + pid, LinkKind.PUBLISHED, pid, id, null, null, false));
+            }
+        }
+
+        private void interfaceLinks(NetInterface i) {
+            String self = ifId(i.id());
+            if (i.peer() != null && nodes.containsKey(ifId(i.peer()))) {
+                String a = self.compareTo(ifId(i.peer())) < 0 ? self : ifId(i.peer());
+                String b = a.equals(self) ? ifId(i.peer()) : self;
+                addLink(new TopoLink("veth:" + a + "|" + b, LinkKind.VETH, a, b, null, null, false));
+            }
+            if (i.master() != null && nodes.containsKey(ifId(i.master()))) {
+                addLink(new TopoLink("brport:" + self, LinkKind.BRIDGE_PORT, self, ifId(i.master()), null, null, false));
+            }
+            if (i.parent() != null && nodes.containsKey(ifId(i.parent()))) {
+                addLink(new TopoLink("parent:" + self, LinkKind.PARENT, self, ifId(i.parent()), null, null, false));
+            }
+        }
+
+        private void tunnel(Tunnel t) {
+            if (t.from() == null || t.to() == null || t.from().address() == null || t.to().address() == null
+                    || t.from().address().equals(t.to().address())) {
+                return;
+            }
+            String a = underlay(t.from(), t);
+            String b = underlay(t.to(), t);
+            String lo = a.compareTo(b) < 0 ? a : b;
+            String hi = lo.equals(a) ? b : a;
+            addLink(new TopoLink("tunnel:" + t.network() + "|" + lo + "|" + hi, LinkKind.TUNNEL, lo, hi, t.network(),
+                    "VXLAN " + nz(t.networkName()) + " · VNI " + t.vni(), false));
+        }
+
+        /** The host-namespace interface holding a tunnel end's address, or a vertex for the bare address. */
+        private String underlay(TunnelEnd end, Tunnel t) {
+            String hostNs = end.host() == null ? null : hostNamespace.get(end.host());
+            if (hostNs != null) {
+                for (NetInterface i : ifaces.values()) {
+                    if (hostNs.equals(nsId(i.namespace()))
+                            && i.addresses().stream().anyMatch(a -> a.split("/")[0].equals(end.address()))) {
+                        tag(ifId(i.id()), t.network());
+                        return ifId(i.id());
+                    }
+                }
+            }
+            String id = "underlay:" + (end.host() == null ? "?" : end.host()) + "/" + end.address();
+            if (!nodes.containsKey(id)) {
+                String parent = hostNs != null ? hostNs
+                        : end.host() != null && nodes.containsKey(hostId(end.host())) ? hostId(end.host()) : null;
+                put(new TopoNode(id, NodeKind.UNDERLAY, end.host() == null ? "remote" : "local", end.address(),
+                        end.host() == null ? "peer (unknown host)" : "underlay", parent, end.address(), end.host(),
+                        List.of(), 0, List.of(new Detail("Underlay address", end.address()),
+                                new Detail("Host", end.host() == null ? "not discovered" : end.host()))));
+            }
+            tag(id, t.network());
+            return id;
+        }
+
+        /** Networks flow along bridge membership and veth pairs (both are wiring facts). */
+        private void spreadNetworks() {
+            for (int pass = 0; pass < 3; pass++) {
+                for (TopoLink l : links.values()) {
+                    if (l.kind() == LinkKind.BRIDGE_PORT || l.kind() == LinkKind.VETH) {
+                        Set<String> from = nets.getOrDefault(l.target(), Set.of());
+                        if (l.kind() == LinkKind.VETH) {
+                            new ArrayList<>(nets.getOrDefault(l.source(), Set.of())).forEach(n -> tag(l.target(), n));
+                        }
+                        new ArrayList<>(from).forEach(n -> tag(l.source(), n));
+                    }
+                }
+            }
+        }
+
+        private TopoNode finish(TopoNode n) {
+            Set<String> extra = nets.get(n.id());
+            TopoNode out = n;
+            if (extra != null && !n.kind().equals(NodeKind.CONTAINER) && !n.kind().equals(NodeKind.NETWORK)) {
+                out = out.withNetworks(List.copyOf(extra));
+            }
+            if (n.kind() == NodeKind.BRIDGE) {
+                // A bridge is labelled with the Docker network it implements: the lesson's key link.
+                String names = s.networks().stream().filter(net -> ifId(nz(net.bridge())).equals(n.id()))
+                        .map(Network::name).reduce((x, y) -> x + ", " + y).orElse(null);
+                if (names != null) {
+                    out = out.withCaption(names + (n.caption() == null ? "" : " · " + n.caption()));
+                }
+            }
+            if (n.kind() == NodeKind.INTERFACE || n.kind() == NodeKind.BRIDGE) {
+                List<Detail> d = new ArrayList<>(out.details());
+                d.add(new Detail("Networks", out.networks().stream().map(this::networkName).reduce((x, y) -> x + ", " + y)
+                        .orElse("none")));
+                out = out.withDetails(d);
+            }
+            return out;
+        }
+
+        private TopoLink withMtu(TopoLink l) {
+            if (l.kind() != LinkKind.VETH && l.kind() != LinkKind.BRIDGE_PORT) {
+                return l; // a vxlan or macvlan below its parent is smaller on purpose
+            }
+            TopoNode a = nodes.get(l.source());
+            TopoNode b = nodes.get(l.target());
+            boolean mismatch = a.mtu() > 0 && b.mtu() > 0 && a.mtu() != b.mtu();
+            return mismatch ? new TopoLink(l.id(), l.kind(), l.source(), l.target(), l.network(),
+                    "MTU " + a.mtu() + " ≠ " + b.mtu(), true) : l;
+        }
+
+        private String networkName(String netId) {
+            return s.networks().stream().filter(n -> n.id().equals(netId)).map(Network::name).findFirst().orElse(shortId(netId));
+        }
+
+        private void tag(String nodeId, String network) {
+            if (network != null) {
+                nets.computeIfAbsent(nodeId, k -> new LinkedHashSet<>()).add(network);
+            }
+        }
+
+        private String ifaceName(String ifaceId) {
+            if (ifaceId == null) {
+                return null;
+            }
+            NetInterface i = ifaces.get(ifaceId);
+            if (i == null) {
+                return ifaceId + " (not captured)";
+            }
+            NetNamespace ns = namespaces.get(i.namespace());
+            return i.name() + (ns == null ? "" : " in " + (ns.kind() == NamespaceKind.HOST ? "host" : ns.name()));
+        }
+
+        private void put(TopoNode n) {
+            nodes.putIfAbsent(n.id(), n);
+        }
+
+        private void addLink(TopoLink l) {
+            links.putIfAbsent(l.id(), l);
+        }
+    }
+
+    static String portText(PortMapping p) {
+        return nz(p.hostIp()) + ":" + p.hostPort() + " → " + p.containerPort() + "/" + p.protocol();
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String shortId(String id) {
+        return id == null ? "" : id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    public static String hostId(String host) {
+        return "host:" + host;
+    }
+
+    public static String nsId(String ns) {
+        return "ns:" + ns;
+    }
+
+    public static String ifId(String iface) {
+        return "if:" + iface;
+    }
+
+    public static String ctrId(String host, String container) {
+        return "ctr:" + host + "/" + container;
+    }
+
+    public static String netId(String host, String network) {
+        return "net:" + host + "/" + network;
+    }
+}
