@@ -3,6 +3,8 @@ package dev.netlens.cli;
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.DiscoveryResult;
 import dev.netlens.discovery.EngineFailure;
+import dev.netlens.graph.GraphExport;
+import dev.netlens.graph.TopologyGraph;
 import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
@@ -103,6 +105,18 @@ public final class ExportCommand implements Callable<Integer> {
             @Override
             void write(TopologySnapshot snapshot, Writer out) throws IOException {
                 SnapshotJson.write(snapshot, out);
+            }
+        },
+        DOT {
+            @Override
+            void write(TopologySnapshot snapshot, Writer out) {
+                GraphExport.writeDot(TopologyGraph.from(snapshot), out);
+            }
+        },
+        GRAPHML {
+            @Override
+            void write(TopologySnapshot snapshot, Writer out) {
+                GraphExport.writeGraphml(TopologyGraph.from(snapshot), out);
             }
         };
 

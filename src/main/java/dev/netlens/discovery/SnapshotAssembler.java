@@ -268,6 +268,11 @@ public final class SnapshotAssembler {
                 return link.linkName() != null && link.kind() != InterfaceKind.VETH
                         ? interfaceByName(located.namespaceId, link.linkName()) : null;
             }
+            if (link.kind() == InterfaceKind.VXLAN && link.linkNetnsId() != null) {
+                // Docker's VXLAN devices have no lower device: link_netnsid only names the underlay's
+                // namespace, and link_index repeats the device's own index.
+                return null;
+            }
             String ns = link.linkNetnsId() == null ? located.namespaceId : hostNamespaceId;
             if (ns.equals(located.namespaceId) && link.linkNetnsId() != null) {
                 return null;

@@ -48,6 +48,9 @@ public final class SnapshotJson {
             }
         } catch (InvalidSnapshotException e) {
             throw e;
+        } catch (JsonProcessingException e) {
+            throw new InvalidSnapshotException("not a topology snapshot: " + file.getFileName() + " is not valid JSON ("
+                    + describe(e) + ")");
         } catch (IOException e) {
             throw new InvalidSnapshotException("cannot read " + file.getFileName() + ": " + describe(e));
         }
@@ -93,6 +96,8 @@ public final class SnapshotJson {
             return e.getClass().getSimpleName();
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int marker = line.indexOf(" (start marker at");
+        return marker < 0 ? line : line.substring(0, marker);
     }
 }

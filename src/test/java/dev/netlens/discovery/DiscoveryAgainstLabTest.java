@@ -218,6 +218,8 @@ class DiscoveryAgainstLabTest {
 
     @Test
     void noEnvironmentVariableReachesTheSnapshot() {
+        String env = Lab.dockerJson(Lab.ENGINE1, "inspect", "lab-bridge-a").get(0).get("Config").get("Env").toString();
+        assertTrue(env.contains("NETLENS_LAB_SECRET"), "the lab gives lab-bridge-a a variable to leak: " + env);
         String json = SnapshotJson.toJson(snapshot);
         assertFalse(json.contains("NETLENS_LAB_SECRET"), "container environment must never be exported");
         assertFalse(json.contains("\"Env\""));
