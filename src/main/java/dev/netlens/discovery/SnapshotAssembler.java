@@ -50,6 +50,7 @@ public final class SnapshotAssembler {
         Map<String, Integer> nameUse = new HashMap<>();
         for (HostScan scan : scans) {
             parts.add(new HostParts(scan, hostId(scan)));
+            nameUse.merge(String.valueOf(scan.engine().info().name()), 1, Integer::sum);
         }
         for (HostParts part : parts) {
             part.collectInterfaces();
@@ -292,10 +293,9 @@ public final class SnapshotAssembler {
             FirewallCapture firewall = scan.kernel() != null ? scan.kernel().firewall()
                     : FirewallCapture.unavailable(scan.kernelMissing().isEmpty() ? "firewall rules not read" : scan.kernelMissing().get(0));
             String name = info.name();
-            int seen = nameUse.merge(name == null ? "" : name, 1, Integer::sum);
-            if (seen > 1) {
+            if (nameUse.getOrDefault(String.valueOf(name), 0) > 1) {
                 // Two engines may share a hostname (a second engine in a namespace of the same machine).
-                name = name + " (" + scan.endpoint() + ")";
+                name = name + " (" + (info.swarmNodeAddr() != null ? info.swarmNodeAddr() : scan.endpoint()) + ")";
             }
             return new Host(hostId, scan.endpoint(), name, info.serverVersion(), info.apiVersion(), info.os(),
                     info.kernelVersion(), info.swarmNodeId(), info.swarmNodeAddr(), info.swarmManager(),

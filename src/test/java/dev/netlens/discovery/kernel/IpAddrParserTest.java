@@ -37,7 +37,12 @@ class IpAddrParserTest {
 
     @Test
     void overlayNamespaceShowsVxlanWithVniAndPortOnBr0() throws IOException {
-        List<KernelLink> overlay = captured("nsenter_--net_var_run_docker_netns_1-1a8t506tnl_ip_-j_-d_addr_show.json");
+        String file;
+        try (var files = Files.list(CMD)) {
+            file = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("nsenter_--net_var_run_docker_netns_1-")).sorted().findFirst().orElseThrow();
+        }
+        List<KernelLink> overlay = captured(file);
         KernelLink vxlan = overlay.stream().filter(l -> l.kind() == InterfaceKind.VXLAN).findFirst().orElseThrow();
         assertEquals("br0", vxlan.masterName());
         assertEquals(4097, vxlan.vni());
