@@ -45,7 +45,7 @@ def container(h, name, image, state, mode, nsid, endpoints=(), ports=()):
         endpoints=list(endpoints), ports=list(ports)))
     return cid
 def ep(net, netname, ipv4, iface_id, mac=None, aliases=()):
-    return dict(network=net, networkName=netname, ipv4=ipv4, ipv6=None, mac=mac, aliases=list(aliases), interfaceId=iface_id)
+    return dict(network=net, networkName=netname, ipv4=ipv4, ipv6=None, mac=mac, aliases=list(aliases), **{"interface": iface_id})
 def port(hp, cp, proto="tcp", ip="0.0.0.0"):
     return dict(hostIp=ip, hostPort=hp, containerPort=cp, protocol=proto)
 
