@@ -1,7 +1,19 @@
 package dev.netlens;
 
+import dev.netlens.cli.NetlensCommand;
+
+/**
+ * The jar's entry point. It does not extend Application, so JavaFX can start from a plain jar,
+ * and commands such as {@code export} run without touching the JavaFX toolkit at all.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("netlens");
+        int exit = NetlensCommand.run(args);
+        if (exit != NetlensCommand.KEEP_RUNNING) {
+            System.exit(exit);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ public class NetlensApp extends Application {
     public static final String SNAPSHOT_PROPERTY = "netlens.snapshot";
     private static volatile Supplier<TopologySnapshot> initial = NetlensApp::fromPropertyOrDemo;
     private static volatile Consumer<MainWindow> started = w -> { };
+    private static volatile List<String> hosts = List.of();
     private FxBackgroundExecutor executor;
 
     public static void initialSnapshot(Supplier<TopologySnapshot> supplier) {
@@ -33,6 +35,22 @@ public class NetlensApp extends Application {
 
     public static void onStarted(Consumer<MainWindow> callback) {
         started = Objects.requireNonNull(callback);
+    }
+
+    /**
+     * The launcher's entry (Gui): a snapshot file to show, if given. Engine hosts are kept for the
+     * live wiring, which hands the window its snapshots through {@link #onStarted}.
+     */
+    static void configure(List<String> engineHosts, String snapshotFile) {
+        hosts = List.copyOf(engineHosts);
+        if (snapshotFile != null) {
+            initialSnapshot(() -> SnapshotFiles.read(Path.of(snapshotFile)));
+        }
+    }
+
+    /** The engines the launcher was asked to watch (empty: the default engine). */
+    public static List<String> hosts() {
+        return hosts;
     }
 
     public static void launch(String... args) {

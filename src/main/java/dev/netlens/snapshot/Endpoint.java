@@ -1,5 +1,6 @@
 package dev.netlens.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record Endpoint(
         String ipv6,
         String mac,
         List<String> aliases,
-        String interfaceId) {
+        @JsonProperty("interface") String interfaceId) {
     public Endpoint {
         aliases = Lists.copy(aliases);
     }

@@ -145,7 +145,7 @@ class MainWindowTest {
         robot.interact(() -> window.canvasModel().hideSystemProperty().set(true));
         assertFalse(shown(ingress.id()));
         graph().children(ingress.id()).forEach(id -> assertFalse(shown(id), "inside ingress_sbox: " + id));
-        assertTrue(graph().nodes().stream().filter(n -> "overlay".equals(n.subKind())).allMatch(n -> shown(n.id())),
+        assertTrue(graph().nodes().stream().filter(n -> n.kind() == NodeKind.NAMESPACE && "overlay".equals(n.subKind())).allMatch(n -> shown(n.id())),
                 "overlay namespaces carry container traffic and stay");
         robot.interact(() -> window.canvasModel().hideSystemProperty().set(false));
 

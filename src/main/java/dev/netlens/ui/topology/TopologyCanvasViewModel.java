@@ -137,7 +137,9 @@ public final class TopologyCanvasViewModel {
             }
             for (String part : d.value().toLowerCase(Locale.ROOT).split("[ ,]+")) {
                 if (part.equals(q) || part.startsWith(q + "/")) {
-                    return 90; // an address, with or without its prefix length
+                    // An address, with or without its prefix length: the interface holding it wins
+                    // over the container whose endpoint lists it.
+                    return "Addresses".equals(d.name()) ? 95 : 90;
                 }
             }
         }

@@ -1,0 +1,122 @@
+package dev.netlens.discovery;
+
+import dev.netlens.discovery.engine.DockerHttpEngineApi;
+import dev.netlens.discovery.engine.EngineApi;
+import dev.netlens.discovery.engine.EngineApiException;
+import dev.netlens.discovery.engine.EngineContainer;
+import dev.netlens.discovery.engine.EngineFacts;
+import dev.netlens.discovery.engine.EngineReader;
+import dev.netlens.discovery.engine.EngineUnreachableException;
+import dev.netlens.discovery.kernel.CommandRunner;
+import dev.netlens.discovery.kernel.EngineProcess;
+import dev.netlens.discovery.kernel.EngineProcessLocator;
+import dev.netlens.discovery.kernel.KernelAccess;
+import dev.netlens.discovery.kernel.KernelFacts;
+import dev.netlens.discovery.kernel.KernelReader;
+import dev.netlens.discovery.kernel.KernelUnreadableException;
+import dev.netlens.discovery.kernel.NamespaceLister;
+import dev.netlens.discovery.kernel.ProcessCommandRunner;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * One pass over one or more engines: their APIs, and the kernel where it is local and readable.
+ * Degrades rather than fails: an engine whose kernel cannot be read gives an API-only host with
+ * the reason; an engine that cannot be reached at all is reported as a failure beside the rest.
+ */
+public final class Discovery implements AutoCloseable {
+    private final Function<String, EngineApi> connector;
+    private final CommandRunner runner;
+    private final NamespaceLister lister;
+    private final Path proc;
+    private final Clock clock;
+    private final ExecutorService pool;
+
+    /**
+     * @param proc the /proc to read engine processes, credentials and the boot id from
+     */
+    public Discovery(Function<String, EngineApi> connector, CommandRunner runner, NamespaceLister lister, Path proc,
+            Clock clock) {
+        this.connector = connector;
+        this.runner = runner;
+        this.lister = lister;
+        this.proc = proc;
+        this.clock = clock;
+        this.pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "netlens-discovery");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Discovery against real engines and the real kernel. */
+    public static Discovery local() {
+        return new Discovery(host -> DockerHttpEngineApi.connect(host, Duration.ofSeconds(10)),
+                new ProcessCommandRunner(Duration.ofSeconds(10)), NamespaceLister.FILE_SYSTEM, Path.of("/proc"),
+                Clock.systemUTC());
+    }
+
+    /** @param hosts engine URIs; empty means DOCKER_HOST, else the local socket */
+    public DiscoveryResult discover(List<String> hosts) {
+        List<String> targets = hosts.isEmpty() ? java.util.Collections.singletonList(null) : hosts;
+        List<HostScan> scans = new ArrayList<>();
+        List<EngineFailure> failures = new ArrayList<>();
+        for (String host : targets) {
+            try (EngineApi api = connector.apply(host)) {
+                scans.add(scan(api));
+            } catch (EngineApiException | EngineUnreachableException e) {
+                failures.add(new EngineFailure(host == null ? DockerHttpEngineApi.resolveHost(null).toString() : host,
+                        e.getMessage()));
+            } catch (RuntimeException e) {
+                // A malformed --host value, say: docker-java rejects it before any connection.
+                failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
+            }
+        }
+        return new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);
+    }
+
+    HostScan scan(EngineApi api) throws EngineApiException, EngineUnreachableException {
+        EngineFacts engine = new EngineReader(api, pool).read();
+        List<String> missing = new ArrayList<>();
+        KernelFacts kernel = readKernel(api.endpoint(), engine, missing);
+        return new HostScan(api.endpoint(), engine, kernel, missing);
+    }
+
+    private KernelFacts readKernel(String endpoint, EngineFacts engine, List<String> missing) {
+        URI uri = URI.create(endpoint);
+        if (!"unix".equals(uri.getScheme())) {
+            missing.add("kernel view unavailable: remote engine (" + endpoint + "); showing what its API reports");
+            return null;
+        }
+        Optional<String> denied = KernelAccess.deniedReason(proc.resolve("self/status"));
+        if (denied.isPresent()) {
+            missing.add(denied.get());
+            return null;
+        }
+        Optional<EngineProcess> process = new EngineProcessLocator(proc).find(uri.getPath());
+        if (process.isEmpty()) {
+            missing.add("kernel view unavailable: no dockerd process on this machine serves " + uri.getPath());
+            return null;
+        }
+        List<String> sandboxKeys = engine.containers().stream().map(EngineContainer::sandboxKey).toList();
+        try {
+            return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id")).read(process.get(), sandboxKeys);
+        } catch (KernelUnreadableException e) {
+            missing.add(e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.netlens.discovery.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The one place docker-java is used for requests: its zerodep transport speaks to unix sockets and
+ * TCP with TLS, honouring DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH. Only GETs are sent,
+ * so Netlens stays read-only toward the engine.
+ */
+public final class DockerHttpEngineApi implements EngineApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String endpoint;
+    private final DockerHttpClient http;
+
+    private DockerHttpEngineApi(String endpoint, DockerHttpClient http) {
+        this.endpoint = endpoint;
+        this.http = http;
+    }
+
+    /**
+     * @param host the engine URI, or null for DOCKER_HOST (else the local socket)
+     * @param responseTimeout how long one call may take before the engine counts as gone
+     */
+    public static DockerHttpEngineApi connect(String host, Duration responseTimeout) {
+        DockerClientConfig config = clientConfig(host);
+        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(16)
+                .connectionTimeout(Duration.ofSeconds(3))
+                .responseTimeout(responseTimeout)
+                .build();
+        return new DockerHttpEngineApi(config.getDockerHost().toString(), http);
+    }
+
+    /** The engine URI Netlens will use for a --host value (null: DOCKER_HOST, else the local socket). */
+    public static URI resolveHost(String host) {
+        return clientConfig(host).getDockerHost();
+    }
+
+    private static DockerClientConfig clientConfig(String host) {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        if (host != null && !host.isBlank()) {
+            builder.withDockerHost(host);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public JsonNode get(String path) throws EngineApiException, EngineUnreachableException {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path(path)
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request);
+             InputStream body = response.getBody()) {
+            int status = response.getStatusCode();
+            JsonNode json = JSON.readTree(body);
+            if (status >= 400) {
+                String message = json != null && json.hasNonNull("message") ? json.get("message").asText() : "HTTP " + status;
+                throw new EngineApiException(status, message);
+            }
+            return json;
+        } catch (IOException | RuntimeException e) {
+            throw new EngineUnreachableException("engine " + endpoint + " did not answer " + path + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public String endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException ignored) {
+            // closing a dead connection has nothing left to tell
+        }
+    }
+}

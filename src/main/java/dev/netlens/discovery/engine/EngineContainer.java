@@ -1,0 +1,27 @@
+package dev.netlens.discovery.engine;
+
+import dev.netlens.snapshot.Endpoint;
+import dev.netlens.snapshot.PortMapping;
+import java.util.List;
+
+/**
+ * A container as the engine's inspect reports it (never its environment).
+ *
+ * @param sandboxKey the namespace file of its sandbox ("" for container: members and never-started ones)
+ * @param pid its init process, 0 when not running
+ */
+public record EngineContainer(
+        String id,
+        String name,
+        String image,
+        String state,
+        long pid,
+        String networkMode,
+        String sandboxKey,
+        List<Endpoint> endpoints,
+        List<PortMapping> ports) {
+    public EngineContainer {
+        endpoints = List.copyOf(endpoints);
+        ports = List.copyOf(ports);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.netlens.discovery.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.netlens.snapshot.Endpoint;
+import dev.netlens.snapshot.Peer;
+import dev.netlens.snapshot.PortMapping;
+import dev.netlens.snapshot.ServiceRecord;
+import dev.netlens.snapshot.ServiceTask;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Reads everything Netlens needs from one engine's API and maps it to Netlens's own records. The
+ * engine's JSON field names live here and nowhere else.
+ */
+public final class EngineReader {
+    private final EngineApi api;
+    private final ExecutorService pool;
+
+    /** @param pool runs the per-network and per-container inspects side by side */
+    public EngineReader(EngineApi api, ExecutorService pool) {
+        this.api = api;
+        this.pool = pool;
+    }
+
+    public EngineFacts read() throws EngineApiException, EngineUnreachableException {
+        EngineInfo info = readInfo();
+        List<String> problems = new ArrayList<>();
+        List<EngineNetwork> networks = inspectAll(api.get("/networks"), "Id", "network",
+                id -> "/networks/" + encode(id) + "?verbose=true", EngineReader::toNetwork, problems);
+        List<EngineContainer> containers = inspectAll(api.get("/containers/json?all=1"), "Id", "container",
+                id -> "/containers/" + encode(id) + "/json", EngineReader::toContainer, problems);
+        return new EngineFacts(info, networks, containers, problems);
+    }
+
+    public EngineInfo readInfo() throws EngineApiException, EngineUnreachableException {
+        JsonNode info = api.get("/info");
+        JsonNode version = api.get("/version");
+        JsonNode swarm = info.path("Swarm");
+        boolean active = "active".equals(swarm.path("LocalNodeState").asText());
+        return new EngineInfo(
+                text(info, "ID"),
+                text(info, "Name"),
+                text(info, "ServerVersion"),
+                text(version, "ApiVersion"),
+                text(info, "OperatingSystem"),
+                text(info, "KernelVersion"),
+                active ? blankToNull(text(swarm, "NodeID")) : null,
+                active ? blankToNull(text(swarm, "NodeAddr")) : null,
+                active && swarm.path("ControlAvailable").asBoolean(false),
+                text(info, "DockerRootDir"));
+    }
+
+    /** Inspects each listed item in parallel; one that vanished in between is noted and skipped. */
+    private <T> List<T> inspectAll(JsonNode list, String idField, String what, Function<String, String> path,
+            Function<JsonNode, T> mapper, List<String> problems)
+            throws EngineApiException, EngineUnreachableException {
+        List<Future<JsonNode>> pending = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : list) {
+            String id = item.path(idField).asText();
+            ids.add(id);
+            pending.add(pool.submit(() -> api.get(path.apply(id))));
+        }
+        List<T> result = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                result.add(mapper.apply(pending.get(i).get()));
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof EngineApiException apiError && apiError.notFound()) {
+                    problems.add(what + " " + shortId(ids.get(i)) + " vanished during the scan; skipped");
+                } else if (cause instanceof EngineApiException apiError) {
+                    throw apiError;
+                } else if (cause instanceof EngineUnreachableException unreachable) {
+                    throw unreachable;
+                } else {
+                    throw new EngineUnreachableException("could not read " + what + " " + shortId(ids.get(i)), cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineUnreachableException("interrupted while reading the engine", e);
+            }
+        }
+        return result;
+    }
+
+    static EngineNetwork toNetwork(JsonNode json) {
+        List<String> subnets = new ArrayList<>();
+        List<String> gateways = new ArrayList<>();
+        for (JsonNode config : json.path("IPAM").path("Config")) {
+            addIfPresent(subnets, text(config, "Subnet"));
+            addIfPresent(gateways, text(config, "Gateway"));
+        }
+        List<Peer> peers = new ArrayList<>();
+        for (JsonNode peer : json.path("Peers")) {
+            peers.add(new Peer(text(peer, "Name"), text(peer, "IP")));
+        }
+        List<ServiceRecord> services = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = json.path("Services").fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            services.add(toService(entry.getKey(), entry.getValue()));
+        }
+        return new EngineNetwork(
+                text(json, "Id"),
+                text(json, "Name"),
+                text(json, "Driver"),
+                text(json, "Scope"),
+                json.path("Internal").asBoolean(false),
+                json.path("Attachable").asBoolean(false),
+                json.path("Ingress").asBoolean(false),
+                subnets,
+                gateways,
+                stringMap(json.path("Options")),
+                peers,
+                services);
+    }
+
+    private static ServiceRecord toService(String name, JsonNode json) {
+        List<String> ports = new ArrayList<>();
+        json.path("Ports").forEach(port -> ports.add(port.asText()));
+        List<ServiceTask> tasks = new ArrayList<>();
+        for (JsonNode task : json.path("Tasks")) {
+            tasks.add(new ServiceTask(text(task, "Name"), blankToNull(text(task, "EndpointIP")),
+                    blankToNull(text(task.path("Info"), "Host IP"))));
+        }
+        // The engine files tasks without a service (plain containers on an attachable overlay) under "".
+        return new ServiceRecord(name, blankToNull(text(json, "VIP")), ports, tasks);
+    }
+
+    static EngineContainer toContainer(JsonNode json) {
+        JsonNode settings = json.path("NetworkSettings");
+        List<Endpoint> endpoints = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> networks = settings.path("Networks").fields();
+        while (networks.hasNext()) {
+            Map.Entry<String, JsonNode> entry = networks.next();
+            JsonNode ep = entry.getValue();
+            List<String> aliases = new ArrayList<>();
+            ep.path("Aliases").forEach(alias -> aliases.add(alias.asText()));
+            endpoints.add(new Endpoint(
+                    text(ep, "NetworkID"),
+                    entry.getKey(),
+                    withPrefix(text(ep, "IPAddress"), ep.path("IPPrefixLen").asInt()),
+                    withPrefix(text(ep, "GlobalIPv6Address"), ep.path("GlobalIPv6PrefixLen").asInt()),
+                    blankToNull(text(ep, "MacAddress")),
+                    aliases,
+                    null));
+        }
+        List<PortMapping> ports = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> bindings = settings.path("Ports").fields();
+        while (bindings.hasNext()) {
+            Map.Entry<String, JsonNode> entry = bindings.next();
+            String[] portProto = entry.getKey().split("/");
+            int containerPort = parsePort(portProto[0]);
+            String protocol = portProto.length > 1 ? portProto[1] : "tcp";
+            for (JsonNode binding : entry.getValue()) {
+                ports.add(new PortMapping(blankToNull(text(binding, "HostIp")), parsePort(text(binding, "HostPort")),
+                        containerPort, protocol));
+            }
+        }
+        String name = text(json, "Name");
+        return new EngineContainer(
+                text(json, "Id"),
+                name != null && name.startsWith("/") ? name.substring(1) : name,
+                text(json.path("Config"), "Image"),
+                text(json.path("State"), "Status"),
+                json.path("State").path("Pid").asLong(0),
+                text(json.path("HostConfig"), "NetworkMode"),
+                text(settings, "SandboxKey") == null ? "" : text(settings, "SandboxKey"),
+                endpoints,
+                ports);
+    }
+
+    private static int parsePort(String text) {
+        try {
+            return text == null ? 0 : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String withPrefix(String address, int prefix) {
+        return address == null || address.isBlank() ? null : address + "/" + prefix;
+    }
+
+    private static Map<String, String> stringMap(JsonNode json) {
+        Map<String, String> map = new LinkedHashMap<>();
+        json.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
+    private static void addIfPresent(List<String> list, String value) {
+        if (value != null && !value.isBlank()) {
+            list.add(value);
+        }
+    }
+
+    static String text(JsonNode json, String field) {
+        JsonNode node = json.get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

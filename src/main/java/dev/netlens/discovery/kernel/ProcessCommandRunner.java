@@ -1,0 +1,93 @@
+package dev.netlens.discovery.kernel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Runs real processes with a timeout, resolving programs on PATH and the sbin folders. */
+public final class ProcessCommandRunner implements CommandRunner {
+    private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
+    private final Duration timeout;
+    private final Map<String, Optional<Path>> resolved = new ConcurrentHashMap<>();
+
+    public ProcessCommandRunner(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public CommandResult run(List<String> argv) throws IOException {
+        Path program = resolve(argv.get(0)).orElseThrow(() -> new CommandNotFoundException(argv.get(0)));
+        List<String> command = new java.util.ArrayList<>(argv);
+        command.set(0, program.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("LC_ALL", "C");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(argv.get(0) + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            return new CommandResult(process.exitValue(), out.get(), err.get());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + argv.get(0), e);
+        } catch (ExecutionException e) {
+            throw new IOException("could not read the output of " + argv.get(0), e.getCause());
+        }
+    }
+
+    @Override
+    public boolean isAvailable(String program) {
+        return resolve(program).isPresent();
+    }
+
+    private Optional<Path> resolve(String program) {
+        return resolved.computeIfAbsent(program, ProcessCommandRunner::lookup);
+    }
+
+    private static Optional<Path> lookup(String program) {
+        if (program.contains("/")) {
+            Path path = Path.of(program);
+            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+        }
+        String pathVar = System.getenv().getOrDefault("PATH", "");
+        List<String> dirs = new java.util.ArrayList<>(List.of(pathVar.split(":")));
+        dirs.addAll(EXTRA_DIRS);
+        for (String dir : dirs) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String drain(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            in.transferTo(buffer);
+            return buffer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

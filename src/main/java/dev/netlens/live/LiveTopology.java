@@ -1,0 +1,188 @@
+package dev.netlens.live;
+
+import dev.netlens.discovery.Discovery;
+import dev.netlens.discovery.DiscoveryResult;
+import dev.netlens.discovery.EngineFailure;
+import dev.netlens.snapshot.Host;
+import dev.netlens.snapshot.TopologySnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Keeps a topology live: one event stream per engine, a rediscovery shortly after each event and
+ * on a resync timer (kernel-only changes raise no event), and reconnection with back-off when an
+ * engine goes away, its last picture kept and marked stale meanwhile. Every update is an
+ * immutable {@link LiveUpdate} handed to the listener on this class's own refresh thread; viewers
+ * move it to their UI thread themselves.
+ *
+ * <p>Order matters, as the engine's clients learned: subscribe first, then list, so nothing created
+ * in between is missed; the event listener only queues; a stream that ends normally means the
+ * connection is gone; after every reconnect, resync in full.
+ */
+public final class LiveTopology implements AutoCloseable {
+    static final Duration DEBOUNCE = Duration.ofMillis(40);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    private final List<String> endpoints;
+    private final Discovery discovery;
+    private final EngineEvents events;
+    private final Consumer<LiveUpdate> listener;
+    private final Duration resyncPeriod;
+    private final Clock clock;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "netlens-refresh"));
+    private final List<Thread> watchers = new ArrayList<>();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> lastRefreshed = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    // Touched only on the refresh thread.
+    private TopologySnapshot current;
+    private List<EngineFailure> failures = List.of();
+    private final Map<String, String> hostIdByEndpoint = new HashMap<>();
+
+    /**
+     * @param endpoints engine URIs to watch (resolved ones: DOCKER_HOST already applied)
+     * @param resyncPeriod how often to rediscover even without events
+     */
+    public LiveTopology(List<String> endpoints, Discovery discovery, EngineEvents events, Duration resyncPeriod,
+            Clock clock, Consumer<LiveUpdate> listener) {
+        this.endpoints = List.copyOf(endpoints);
+        this.discovery = discovery;
+        this.events = events;
+        this.resyncPeriod = resyncPeriod;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    public void start() {
+        running = true;
+        for (String endpoint : endpoints) {
+            disconnected.add(endpoint);
+            Thread watcher = daemon(() -> watch(endpoint), "netlens-events");
+            watchers.add(watcher);
+            watcher.start();
+        }
+        refresher.scheduleWithFixedDelay(this::requestRefresh, resyncPeriod.toMillis(), resyncPeriod.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a rediscovery soon; many requests within the debounce time make one. */
+    public void requestRefresh() {
+        if (running && refreshQueued.compareAndSet(false, true)) {
+            refresher.schedule(this::refresh, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void watch(String endpoint) {
+        Duration retry = FIRST_RETRY;
+        while (running) {
+            AtomicBoolean connected = new AtomicBoolean();
+            try {
+                events.stream(endpoint, () -> {
+                    connected.set(true);
+                    disconnected.remove(endpoint);
+                    requestRefresh(); // subscribed first: now list everything, in full
+                }, event -> requestRefresh());
+            } catch (Exception e) {
+                // Same as a normal end: the connection is gone. The reason reaches the user via discovery.
+            } catch (Error e) {
+                if (!running) {
+                    return;
+                }
+                throw e;
+            }
+            if (!running) {
+                return;
+            }
+            disconnected.add(endpoint);
+            refresher.execute(this::publishStale);
+            retry = connected.get() ? FIRST_RETRY : retry;
+            sleep(retry);
+            retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
+        }
+    }
+
+    /** Marks a vanished engine's host stale at once, without waiting for a rediscovery. */
+    private void publishStale() {
+        if (current != null) {
+            listener.accept(update());
+        }
+    }
+
+    private void refresh() {
+        refreshQueued.set(false);
+        if (!running) {
+            return;
+        }
+        List<String> reachable = endpoints.stream().filter(e -> !disconnected.contains(e)).toList();
+        if (reachable.isEmpty() && current != null) {
+            publishStale();
+            return;
+        }
+        DiscoveryResult result = discovery.discover(reachable);
+        Instant now = clock.instant();
+        for (Host host : result.snapshot().hosts()) {
+            hostIdByEndpoint.put(host.endpoint(), host.id());
+            lastRefreshed.put(host.endpoint(), now);
+        }
+        List<EngineFailure> failed = new ArrayList<>(result.failures());
+        for (String endpoint : endpoints) {
+            if (disconnected.contains(endpoint) && failed.stream().noneMatch(f -> f.endpoint().equals(endpoint))) {
+                failed.add(new EngineFailure(endpoint, "engine " + endpoint + " does not answer; reconnecting"));
+            }
+        }
+        failures = failed;
+        current = StaleHostMerge.keep(result.snapshot(), current, staleHostIds());
+        listener.accept(update());
+    }
+
+    private Set<String> staleHostIds() {
+        Set<String> stale = new HashSet<>();
+        for (String endpoint : endpoints) {
+            boolean failed = disconnected.contains(endpoint) || failures.stream().anyMatch(f -> f.endpoint().equals(endpoint));
+            if (failed && hostIdByEndpoint.containsKey(endpoint)) {
+                stale.add(hostIdByEndpoint.get(endpoint));
+            }
+        }
+        return stale;
+    }
+
+    private LiveUpdate update() {
+        return new LiveUpdate(current, staleHostIds(), failures, lastRefreshed);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        events.closeAll();
+        watchers.forEach(Thread::interrupt);
+        refresher.shutdownNow();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.netlens.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads and writes the {@code netlens.topology/v1} JSON (docs/topology-json.md). */
+public final class SnapshotJson {
+    /** Files larger than this are refused before parsing: no real topology comes near it. */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private SnapshotJson() {
+    }
+
+    public static void write(TopologySnapshot snapshot, Writer out) throws IOException {
+        MAPPER.writeValue(out, snapshot);
+    }
+
+    public static String toJson(TopologySnapshot snapshot) {
+        try {
+            return MAPPER.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a snapshot always serialises", e);
+        }
+    }
+
+    /** @throws InvalidSnapshotException with a message for the user when the file is not a snapshot */
+    public static TopologySnapshot read(Path file) throws InvalidSnapshotException {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidSnapshotException(file.getFileName() + " is " + (size >> 20) + " MB: too large for a topology snapshot");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return parse(MAPPER.readTree(in));
+            }
+        } catch (InvalidSnapshotException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw new InvalidSnapshotException("not a topology snapshot: " + file.getFileName() + " is not valid JSON ("
+                    + describe(e) + ")");
+        } catch (IOException e) {
+            throw new InvalidSnapshotException("cannot read " + file.getFileName() + ": " + describe(e));
+        }
+    }
+
+    public static TopologySnapshot parse(String json) throws InvalidSnapshotException {
+        try {
+            return parse(MAPPER.readTree(json));
+        } catch (InvalidSnapshotException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InvalidSnapshotException("not a topology snapshot: " + describe(e));
+        }
+    }
+
+    private static TopologySnapshot parse(JsonNode tree) throws InvalidSnapshotException {
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidSnapshotException("not a topology snapshot: the file holds no JSON object");
+        }
+        String schema = tree.path("schema").asText("");
+        if (!TopologySnapshot.SCHEMA.equals(schema)) {
+            throw new InvalidSnapshotException("not a topology snapshot: schema is \"" + schema + "\", expected \""
+                    + TopologySnapshot.SCHEMA + "\"");
+        }
+        TopologySnapshot snapshot;
+        try {
+            snapshot = MAPPER.treeToValue(tree, TopologySnapshot.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidSnapshotException("not a valid topology snapshot: " + describe(e));
+        }
+        List<String> problems = SnapshotValidator.problems(snapshot);
+        if (!problems.isEmpty()) {
+            throw new InvalidSnapshotException("not a valid topology snapshot: " + problems.get(0)
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+        }
+        return snapshot;
+    }
+
+    /** Jackson's messages carry a source excerpt; the first line is what a user needs. */
+    private static String describe(Exception e) {
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int marker = line.indexOf(" (start marker at");
+        return marker < 0 ? line : line.substring(0, marker);
+    }
+}

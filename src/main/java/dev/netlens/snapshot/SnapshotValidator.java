@@ -1,0 +1,89 @@
+package dev.netlens.snapshot;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks that every id a snapshot refers to is defined in it, and that required fields are there. */
+public final class SnapshotValidator {
+    private SnapshotValidator() {
+    }
+
+    public static List<String> problems(TopologySnapshot s) {
+        List<String> problems = new ArrayList<>();
+        if (s.capturedAt() == null) {
+            problems.add("capturedAt is missing");
+        }
+        Set<String> hosts = ids(s.hosts().stream().map(Host::id).toList(), "host", problems);
+        Set<String> namespaces = ids(s.namespaces().stream().map(NetNamespace::id).toList(), "namespace", problems);
+        Set<String> interfaces = ids(s.interfaces().stream().map(NetInterface::id).toList(), "interface", problems);
+        Set<String> networkKeys = new HashSet<>();
+        Set<String> networkIds = new HashSet<>();
+        for (Network n : s.networks()) {
+            check(hosts, n.host(), "network " + n.name() + " host", problems);
+            networkKeys.add(n.host() + "|" + n.id());
+            networkIds.add(n.id());
+            optional(interfaces, n.bridge(), "network " + n.name() + " bridge", problems);
+            optional(interfaces, n.vxlan(), "network " + n.name() + " vxlan", problems);
+            optional(interfaces, n.parent(), "network " + n.name() + " parent", problems);
+        }
+        Set<String> containerIds = new HashSet<>();
+        for (Container c : s.containers()) {
+            check(hosts, c.host(), "container " + c.name() + " host", problems);
+            containerIds.add(c.id());
+            optional(namespaces, c.namespace(), "container " + c.name() + " namespace", problems);
+            for (Endpoint e : c.endpoints()) {
+                check(networkKeys, c.host() + "|" + e.network(), "container " + c.name() + " endpoint network", problems);
+                optional(interfaces, e.interfaceId(), "container " + c.name() + " endpoint interface", problems);
+            }
+        }
+        for (NetNamespace ns : s.namespaces()) {
+            check(hosts, ns.host(), "namespace " + ns.id() + " host", problems);
+            ns.containers().forEach(c -> check(containerIds, c, "namespace " + ns.id() + " container", problems));
+        }
+        for (NetInterface i : s.interfaces()) {
+            check(namespaces, i.namespace(), "interface " + i.id() + " namespace", problems);
+            optional(interfaces, i.master(), "interface " + i.id() + " master", problems);
+            optional(interfaces, i.peer(), "interface " + i.id() + " peer", problems);
+            optional(interfaces, i.parent(), "interface " + i.id() + " parent", problems);
+            if (i.kind() == null) {
+                problems.add("interface " + i.id() + " has no kind");
+            }
+        }
+        for (Tunnel t : s.tunnels()) {
+            check(networkIds, t.network(), "tunnel network", problems);
+            if (t.from() == null || t.to() == null) {
+                problems.add("tunnel on " + t.network() + " lacks an end");
+            } else {
+                optional(hosts, t.from().host(), "tunnel from host", problems);
+                optional(hosts, t.to().host(), "tunnel to host", problems);
+            }
+        }
+        return problems;
+    }
+
+    private static Set<String> ids(List<String> ids, String what, List<String> problems) {
+        Set<String> set = new HashSet<>();
+        for (String id : ids) {
+            if (id == null) {
+                problems.add("a " + what + " has no id");
+            } else if (!set.add(id)) {
+                problems.add(what + " id " + id + " is defined twice");
+            }
+        }
+        return set;
+    }
+
+    private static void check(Set<String> known, String ref, String where, List<String> problems) {
+        if (ref == null || !known.contains(ref)) {
+            problems.add(where + " refers to unknown id " + ref);
+        }
+    }
+
+    private static void optional(Set<String> known, String ref, String where, List<String> problems) {
+        if (ref != null && !known.contains(ref)) {
+            problems.add(where + " refers to unknown id " + ref);
+        }
+    }
+}
