@@ -251,7 +251,7 @@ public final class TopologyGraph {
             NetNamespace ns = namespaces.get(i.namespace());
             String host = ns == null ? null : ns.host();
             String caption = i.kind() == InterfaceKind.VXLAN && i.vni() != null ? "VNI " + i.vni()
-                    : i.addresses().isEmpty() ? null : i.addresses().get(0);
+                    : shownAddress(i.addresses());
             List<Detail> d = new ArrayList<>();
             d.add(new Detail("Interface", i.name()));
             d.add(new Detail("Kind", i.kind().wireName()));
@@ -479,6 +479,13 @@ public final class TopologyGraph {
         private void addLink(TopoLink l) {
             links.putIfAbsent(l.id(), l);
         }
+    }
+
+    /** The address worth printing on a shape: IPv4 first; never a link-local fe80:: (every veth has one). */
+    static String shownAddress(List<String> addresses) {
+        return addresses.stream().filter(a -> !a.contains(":")).findFirst()
+                .or(() -> addresses.stream().filter(a -> !a.toLowerCase(java.util.Locale.ROOT).startsWith("fe80:")).findFirst())
+                .orElse(null);
     }
 
     static String portText(PortMapping p) {

@@ -38,8 +38,8 @@ public final class StackLayout implements LayoutEngine {
     public static final double ROW_GAP = 40;
     private static final double LEAF_H1 = 36;
     private static final double LEAF_H2 = 54;
-    private static final double VIEW_W = 1920;
-    private static final double VIEW_H = 1000;
+    private static final double VIEW_W = 1560; // the canvas beside the side panel on a 1920x1080 screen
+    private static final double VIEW_H = 960;
 
     private final LabelMetrics metrics;
 
@@ -285,17 +285,25 @@ public final class StackLayout implements LayoutEngine {
 
         /** A namespace box's size; its children are put in {@code local} relative to the box's corner. */
         private Rect namespaceBox(TopoNode box, Map<String, Rect> local) {
-            List<TopoNode> upper = new ArrayList<>();
-            List<TopoNode> lower = new ArrayList<>();
+            List<TopoNode> bridges = new ArrayList<>();
+            List<TopoNode> ifaces = new ArrayList<>();
+            List<TopoNode> ctrs = new ArrayList<>();
             for (TopoNode k : drawnChildren(box.id())) {
-                (k.kind() == NodeKind.CONTAINER || k.kind() == NodeKind.BRIDGE ? upper : lower).add(k);
+                (k.kind() == NodeKind.CONTAINER ? ctrs : k.kind() == NodeKind.BRIDGE ? bridges : ifaces).add(k);
             }
-            // Loopback last: it matters least to the lesson.
-            lower.sort(Comparator.comparing((TopoNode k) -> "loopback".equals(k.subKind())).thenComparing(TopoNode::label));
-            double titleW = metrics.width(box.label(), LabelMetrics.Style.CAPTION) + 2 * PAD;
-            double w = Math.max(Math.max(rowWidth(upper), rowWidth(lower)) + 2 * PAD, titleW);
+            // The stack read downward: a bridge, the interfaces facing the host their veths come from,
+            // then the containers. Loopback last: it matters least to the lesson.
+            ifaces.sort(Comparator.comparing((TopoNode k) -> "loopback".equals(k.subKind())).thenComparing(TopoNode::label));
+            ctrs.sort(Comparator.comparing(TopoNode::label));
+            List<List<TopoNode>> rowsTopDown = List.of(bridges, ifaces, ctrs);
+            String title = box.caption() == null ? box.label() : box.label() + "  ·  " + box.caption();
+            double titleW = metrics.width(title, LabelMetrics.Style.LABEL) * 0.9 + 2 * PAD;
+            double w = titleW;
+            for (List<TopoNode> row : rowsTopDown) {
+                w = Math.max(w, rowWidth(row) + 2 * PAD);
+            }
             double y = NS_TITLE;
-            for (List<TopoNode> row : List.of(upper, lower)) {
+            for (List<TopoNode> row : rowsTopDown) {
                 if (row.isEmpty()) {
                     continue;
                 }

@@ -1,0 +1,187 @@
+package dev.netlens.ui;
+
+import dev.netlens.layout.LayoutEngine;
+import dev.netlens.layout.StableLayout;
+import dev.netlens.layout.StackLayout;
+import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.ui.concurrent.BackgroundExecutor;
+import dev.netlens.ui.legend.LegendView;
+import dev.netlens.ui.properties.PropertyPanelView;
+import dev.netlens.ui.properties.PropertyPanelViewModel;
+import dev.netlens.ui.selection.SelectionModel;
+import dev.netlens.ui.status.StatusBarView;
+import dev.netlens.ui.status.StatusBarViewModel;
+import dev.netlens.ui.topology.FxLabelMetrics;
+import dev.netlens.ui.topology.TopologyCanvasView;
+import dev.netlens.ui.topology.TopologyCanvasViewModel;
+import java.util.Objects;
+import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The topology window's content: toolbar (search, filters, zoom) on top, the canvas in the middle,
+ * details and legend on the right, status at the bottom. Panels share one {@link SelectionModel}
+ * and one {@link TopologyState}; feed new snapshots with {@link #show}.
+ */
+public final class MainWindow {
+    private static final PseudoClass NOT_FOUND = PseudoClass.getPseudoClass("not-found");
+    private static final String ALL_NETWORKS = "All networks";
+    private static final String ALL_HOSTS = "All hosts";
+
+    private final TopologyState state;
+    private final SelectionModel selection = new SelectionModel();
+    private final TopologyCanvasViewModel canvasModel;
+    private final TopologyCanvasView canvas;
+    private final PropertyPanelView properties;
+    private final TextField search = new TextField();
+    private final BorderPane root = new BorderPane();
+
+    public MainWindow(TopologySnapshot initial, BackgroundExecutor executor) {
+        this(initial, executor, new StableLayout(new StackLayout(new FxLabelMetrics())));
+    }
+
+    public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine) {
+        state = new TopologyState(executor, layoutEngine);
+        canvasModel = new TopologyCanvasViewModel(state, selection);
+        canvas = new TopologyCanvasView(canvasModel);
+        properties = new PropertyPanelView(new PropertyPanelViewModel(state, selection));
+        StatusBarView status = new StatusBarView(new StatusBarViewModel(state));
+
+        root.getStyleClass().add("netlens");
+        root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("netlens.css")).toExternalForm());
+        root.setTop(toolbar());
+        root.setCenter(canvas);
+        VBox side = new VBox(properties, legend());
+        side.getStyleClass().add("side-panel");
+        VBox.setVgrow(properties, Priority.ALWAYS);
+        root.setRight(side);
+        root.setBottom(status);
+        if (initial != null) {
+            show(initial);
+        }
+    }
+
+    private ScrollPane legend() {
+        ScrollPane sp = new ScrollPane(new LegendView());
+        sp.setFitToWidth(true);
+        sp.getStyleClass().add("legend-scroll");
+        return sp;
+    }
+
+    private ToolBar toolbar() {
+        search.setId("search");
+        search.setPromptText("Find container, network, interface, address");
+        search.setPrefColumnCount(26);
+        search.setOnAction(e -> {
+            boolean found = canvasModel.search(search.getText()).isPresent();
+            search.pseudoClassStateChanged(NOT_FOUND, !found);
+        });
+        search.textProperty().addListener(o -> search.pseudoClassStateChanged(NOT_FOUND, false));
+        CheckBox hideStopped = new CheckBox("Hide stopped");
+        hideStopped.setId("hide-stopped");
+        hideStopped.selectedProperty().bindBidirectional(canvasModel.hideStoppedProperty());
+        CheckBox hideSystem = new CheckBox("Hide ingress / LB");
+        hideSystem.setId("hide-system");
+        hideSystem.selectedProperty().bindBidirectional(canvasModel.hideSystemProperty());
+        ComboBox<String> network = choice("only-network", ALL_NETWORKS, canvasModel.networkNames());
+        network.valueProperty().addListener((o, a, b) ->
+                canvasModel.onlyNetworkProperty().set(ALL_NETWORKS.equals(b) ? null : b));
+        ComboBox<String> host = choice("only-host", ALL_HOSTS, canvasModel.hostIds());
+        host.valueProperty().addListener((o, a, b) -> canvasModel.onlyHostProperty().set(ALL_HOSTS.equals(b) ? null : b));
+        Button fit = new Button("Fit");
+        fit.setId("fit");
+        fit.setOnAction(e -> canvas.fitToWindow());
+        Button in = new Button("+");
+        in.setOnAction(e -> canvas.zoomBy(1.25));
+        Button out = new Button("−");
+        out.setOnAction(e -> canvas.zoomBy(0.8));
+        ToolBar bar = new ToolBar(search, new Separator(), hideStopped, hideSystem, network, host, new Separator(),
+                out, in, fit);
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private static ComboBox<String> choice(String id, String all, ObservableList<String> names) {
+        ObservableList<String> items = FXCollections.observableArrayList(all);
+        names.addListener((ListChangeListener<String>) c -> {
+            items.setAll(all);
+            items.addAll(names);
+        });
+        items.addAll(names);
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setValue(all);
+        return box;
+    }
+
+    /** Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit. */
+    public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case F -> search.requestFocus();
+                case PLUS, EQUALS, ADD -> canvas.zoomBy(1.25);
+                case MINUS, SUBTRACT -> canvas.zoomBy(0.8);
+                case DIGIT0, NUMPAD0 -> canvas.fitToWindow();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        if (scene.getRoot() != root) {
+            throw new IllegalArgumentException("scene does not show this window");
+        }
+    }
+
+    /** Replaces the picture, applying only what changed. Any thread may call it. */
+    public void show(TopologySnapshot snapshot) {
+        state.show(snapshot);
+    }
+
+    /** Greys the boxes of hosts whose engine stopped answering. */
+    public void setStaleHosts(Set<String> hostIds) {
+        state.setStaleHosts(hostIds);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TopologyCanvasView canvas() {
+        return canvas;
+    }
+
+    public TopologyCanvasViewModel canvasModel() {
+        return canvasModel;
+    }
+
+    public PropertyPanelView properties() {
+        return properties;
+    }
+
+    public SelectionModel selection() {
+        return selection;
+    }
+
+    public TopologyState state() {
+        return state;
+    }
+}

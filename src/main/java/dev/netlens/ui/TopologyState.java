@@ -1,0 +1,76 @@
+package dev.netlens.ui;
+
+import dev.netlens.graph.TopologyDiff;
+import dev.netlens.graph.TopologyGraph;
+import dev.netlens.layout.LayoutEngine;
+import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.ui.concurrent.BackgroundExecutor;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The picture every panel reads: the current frame, and which hosts are stale. Snapshots go in
+ * through {@link #show}; graph, layout and diff are computed in the background and the frame is
+ * replaced on the FX thread. A newer snapshot cancels the layout of an older one.
+ */
+public final class TopologyState {
+    private final BackgroundExecutor executor;
+    private final LayoutEngine layoutEngine;
+    private final ReadOnlyObjectWrapper<TopologyFrame> frame = new ReadOnlyObjectWrapper<>(TopologyFrame.EMPTY);
+    private final ReadOnlyObjectWrapper<Set<String>> staleHosts = new ReadOnlyObjectWrapper<>(Set.of());
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    /** The last frame computed in the background: the base of the next layout and diff. */
+    private final AtomicReference<TopologyFrame> computed = new AtomicReference<>(TopologyFrame.EMPTY);
+    private final AtomicLong generation = new AtomicLong();
+
+    public TopologyState(BackgroundExecutor executor, LayoutEngine layoutEngine) {
+        this.executor = executor;
+        this.layoutEngine = layoutEngine;
+    }
+
+    public void show(TopologySnapshot snapshot) {
+        long mine = generation.incrementAndGet();
+        executor.submit(() -> {
+            TopologyFrame before = computed.get();
+            TopologyGraph graph = TopologyGraph.from(snapshot);
+            var layout = layoutEngine.layout(graph, before.layout(), () -> generation.get() != mine);
+            TopologyFrame next = new TopologyFrame(snapshot, graph, layout, TopologyDiff.between(before.graph(), graph));
+            computed.set(next);
+            return next;
+        }, next -> {
+            frame.set(next);
+            problem.set(null);
+        }, failure -> {
+            if (!(failure instanceof CancellationException)) {
+                problem.set("Could not draw the snapshot: " + failure);
+            }
+        });
+    }
+
+    /** Hosts whose engine stopped answering: drawn greyed with their last known picture. */
+    public void setStaleHosts(Set<String> hostIds) {
+        staleHosts.set(Set.copyOf(hostIds));
+    }
+
+    public ReadOnlyObjectProperty<TopologyFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public TopologyFrame frame() {
+        return frame.get();
+    }
+
+    public ReadOnlyObjectProperty<Set<String>> staleHostsProperty() {
+        return staleHosts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.netlens.ui.concurrent;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * One daemon worker thread; results land on the FX thread through {@link Platform#runLater}. A
+ * single thread keeps snapshots in order, so each layout starts from the one before it.
+ */
+public final class FxBackgroundExecutor implements BackgroundExecutor {
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netlens-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public <T> void submit(Callable<T> work, Consumer<? super T> onResult, Consumer<Throwable> onFailure) {
+        worker.execute(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onResult.accept(result));
+            } catch (Exception | Error e) {
+                Platform.runLater(() -> onFailure.accept(e));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.netlens.ui.topology;
+
+import dev.netlens.layout.LabelMetrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * Measures labels with the fonts the stylesheet uses (topology.css: label 16 px semibold, caption
+ * 13 px, title 22 px bold), so shapes fit their text. Safe off the FX thread: a detached Text node.
+ */
+public final class FxLabelMetrics implements LabelMetrics {
+    public static final double LABEL_SIZE = 16;
+    public static final double CAPTION_SIZE = 13;
+    public static final double TITLE_SIZE = 22;
+    private final Map<String, Double> cache = new ConcurrentHashMap<>();
+    private final Font label;
+    private final Font caption;
+    private final Font title;
+
+    public FxLabelMetrics() {
+        String family = Font.getDefault().getFamily();
+        label = Font.font(family, FontWeight.SEMI_BOLD, LABEL_SIZE);
+        caption = Font.font(family, FontWeight.NORMAL, CAPTION_SIZE);
+        title = Font.font(family, FontWeight.BOLD, TITLE_SIZE);
+    }
+
+    @Override
+    public double width(String text, Style style) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        return cache.computeIfAbsent(style.name() + '\u0000' + text, k -> {
+            Text t = new Text(text);
+            t.setFont(switch (style) {
+                case TITLE -> title;
+                case LABEL -> label;
+                case CAPTION -> caption;
+            });
+            return Math.ceil(t.getLayoutBounds().getWidth()) + 2;
+        });
+    }
+}

@@ -1,0 +1,84 @@
+package dev.netlens.tools;
+
+import dev.netlens.app.SnapshotFiles;
+import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.ui.MainWindow;
+import dev.netlens.ui.concurrent.SameThreadExecutor;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders the window at 1920x1080 to a PNG, for looking at the picture as a classroom would.
+ * Args: SNAPSHOT.json OUT.png [search=TEXT] [stale=HOST] [hide-stopped] [network=NAME] [source=demo].
+ * Run under Xvfb (DISPLAY=:99, -Dprism.order=sw) or headless Monocle.
+ */
+public final class ScreenshotMain {
+    public static void main(String[] args) throws Exception {
+        TopologySnapshot snapshot = SnapshotFiles.read(Path.of(args[0]));
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.startup(() -> {
+            try {
+                for (int i = 2; i < args.length; i++) {
+                    if (args[i].equals("source=demo")) {
+                        snapshot.withSource("demo");
+                    }
+                }
+                TopologySnapshot shown = java.util.Arrays.asList(args).contains("source=demo")
+                        ? snapshot.withSource("demo") : snapshot;
+                MainWindow w = new MainWindow(shown, new SameThreadExecutor());
+                Stage stage = new Stage();
+                Scene scene = new Scene(w.root(), 1920, 1080);
+                w.installShortcuts(scene);
+                stage.setScene(scene);
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+                stage.show();
+                for (int i = 2; i < args.length; i++) {
+                    String a = args[i];
+                    if (a.startsWith("search=")) {
+                        w.canvasModel().search(a.substring(7));
+                    } else if (a.startsWith("stale=")) {
+                        w.setStaleHosts(Set.of(a.substring(6)));
+                    } else if (a.equals("hide-stopped")) {
+                        w.canvasModel().hideStoppedProperty().set(true);
+                    } else if (a.startsWith("network=")) {
+                        w.canvasModel().onlyNetworkProperty().set(a.substring(8));
+                    } else if (a.startsWith("select=")) {
+                        w.canvasModel().search(a.substring(7));
+                        w.canvas().fitToWindow();
+                    }
+                }
+                new Thread(() -> {
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Platform.runLater(() -> {
+                        try {
+                            WritableImage img = scene.snapshot(null);
+                            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(args[1]));
+                        } catch (Exception e) {
+                            e.printStackTrace();
+                        } finally {
+                            done.countDown();
+                        }
+                    });
+                }).start();
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                done.countDown();
+            }
+        });
+        done.await();
+        Platform.exit();
+    }
+}
