@@ -1,6 +1,7 @@
 package dev.netlens;
 
-import dev.netlens.app.SnapshotFiles;
+import dev.netlens.snapshot.InvalidSnapshotException;
+import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +23,11 @@ public final class Fixtures {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
-            return SnapshotFiles.read(in);
+            return SnapshotJson.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InvalidSnapshotException e) {
+            throw new IllegalStateException(e);
         }
     }
 

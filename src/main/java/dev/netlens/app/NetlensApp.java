@@ -1,14 +1,10 @@
 package dev.netlens.app;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.netlens.snapshot.DemoTopology;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.MainWindow;
 import dev.netlens.ui.concurrent.FxBackgroundExecutor;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -17,16 +13,13 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application. Start it from a plain main (the launcher) with {@link #launch}. Before
- * that, {@link #initialSnapshot} says what to show first and {@link #onStarted} receives the window
- * so discovery can push new snapshots ({@link MainWindow#show}) and stale hosts. Without a supplier
- * it reads the file named by the system property {@value #SNAPSHOT_PROPERTY}, else the built-in demo.
+ * The JavaFX application. The launcher ({@link Gui}) says what to show first and what to do once
+ * the window exists (start the live connection) and when it closes, then calls {@link #launch}.
  */
 public class NetlensApp extends Application {
-    public static final String SNAPSHOT_PROPERTY = "netlens.snapshot";
-    private static volatile Supplier<TopologySnapshot> initial = NetlensApp::fromPropertyOrDemo;
+    private static volatile Supplier<TopologySnapshot> initial = DemoTopology::load;
     private static volatile Consumer<MainWindow> started = w -> { };
-    private static volatile List<String> hosts = List.of();
+    private static volatile Runnable stopped = () -> { };
     private FxBackgroundExecutor executor;
 
     public static void initialSnapshot(Supplier<TopologySnapshot> supplier) {
@@ -37,20 +30,8 @@ public class NetlensApp extends Application {
         started = Objects.requireNonNull(callback);
     }
 
-    /**
-     * The launcher's entry (Gui): a snapshot file to show, if given. Engine hosts are kept for the
-     * live wiring, which hands the window its snapshots through {@link #onStarted}.
-     */
-    static void configure(List<String> engineHosts, String snapshotFile) {
-        hosts = List.copyOf(engineHosts);
-        if (snapshotFile != null) {
-            initialSnapshot(() -> SnapshotFiles.read(Path.of(snapshotFile)));
-        }
-    }
-
-    /** The engines the launcher was asked to watch (empty: the default engine). */
-    public static List<String> hosts() {
-        return hosts;
+    public static void onStopped(Runnable callback) {
+        stopped = Objects.requireNonNull(callback);
     }
 
     public static void launch(String... args) {
@@ -72,22 +53,9 @@ public class NetlensApp extends Application {
 
     @Override
     public void stop() {
+        stopped.run();
         if (executor != null) {
             executor.close();
-        }
-    }
-
-    static TopologySnapshot fromPropertyOrDemo() {
-        String file = System.getProperty(SNAPSHOT_PROPERTY);
-        return file != null ? SnapshotFiles.read(Path.of(file)) : demo();
-    }
-
-    /** The built-in demo topology, labelled as such in the status bar. */
-    public static TopologySnapshot demo() {
-        try (InputStream in = NetlensApp.class.getResourceAsStream("demo-topology.json")) {
-            return SnapshotFiles.read(Objects.requireNonNull(in, "demo-topology.json missing")).withSource("demo");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

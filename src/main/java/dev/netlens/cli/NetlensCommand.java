@@ -21,10 +21,19 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--snapshot", paramLabel = "FILE", description = "Open a saved topology snapshot instead of live engines.")
     String snapshot;
 
+    @Option(names = "--resync", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Rediscover every SECONDS even without engine events, so kernel-only changes appear (default: ${DEFAULT-VALUE}).")
+    int resyncSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        dev.netlens.app.Gui.start(hosts, snapshot);
-        return 0;
+        if (resyncSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resync must be at least 1 second");
+        }
+        return dev.netlens.app.Gui.start(hosts, snapshot, java.time.Duration.ofSeconds(resyncSeconds), spec.commandLine().getErr());
     }
 
     public static int run(String... args) {

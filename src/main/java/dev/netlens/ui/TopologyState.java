@@ -25,6 +25,7 @@ public final class TopologyState {
     private final ReadOnlyObjectWrapper<TopologyFrame> frame = new ReadOnlyObjectWrapper<>(TopologyFrame.EMPTY);
     private final ReadOnlyObjectWrapper<Set<String>> staleHosts = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<EngineStatus> engineStatus = new ReadOnlyObjectWrapper<>(EngineStatus.NONE);
     /** The last frame computed in the background: the base of the next layout and diff. */
     private final AtomicReference<TopologyFrame> computed = new AtomicReference<>(TopologyFrame.EMPTY);
     private final AtomicLong generation = new AtomicLong();
@@ -56,6 +57,15 @@ public final class TopologyState {
     /** Hosts whose engine stopped answering: drawn greyed with their last known picture. */
     public void setStaleHosts(Set<String> hostIds) {
         staleHosts.set(Set.copyOf(hostIds));
+    }
+
+    /** Engines that could not be read at all, and when each engine was last read. FX thread only. */
+    public void setEngineStatus(EngineStatus status) {
+        engineStatus.set(status);
+    }
+
+    public ReadOnlyObjectProperty<EngineStatus> engineStatusProperty() {
+        return engineStatus.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TopologyFrame> frameProperty() {

@@ -1,6 +1,6 @@
 package dev.netlens.tools;
 
-import dev.netlens.app.SnapshotFiles;
+import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.MainWindow;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
@@ -22,15 +22,10 @@ import javax.imageio.ImageIO;
  */
 public final class ScreenshotMain {
     public static void main(String[] args) throws Exception {
-        TopologySnapshot snapshot = SnapshotFiles.read(Path.of(args[0]));
+        TopologySnapshot snapshot = SnapshotJson.read(Path.of(args[0]));
         CountDownLatch done = new CountDownLatch(1);
         Platform.startup(() -> {
             try {
-                for (int i = 2; i < args.length; i++) {
-                    if (args[i].equals("source=demo")) {
-                        snapshot.withSource("demo");
-                    }
-                }
                 TopologySnapshot shown = java.util.Arrays.asList(args).contains("source=demo")
                         ? snapshot.withSource("demo") : snapshot;
                 MainWindow w = new MainWindow(shown, new SameThreadExecutor());

@@ -210,7 +210,8 @@ class MainWindowTest {
         TopologySnapshot s = Fixtures.load(Fixtures.SWARM);
         Host h = s.hosts().get(1);
         Host blind = new Host(h.id(), h.endpoint(), h.name(), h.engineVersion(), h.apiVersion(), h.os(), h.kernelVersion(),
-                h.swarmNodeId(), h.underlayAddress(), h.swarmManager(), false, h.kernelId(), List.of("not root"), null);
+                h.swarmNodeId(), h.underlayAddress(), h.swarmManager(), false, h.kernelId(),
+                List.of("kernel view unavailable: not root (reading container namespaces needs root or CAP_SYS_ADMIN)"), null);
         TopologySnapshot shown = new TopologySnapshot(s.schema(), s.capturedAt(), "demo", List.of(s.hosts().get(0), blind),
                 s.namespaces(), s.interfaces(), s.networks(), s.containers(), s.tunnels());
         show(robot, shown);

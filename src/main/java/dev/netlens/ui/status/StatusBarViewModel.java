@@ -17,6 +17,8 @@ public final class StatusBarViewModel {
     public record HostStatus(String hostId, String text, boolean warning, boolean stale) {
     }
 
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
     private final TopologyState state;
     private final ObservableList<HostStatus> hosts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
@@ -26,6 +28,7 @@ public final class StatusBarViewModel {
         this.state = state;
         state.frameProperty().addListener(o -> update());
         state.staleHostsProperty().addListener(o -> update());
+        state.engineStatusProperty().addListener(o -> update());
         problem.bind(state.problemProperty());
         update();
     }
@@ -33,6 +36,7 @@ public final class StatusBarViewModel {
     private void update() {
         TopologySnapshot s = state.frame().snapshot();
         List<HostStatus> out = new ArrayList<>();
+        var refreshed = state.engineStatusProperty().get().lastRefreshed();
         for (Host h : s.hosts()) {
             boolean stale = state.staleHostsProperty().get().contains(h.id());
             StringBuilder t = new StringBuilder(h.name());
@@ -42,13 +46,20 @@ public final class StatusBarViewModel {
                 t.append(": engine ").append(h.engineVersion() == null ? "?" : h.engineVersion());
                 t.append(h.kernelView() ? ", kernel view" : "");
             }
+            if (refreshed.containsKey(h.endpoint())) {
+                t.append(", refreshed ").append(CLOCK.format(refreshed.get(h.endpoint())));
+            }
+            // Discovery's reasons are whole sentences ("kernel view unavailable: not root ...").
             for (String m : h.missing()) {
-                t.append(h.kernelView() ? "; cannot see: " : "; kernel view unavailable: ").append(m);
+                t.append("; ").append(m);
             }
             if (!h.kernelView() && h.missing().isEmpty()) {
                 t.append("; kernel view unavailable");
             }
             out.add(new HostStatus(h.id(), t.toString(), !h.missing().isEmpty() || !h.kernelView(), stale));
+        }
+        for (String failure : state.engineStatusProperty().get().failures()) {
+            out.add(new HostStatus(null, failure, true, false));
         }
         hosts.setAll(out);
         String src = s.source() == null ? "" : s.source().toLowerCase(Locale.ROOT);

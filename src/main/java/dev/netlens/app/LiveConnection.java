@@ -1,0 +1,80 @@
+package dev.netlens.app;
+
+import dev.netlens.discovery.Discovery;
+import dev.netlens.discovery.EngineFailure;
+import dev.netlens.live.DockerEngineEvents;
+import dev.netlens.live.LiveTopology;
+import dev.netlens.live.LiveUpdate;
+import dev.netlens.live.SnapshotChange;
+import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.ui.EngineStatus;
+import dev.netlens.ui.MainWindow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+
+/**
+ * Connects the window to live engines: each update from {@link LiveTopology} (made on its own
+ * thread) is moved to the FX thread, and a snapshot is handed to the window only when the
+ * topology changed. The demo stays up until an engine answers.
+ */
+final class LiveConnection implements AutoCloseable {
+    private final List<String> endpoints;
+    private final Discovery discovery;
+    private final Duration resync;
+    private volatile TopologySnapshot shown;
+    private volatile boolean demoShown;
+    private LiveTopology live;
+
+    LiveConnection(List<String> endpoints, Discovery discovery, Duration resync, TopologySnapshot initial) {
+        this.endpoints = List.copyOf(endpoints);
+        this.discovery = discovery;
+        this.resync = resync;
+        this.shown = initial;
+        this.demoShown = "demo".equals(initial.source());
+    }
+
+    /** Called on the FX thread once the window is up. */
+    void attach(MainWindow window, List<EngineFailure> firstFailures, Instant firstRead) {
+        window.state().setEngineStatus(status(firstFailures, demoShown ? Map.of() : refreshedNow(firstRead)));
+        live = new LiveTopology(endpoints, discovery, new DockerEngineEvents(), resync, Clock.systemUTC(),
+                update -> onUpdate(window, update));
+        live.start();
+    }
+
+    private void onUpdate(MainWindow window, LiveUpdate update) {
+        TopologySnapshot next = update.snapshot();
+        boolean publish = !next.hosts().isEmpty() && !SnapshotChange.sameTopology(shown, next);
+        if (publish) {
+            shown = next;
+            demoShown = false;
+        }
+        EngineStatus status = status(update.failures(), update.lastRefreshed());
+        Platform.runLater(() -> {
+            if (publish) {
+                window.show(next);
+            }
+            window.setStaleHosts(update.staleHosts());
+            window.state().setEngineStatus(status);
+        });
+    }
+
+    private Map<String, Instant> refreshedNow(Instant at) {
+        return shown.hosts().stream().collect(java.util.stream.Collectors.toMap(h -> h.endpoint(), h -> at, (a, b) -> a));
+    }
+
+    private static EngineStatus status(List<EngineFailure> failures, Map<String, Instant> refreshed) {
+        return new EngineStatus(failures.stream().map(f -> f.endpoint() + ": " + f.message()).toList(), refreshed);
+    }
+
+    @Override
+    public void close() {
+        if (live != null) {
+            live.close();
+        }
+        discovery.close();
+    }
+}
