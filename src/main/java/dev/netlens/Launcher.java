@@ -11,9 +11,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        int exit = NetlensCommand.run(args);
-        if (exit != NetlensCommand.KEEP_RUNNING) {
-            System.exit(exit);
-        }
+        // The window's command returns when the window has closed; every command ends the JVM.
+        System.exit(NetlensCommand.run(args));
     }
 }

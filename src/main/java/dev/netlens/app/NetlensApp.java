@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -43,10 +45,14 @@ public class NetlensApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executor = new FxBackgroundExecutor();
         MainWindow window = new MainWindow(initial.get(), executor);
-        Scene scene = new Scene(window.root(), 1600, 900);
+        // Open as large as the screen allows: the picture is the point, and projectors are 1920x1080.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1920, screen.getWidth()), Math.min(1080, screen.getHeight()));
         window.installShortcuts(scene);
         stage.setTitle("Netlens");
         stage.setScene(scene);
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
         stage.show();
         started.accept(window);
     }

@@ -11,9 +11,6 @@ import picocli.CommandLine.Option;
         description = "Draws Docker networking as the kernel really has it.",
         subcommands = {ExportCommand.class})
 public final class NetlensCommand implements java.util.concurrent.Callable<Integer> {
-    /** Returned when the window was opened: the JVM lives on until it closes. */
-    public static final int KEEP_RUNNING = -1;
-
     @Option(names = {"-H", "--host"}, paramLabel = "URI",
             description = "Docker engine to show (repeatable). Default: DOCKER_HOST, else the local socket.")
     List<String> hosts = new ArrayList<>();
