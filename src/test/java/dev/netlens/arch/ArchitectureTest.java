@@ -24,4 +24,17 @@ class ArchitectureTest {
     static final ArchRule viewNeverCallsDocker = noClasses()
             .that().resideInAnyPackage("dev.netlens.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..", "dev.netlens.discovery..");
+
+    /** docker-java stays at the edge: the transport adapter, the event stream, and the lab's write client. */
+    @ArchTest
+    static final ArchRule dockerJavaOnlyInItsAdapters = noClasses()
+            .that().resideOutsideOfPackages("dev.netlens.discovery.engine..", "dev.netlens.live..", "dev.netlens.lab..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..");
+
+    /** The snapshot is the contract: it knows nothing of how it was discovered or drawn. */
+    @ArchTest
+    static final ArchRule snapshotDependsOnNothingOfOurs = noClasses()
+            .that().resideInAPackage("dev.netlens.snapshot..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.netlens.discovery..", "dev.netlens.graph..",
+                    "dev.netlens.layout..", "dev.netlens.live..", "dev.netlens.cli..");
 }
