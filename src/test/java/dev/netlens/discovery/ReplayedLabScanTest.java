@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netlens.discovery.engine.EngineApi;
-import dev.netlens.discovery.engine.EngineUnreachableException;
 import dev.netlens.snapshot.Container;
 import dev.netlens.snapshot.Host;
 import dev.netlens.snapshot.InterfaceKind;
@@ -16,6 +15,7 @@ import dev.netlens.snapshot.Network;
 import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.SnapshotValidator;
 import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.testing.RefusingEngine;
 import dev.netlens.testing.ScanReplay;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,21 +194,7 @@ class ReplayedLabScanTest {
     void unreachableEngineIsReportedBesideTheOthers() {
         DiscoveryResult result = discover(host -> {
             if (host.equals(NODE2)) {
-                return new EngineApi() {
-                    @Override
-                    public com.fasterxml.jackson.databind.JsonNode get(String path) throws EngineUnreachableException {
-                        throw new EngineUnreachableException("engine " + NODE2 + " did not answer " + path + ": Connection refused", null);
-                    }
-
-                    @Override
-                    public String endpoint() {
-                        return NODE2;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
+                return new RefusingEngine(NODE2);
             }
             return replay.engine(host);
         }, List.of(ENGINE1, NODE2));

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netlens.discovery.Discovery;
-import dev.netlens.discovery.engine.EngineApi;
-import dev.netlens.discovery.engine.EngineUnreachableException;
 import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.testing.RefusingEngine;
 import dev.netlens.testing.ScanReplay;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +81,7 @@ class LiveTopologyReconnectTest {
         String node2Host = recorded.hosts().stream().filter(h -> h.endpoint().equals(NODE2)).findFirst().orElseThrow().id();
         try (Discovery discovery = new Discovery(endpoint -> {
                     if (endpoint.equals(NODE2) && !node2Up.get()) {
-                        return refusing(endpoint);
+                        return new RefusingEngine(endpoint);
                     }
                     return replay.engine(endpoint);
                 }, replay.commands(), replay.lister(), proc, Clock.systemUTC());
@@ -111,23 +110,5 @@ class LiveTopologyReconnectTest {
             assertTrue(node2Connects.get() >= 2);
             assertFalse(again.snapshot().hosts().isEmpty());
         }
-    }
-
-    private static EngineApi refusing(String endpoint) {
-        return new EngineApi() {
-            @Override
-            public JsonNode get(String path) throws EngineUnreachableException {
-                throw new EngineUnreachableException("engine " + endpoint + " did not answer " + path + ": connection refused", null);
-            }
-
-            @Override
-            public String endpoint() {
-                return endpoint;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }
