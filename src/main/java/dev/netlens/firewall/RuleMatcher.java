@@ -1,0 +1,120 @@
+package dev.netlens.firewall;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Links rules and the things on the canvas both ways: the rules that concern a selection, and the
+ * facts a rule mentions.
+ *
+ * <p>A rule concerns a selection when one of its interface, address or port conditions names one
+ * of the selection's facts. Negated conditions count too: in Docker's rules {@code ! -i docker0}
+ * and {@code ! -o docker0} are docker0's own guards ("from elsewhere", "to anywhere but"), so they
+ * belong to docker0. Catch-all values ({@code 0.0.0.0/0}, {@code ::/0}, a bare {@code +}) name
+ * nothing in particular and never link.
+ */
+public final class RuleMatcher {
+    private final FirewallRuleset ruleset;
+
+    public RuleMatcher(FirewallRuleset ruleset) {
+        this.ruleset = ruleset;
+    }
+
+    /** The rules concerning the selection, in table and chain order. */
+    public List<Rule> rulesFor(Selector selection) {
+        return ruleset.rules().filter(r -> applies(r, selection)).toList();
+    }
+
+    public static boolean applies(Rule rule, Selector selection) {
+        Selector s = subjectsOf(rule);
+        boolean iface = s.interfaces().stream()
+                .anyMatch(p -> selection.interfaces().stream().anyMatch(n -> interfaceMatches(p, n)));
+        boolean addr = s.addresses().stream()
+                .anyMatch(a -> selection.addresses().stream().anyMatch(a::overlaps));
+        boolean port = s.ports().stream().anyMatch(p -> selection.ports().stream().anyMatch(q -> samePort(p, q)));
+        return iface || addr || port;
+    }
+
+    /** The interfaces, addresses and ports a rule mentions, so the UI can light up nodes. */
+    public static Selector subjectsOf(Rule rule) {
+        Set<String> ifaces = new HashSet<>();
+        Set<IpNet> addrs = new HashSet<>();
+        Set<Selector.Port> ports = new HashSet<>();
+        Stream.concat(rule.matches("-i"), rule.matches("-o")).flatMap(m -> m.values().stream())
+                .filter(v -> !v.equals("+") && !v.equals("*")).forEach(ifaces::add);
+        Stream.concat(rule.matches("-s"), rule.matches("-d")).flatMap(m -> m.values().stream())
+                .map(IpNet::parseOrNull).filter(n -> n != null && n.prefix() > 0).forEach(addrs::add);
+        Match proto = rule.match("-p");
+        String protocol = proto == null || proto.negated() ? null : proto.value();
+        Stream.of("--dport", "--sport", "--dports", "--sports", "--ports").flatMap(rule::matches)
+                .flatMap(m -> m.values().stream()).forEach(v -> addPorts(v, protocol, ports));
+        Target t = rule.target();
+        for (String opt : List.of("--to-destination", "--to-source")) {
+            String to = t.option(opt);
+            if (to != null) {
+                addHostPort(to, protocol, addrs, ports);
+            }
+        }
+        if (t.name().equals(Target.VMAP) && t.args().size() > 1 && t.args().get(0).endsWith("ifname")) {
+            for (int i = 1; i < t.args().size(); i += 2) {
+                ifaces.add(t.args().get(i));
+            }
+        }
+        return new Selector(ifaces, addrs, ports);
+    }
+
+    /** iptables {@code eth+} and nft {@code eth*} match any name with that stem. */
+    public static boolean interfaceMatches(String pattern, String name) {
+        if (pattern.endsWith("+") || pattern.endsWith("*")) {
+            return name.startsWith(pattern.substring(0, pattern.length() - 1));
+        }
+        return pattern.equals(name);
+    }
+
+    private static boolean samePort(Selector.Port rulePort, Selector.Port selected) {
+        return rulePort.number() == selected.number()
+                && (rulePort.protocol() == null || selected.protocol() == null
+                || rulePort.protocol().equals(selected.protocol()));
+    }
+
+    /** {@code 80}, {@code 80,443}, and ranges {@code 1000:1002} / {@code 1000-1002} (small ones spelled out). */
+    private static void addPorts(String value, String protocol, Set<Selector.Port> out) {
+        for (String part : value.split(",")) {
+            String[] ends = part.split("[:-]");
+            try {
+                int lo = ends[0].isEmpty() ? 0 : Integer.parseInt(ends[0].strip());
+                int hi = ends.length > 1 ? Integer.parseInt(ends[1].strip()) : lo;
+                if (hi - lo <= 1024) { // a huge range names no port in particular
+                    for (int p = lo; p <= hi; p++) {
+                        out.add(new Selector.Port(p, protocol));
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // a named service or something odd: not a port we can light up
+            }
+        }
+    }
+
+    /** {@code 172.17.0.2:80}, {@code [fd00::2]:80}, {@code 10.0.0.1}, {@code 10.0.0.1-10.0.0.5}. */
+    private static void addHostPort(String to, String protocol, Set<IpNet> addrs, Set<Selector.Port> ports) {
+        String host = to;
+        String port = null;
+        if (to.startsWith("[")) {
+            int end = to.indexOf(']');
+            host = to.substring(1, Math.max(1, end));
+            port = end >= 0 && end + 1 < to.length() && to.charAt(end + 1) == ':' ? to.substring(end + 2) : null;
+        } else if (to.chars().filter(c -> c == ':').count() == 1) {
+            host = to.substring(0, to.indexOf(':'));
+            port = to.substring(to.indexOf(':') + 1);
+        }
+        IpNet a = IpNet.parseOrNull(host.contains("-") && !host.contains(":") ? host.substring(0, host.indexOf('-')) : host);
+        if (a != null) {
+            addrs.add(a);
+        }
+        if (port != null && !port.isEmpty()) {
+            addPorts(port, protocol, ports);
+        }
+    }
+}
