@@ -41,4 +41,10 @@ public enum Driver {
     public static Optional<Driver> of(Network network) {
         return network == null ? Optional.empty() : fromEngine(network.driver());
     }
+
+    /** docker0's network: the engine marks it with an option; hand-made or older captures only by its name. */
+    public static boolean isDefaultBridge(Network n) {
+        return "bridge".equals(n.driver())
+                && ("true".equals(n.options().get("com.docker.network.bridge.default_bridge")) || "bridge".equals(n.name()));
+    }
 }

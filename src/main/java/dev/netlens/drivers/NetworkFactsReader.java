@@ -15,7 +15,6 @@ import java.util.TreeSet;
 final class NetworkFactsReader {
     static final String ICC = "com.docker.network.bridge.enable_icc";
     static final String MASQUERADE = "com.docker.network.bridge.enable_ip_masquerade";
-    static final String DEFAULT_BRIDGE = "com.docker.network.bridge.default_bridge";
     private static final int VXLAN_DEFAULT_PORT = 4789;
 
     private NetworkFactsReader() {
@@ -41,7 +40,7 @@ final class NetworkFactsReader {
         }
         boolean bridge = driver == Driver.BRIDGE;
         NetInterface vxlan = lookup.iface(n.vxlan());
-        return new NetworkFacts(host.id(), host.name(), n.id(), n.name(), isDefaultBridge(n), n.internal(),
+        return new NetworkFacts(host.id(), host.name(), n.id(), n.name(), Driver.isDefaultBridge(n), n.internal(),
                 device != null ? device.name() : parentName(n),
                 device != null && device.mtu() > 0 ? device.mtu() : null,
                 List.copyOf(endpointMtus),
@@ -53,12 +52,6 @@ final class NetworkFactsReader {
                 n.peers().stream().map(Peer::address).filter(Objects::nonNull)
                         .filter(a -> !a.equals(host.underlayAddress())).distinct().sorted().toList(),
                 members);
-    }
-
-    /** The engine marks docker0's network with an option; hand-made or older captures only by its name. */
-    static boolean isDefaultBridge(Network n) {
-        return "bridge".equals(n.driver())
-                && ("true".equals(n.options().get(DEFAULT_BRIDGE)) || "bridge".equals(n.name()));
     }
 
     /** Docker's bridge options default to true when absent. */
