@@ -27,6 +27,7 @@ final class LiveConnection implements AutoCloseable {
     private final Duration resync;
     private volatile TopologySnapshot shown;
     private volatile boolean demoShown;
+    private volatile boolean closed;
     private LiveTopology live;
 
     LiveConnection(List<String> endpoints, Discovery discovery, Duration resync, TopologySnapshot initial) {
@@ -54,6 +55,9 @@ final class LiveConnection implements AutoCloseable {
         }
         EngineStatus status = status(update.failures(), update.lastRefreshed());
         Platform.runLater(() -> {
+            if (closed) {
+                return; // the window may be gone: an update queued before close is dropped
+            }
             if (publish) {
                 window.show(next);
             }
@@ -72,6 +76,7 @@ final class LiveConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (live != null) {
             live.close();
         }

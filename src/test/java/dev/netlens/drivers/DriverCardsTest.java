@@ -52,12 +52,24 @@ class DriverCardsTest {
         assertTrue(section(card(cards, Driver.NONE), Topic.KERNEL).contains("only lo"));
     }
 
+    /** The lab's engine 1 as the snapshot names it (engines sharing a hostname get their address added). */
+    private String vm() {
+        String id = dev.netlens.testing.PanelSnapshots.hostAt(lab, dev.netlens.testing.PanelSnapshots.ENGINE1);
+        return lab.hosts().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow().name();
+    }
+
+    private String labUserBridge() {
+        String bridge = dev.netlens.testing.PanelSnapshots.network(lab,
+                dev.netlens.testing.PanelSnapshots.hostAt(lab, dev.netlens.testing.PanelSnapshots.ENGINE1), "lab-user").bridge();
+        return bridge.substring(bridge.lastIndexOf('/') + 1);
+    }
+
     @Test
     void factsNameTheHostAndSayWhereIccIsOff() {
         List<String> facts = card(DriverCards.build(lab, Locale.ENGLISH, null), Driver.BRIDGE).facts();
-        assertTrue(facts.contains("docker_gwbridge (vm): containers on it cannot talk to each other (ICC off)."), facts::toString);
-        assertTrue(facts.contains("lab-internal (vm): internal; no route out and no published ports."), facts::toString);
-        assertTrue(facts.contains("lab-user (vm): MTU 1500 on br-d1b9b35f145e and in every container on it."), facts::toString);
+        assertTrue(facts.contains("docker_gwbridge (" + vm() + "): containers on it cannot talk to each other (ICC off)."), facts::toString);
+        assertTrue(facts.contains("lab-internal (" + vm() + "): internal; no route out and no published ports."), facts::toString);
+        assertTrue(facts.contains("lab-user (" + vm() + "): MTU 1500 on " + labUserBridge() + " and in every container on it."), facts::toString);
         assertEquals("Here: 7 networks, 9 containers (7 running).", facts.get(0));
     }
 
@@ -71,8 +83,8 @@ class DriverCardsTest {
     @Test
     void numbersInFactsAreNotGroupedTheLocaleWay() {
         List<String> facts = card(DriverCards.build(lab, Locale.ENGLISH, null), Driver.OVERLAY).facts();
-        assertTrue(facts.contains("lab-overlay (vm): VNI 4097, VXLAN on UDP port 4789."), facts::toString);
-        assertTrue(facts.contains("lab-overlay (vm): tunnels to peers 198.18.0.2."), facts::toString);
+        assertTrue(facts.contains("lab-overlay (" + vm() + "): VNI 4097, VXLAN on UDP port 4789."), facts::toString);
+        assertTrue(facts.contains("lab-overlay (" + vm() + "): tunnels to peers 198.18.0.2."), facts::toString);
     }
 
     @Test
@@ -84,7 +96,7 @@ class DriverCardsTest {
             assertEquals(en.get(i).facts().size(), ko.get(i).facts().size());
             ko.get(i).facts().forEach(f -> assertTrue(f.matches(".*\\p{IsHangul}.*"), f));
         }
-        assertTrue(card(ko, Driver.OVERLAY).facts().contains("lab-overlay (vm): VNI 4097, VXLAN은 UDP 4789번 포트를 씁니다."));
+        assertTrue(card(ko, Driver.OVERLAY).facts().contains("lab-overlay (" + vm() + "): VNI 4097, VXLAN은 UDP 4789번 포트를 씁니다."));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.netlens.drivers;
 
+import dev.netlens.testing.PanelSnapshots;
 import static dev.netlens.testing.PanelSnapshots.scanLab;
 import static dev.netlens.testing.PanelSnapshots.swarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +14,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class DriverFactsTest {
-    private static final String VM = "host-7073dec6";
-    private static final String NODE2 = "host-2b4d4ef2";
+    private static final String VM = PanelSnapshots.hostAt(PanelSnapshots.scanLab(), PanelSnapshots.ENGINE1);
+    private static final String NODE2 = PanelSnapshots.hostAt(PanelSnapshots.scanLab(), PanelSnapshots.NODE2);
     private final TopologySnapshot lab = scanLab();
 
     private static NetworkFacts network(DriverFacts facts, String host, String name) {

@@ -1,5 +1,6 @@
 package dev.netlens.drivers;
 
+import dev.netlens.testing.PanelSnapshots;
 import static dev.netlens.testing.PanelSnapshots.network;
 import static dev.netlens.testing.PanelSnapshots.scanLab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +19,7 @@ class DriverMatrixTest {
 
     @Test
     void selectedNetworksDriverIsTheOnlyHighlightedColumnAndCells() {
-        Driver selected = Driver.of(network(lab, "host-7073dec6", "lab-macvlan")).orElseThrow();
+        Driver selected = Driver.of(network(lab, PanelSnapshots.hostAt(lab, PanelSnapshots.ENGINE1), "lab-macvlan")).orElseThrow();
         DriverMatrix m = DriverMatrix.build(lab, Locale.ENGLISH, selected);
         assertEquals(List.of(Driver.MACVLAN),
                 m.columns().stream().filter(MatrixColumn::highlighted).map(MatrixColumn::driver).toList());
@@ -30,7 +31,7 @@ class DriverMatrixTest {
 
     @Test
     void noneNetworkSelectsTheNoneDriverThoughTheEngineCallsItNull() {
-        Driver selected = Driver.of(network(lab, "host-7073dec6", "none")).orElseThrow();
+        Driver selected = Driver.of(network(lab, PanelSnapshots.hostAt(lab, PanelSnapshots.ENGINE1), "none")).orElseThrow();
         assertEquals(Driver.NONE, selected);
         DriverMatrix m = DriverMatrix.build(lab, Locale.ENGLISH, selected);
         assertTrue(m.columns().get(Driver.NONE.ordinal()).highlighted());

@@ -32,6 +32,15 @@ public final class PanelSnapshots {
         }
     }
 
+    /** The id of the lab host reached at an endpoint: ids are hashes that change when the lab is rebuilt. */
+    public static String hostAt(TopologySnapshot s, String endpoint) {
+        return s.hosts().stream().filter(h -> h.endpoint().equals(endpoint)).findFirst()
+                .orElseThrow(() -> new AssertionError("no host at " + endpoint)).id();
+    }
+
+    public static final String ENGINE1 = "unix:///var/run/docker.sock";
+    public static final String NODE2 = "unix:///run/node2/docker.sock";
+
     public static Container container(TopologySnapshot s, String name) {
         return s.containers().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no container " + name));
