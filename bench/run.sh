@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Netlens benchmark harness (issue 6): builds, creates its own workloads on the local engine,
+# measures each figure beside its baseline in the same run, removes what it created and rewrites
+# docs/benchmarks.md. Needs root (nsenter), a running engine on /var/run/docker.sock and the lab
+# image netlens/busybox:lab (bash .ci/lab/topology-up.sh makes it).
+#
+#   bash bench/run.sh
+#
+# Knobs (environment): BENCH_ROUNDS (5) measured rounds per figure, BENCH_WARMUP (3) warm-up
+# discoveries, BENCH_SCALES ("50:5 200:20 500:50" containers:networks), BENCH_HEAP_RUNS (3),
+# BENCH_REPORT (docs/benchmarks.md). Not to be run beside the test suite: both use engine 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+ROUNDS=${BENCH_ROUNDS:-5}
+WARMUP=${BENCH_WARMUP:-3}
+SCALES=${BENCH_SCALES:-"50:5 200:20 500:50"}
+HEAP_RUNS=${BENCH_HEAP_RUNS:-3}
+REPORT=${BENCH_REPORT:-docs/benchmarks.md}
+OUT=target/bench
+RESULTS=$OUT/results.jsonl
+JAR=target/netlens.jar
+CP=target/bench-classes:$JAR
+started=$SECONDS
+
+[[ $(id -u) -eq 0 ]] || die "run as root: the kernel baseline and Netlens's kernel view use nsenter"
+for tool in "$DOCKER" curl jq nsenter ip java mvn; do
+  command -v "$tool" >/dev/null || die "$tool is missing"
+done
+dk info >/dev/null 2>&1 || die "no engine answers on $BENCH_SOCK"
+
+log "building ($JAR and target/bench-classes)"
+mvn -B -q -ntp -Pbench -DskipTests package
+mkdir -p "$OUT"
+: >"$RESULTS"
+
+serve_pid=""
+cleanup() {
+  if [[ -n $serve_pid ]]; then kill "$serve_pid" 2>/dev/null || true; fi
+  bash bench/workload.sh down || log "cleanup failed: remove containers/networks labelled $BENCH_LABEL by hand"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "removing leftovers labelled $BENCH_LABEL"
+bash bench/workload.sh down
+
+# emit_metric NAME SCALE UNIT SAMPLE...
+emit_metric() {
+  local name=$1 scale=$2 unit=$3; shift 3
+  local IFS=,
+  printf '{"metric":"%s","scale":"%s","unit":"%s","samples":[%s]}\n' "$name" "$scale" "$unit" "$*" >>"$RESULTS"
+}
+# emit_meta NAME JSON-OBJECT-FIELDS (jq -n arguments)
+emit_meta() { local name=$1; shift; jq -cn --arg meta "$name" "$@" '$ARGS.named' >>"$RESULTS"; }
+# time_ms CMD...: run CMD (its output discarded), print its wall time in ms
+time_ms() { local t0; t0=$(now_ns); "$@" >/dev/null; ms_since "$t0"; }
+field() { sed -n "s/.*\b$1=\([0-9]*\).*/\1/p" <<<"$2"; }
+
+emit_meta machine \
+  --arg date "$(date -u +%Y-%m-%dT%H:%MZ)" \
+  --arg cores "$(nproc)" \
+  --arg cpu "$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)" \
+  --arg memory "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)" \
+  --arg kernel "$(uname -r)" \
+  --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" \
+  --arg engine "$(dk version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')" \
+  --arg java "$(java -version 2>&1 | head -1)" \
+  --arg commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src/main || echo ' + uncommitted changes in src/main')" \
+  --arg rounds "$ROUNDS" --arg warmup "$WARMUP" \
+  --arg load "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+log "JVM start floor: java -jar $JAR --version"
+samples=()
+for ((r = 0; r < ROUNDS; r++)); do samples+=("$(time_ms java -jar "$JAR" --version)"); done
+emit_metric jvm_start - ms "${samples[@]}"
+
+for spec in $SCALES; do
+  containers=${spec%%:*} networks=${spec##*:}
+  bash bench/workload.sh up "$containers" "$networks"
+  sleep 3 # let the engine settle after the burst of starts
+  log "measuring at $containers containers / $networks networks ($ROUNDS rounds)"
+  emit_meta workload --arg scale "$containers" --arg benchContainers "$containers" --arg benchNetworks "$networks" \
+    --arg load "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+  # One JVM kept warm for the in-process figures, so its runs can be interleaved with the others.
+  coproc SERVE { exec java -cp "$CP" dev.netlens.bench.DiscoveryBench serve 2>"$OUT/serve.err"; }
+  serve_pid=$SERVE_PID
+  ask() { echo "$1" >&"${SERVE[1]}"; local answer; read -r answer <&"${SERVE[0]}"; [[ $answer != error* ]] || die "$answer"; echo "$answer"; }
+  for ((w = 0; w < WARMUP; w++)); do ask discover >/dev/null; ask phases >/dev/null; done
+
+  # Diagnostic: the same export with an AppCDS archive of its classes (made by one export here), to
+  # measure how much of the export is class loading. Not a figure: Netlens does not ship one yet.
+  rm -f "$OUT/export.jsa"
+  java -XX:ArchiveClassesAtExit="$OUT/export.jsa" -jar "$JAR" export --format json --output "$OUT/export-cds.json" >/dev/null 2>&1
+  cds_ok=true
+  if java -XX:SharedArchiveFile="$OUT/export.jsa" -jar "$JAR" export --format json --output "$OUT/export-cds.json" 2>&1 \
+      | grep -q 'Unable to use shared archive'; then
+    cds_ok=false; log "the AppCDS archive does not load: skipping that diagnostic"
+  fi
+  export_s=() cds_s=() jvm_s=() par_s=() seq_s=() par_api=() par_kernel=() seq_api=() seq_kernel=() fw_s=()
+  ph_api=() ph_kernel=() ph_asm=() ph_json=() cold_api=() cold_kernel=() cold_asm=() cold_json=()
+  for ((r = 0; r < ROUNDS; r++)); do
+    # Interleaved, so that noise from anything else on the machine falls on all of them alike.
+    export_s+=("$(time_ms java -jar "$JAR" export --format json --output "$OUT/export-$containers.json")")
+    if $cds_ok; then
+      cds_s+=("$(time_ms java -XX:SharedArchiveFile="$OUT/export.jsa" -jar "$JAR" export --format json --output "$OUT/export-cds.json")")
+    fi
+    line=$(BENCH_FIREWALL=1 bash bench/baseline.sh 4)
+    par_s+=("$(field total_ms "$line")") par_api+=("$(field api_ms "$line")")
+    par_kernel+=("$(field kernel_ms "$line")") fw_s+=("$(field firewall_ms "$line")")
+    line=$(bash bench/baseline.sh 1)
+    seq_s+=("$(field total_ms "$line")") seq_api+=("$(field api_ms "$line")") seq_kernel+=("$(field kernel_ms "$line")")
+    jvm_s+=("$(ask discover)")
+    read -r a k s j <<<"$(ask phases)"
+    ph_api+=("$a") ph_kernel+=("$k") ph_asm+=("$s") ph_json+=("$j")
+    # The same phase-timed pass as the first thing a fresh JVM does: where the export's cold cost lies.
+    read -r a k s j <<<"$(echo phases | java -cp "$CP" dev.netlens.bench.DiscoveryBench serve 2>>"$OUT/serve.err")"
+    cold_api+=("$a") cold_kernel+=("$k") cold_asm+=("$s") cold_json+=("$j")
+  done
+  echo quit >&"${SERVE[1]}"; wait "$serve_pid" 2>/dev/null || true; serve_pid=""
+  emit_metric export_process "$containers" ms "${export_s[@]}"
+  if $cds_ok; then emit_metric export_process_appcds "$containers" ms "${cds_s[@]}"; fi
+  emit_metric jvm_discovery "$containers" ms "${jvm_s[@]}"
+  emit_metric baseline_par "$containers" ms "${par_s[@]}"
+  emit_metric baseline_par_api "$containers" ms "${par_api[@]}"
+  emit_metric baseline_par_kernel "$containers" ms "${par_kernel[@]}"
+  emit_metric baseline_seq "$containers" ms "${seq_s[@]}"
+  emit_metric baseline_seq_api "$containers" ms "${seq_api[@]}"
+  emit_metric baseline_seq_kernel "$containers" ms "${seq_kernel[@]}"
+  emit_metric firewall "$containers" ms "${fw_s[@]}"
+  emit_metric phase_api "$containers" ms "${ph_api[@]}"
+  emit_metric phase_kernel "$containers" ms "${ph_kernel[@]}"
+  emit_metric phase_assemble "$containers" ms "${ph_asm[@]}"
+  emit_metric phase_json "$containers" ms "${ph_json[@]}"
+  emit_metric cold_phase_api "$containers" ms "${cold_api[@]}"
+  emit_metric cold_phase_kernel "$containers" ms "${cold_kernel[@]}"
+  emit_metric cold_phase_assemble "$containers" ms "${cold_asm[@]}"
+  emit_metric cold_phase_json "$containers" ms "${cold_json[@]}"
+  # What the export saw (the lab's own objects are on the engine too, and counted).
+  emit_meta snapshot --arg scale "$containers" \
+    --argjson counts "$(jq -c '{containers: (.containers | length),
+        running: ([.containers[] | select(.state == "running")] | length),
+        networks: (.networks | length), namespaces: (.namespaces | length),
+        interfaces: (.interfaces | length), kernelView: .hosts[0].kernelView,
+        missing: (.hosts[0].missing | length)}' "$OUT/export-$containers.json")" \
+    --arg jsonBytes "$(stat -c %s "$OUT/export-$containers.json")"
+
+  # Where the export's first pass goes: how many classes one export loads.
+  classes=$(java -Xlog:class+load=info -jar "$JAR" export --format json --output "$OUT/export-classes.json" | grep -c 'class,load' || true)
+  emit_metric export_classes_loaded "$containers" classes "$classes"
+
+  if [[ $spec == "${SCALES##* }" ]]; then # the largest workload
+    log "heap after discovery at $containers containers ($HEAP_RUNS fresh JVMs)"
+    for ((h = 0; h < HEAP_RUNS; h++)); do
+      java -cp "$CP" dev.netlens.bench.DiscoveryBench heap "$RESULTS" "$containers"
+    done
+  fi
+done
+
+bash bench/workload.sh down
+emit_meta duration --arg seconds "$((SECONDS - started))"
+java -cp "$CP" dev.netlens.bench.BenchReport "$RESULTS" "$REPORT"
+log "wrote $REPORT in $((SECONDS - started)) s"
