@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -39,6 +40,12 @@ public final class Discovery implements AutoCloseable {
     private final Path proc;
     private final Clock clock;
     private final ExecutorService pool;
+    /** Runs each engine's kernel read beside its API read; not the pool, whose tasks it waits on. */
+    private final ExecutorService kernelStarter = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "netlens-kernel");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param proc the /proc to read engine processes, credentials and the boot id from
@@ -84,39 +91,72 @@ public final class Discovery implements AutoCloseable {
     }
 
     HostScan scan(EngineApi api) throws EngineApiException, EngineUnreachableException {
-        EngineFacts engine = new EngineReader(api, pool).read();
         List<String> missing = new ArrayList<>();
-        KernelFacts kernel = readKernel(api.endpoint(), engine, missing);
-        return new HostScan(api.endpoint(), engine, kernel, missing);
+        Optional<EngineProcess> process = localEngine(api.endpoint(), missing);
+        // The kernel is read while the engine answers: the two take about as long as each other.
+        CompletableFuture<KernelFacts> kernel = process
+                .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of()), kernelStarter))
+                .orElse(CompletableFuture.completedFuture(null));
+        EngineFacts engine;
+        try {
+            engine = new EngineReader(api, pool).read();
+        } catch (EngineApiException | EngineUnreachableException e) {
+            kernel.cancel(true);
+            throw e;
+        }
+        KernelFacts facts = kernel.join();
+        if (facts != null && facts.host() == null) {
+            missing.add(facts.problems().get(0));
+            facts = null;
+        } else if (facts != null) {
+            List<String> sandboxKeys = engine.containers().stream()
+                    .filter(c -> "running".equals(c.state()) || "paused".equals(c.state()))
+                    .map(EngineContainer::sandboxKey).toList();
+            try {
+                facts = kernelReader().readAlso(facts, process.get(), sandboxKeys);
+            } catch (KernelUnreadableException e) {
+                missing.add(e.getMessage());
+                facts = null;
+            }
+        }
+        return new HostScan(api.endpoint(), engine, facts, missing);
     }
 
-    private KernelFacts readKernel(String endpoint, EngineFacts engine, List<String> missing) {
+    /** The engine's process when it is local and its kernel may be read; otherwise why not, in missing. */
+    private Optional<EngineProcess> localEngine(String endpoint, List<String> missing) {
         URI uri = URI.create(endpoint);
         if (!"unix".equals(uri.getScheme())) {
             missing.add("kernel view unavailable: remote engine (" + endpoint + "); showing what its API reports");
-            return null;
+            return Optional.empty();
         }
         Optional<String> denied = KernelAccess.deniedReason(proc.resolve("self/status"));
         if (denied.isPresent()) {
             missing.add(denied.get());
-            return null;
+            return Optional.empty();
         }
         Optional<EngineProcess> process = new EngineProcessLocator(proc).find(uri.getPath());
         if (process.isEmpty()) {
             missing.add("kernel view unavailable: no dockerd process on this machine serves " + uri.getPath());
-            return null;
         }
-        List<String> sandboxKeys = engine.containers().stream().map(EngineContainer::sandboxKey).toList();
+        return process;
+    }
+
+    /** The kernel's view, or facts without a host namespace whose one problem says why it failed. */
+    private KernelFacts readKernel(EngineProcess process, List<String> sandboxKeys) {
         try {
-            return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id")).read(process.get(), sandboxKeys);
+            return kernelReader().read(process, sandboxKeys);
         } catch (KernelUnreadableException e) {
-            missing.add(e.getMessage());
-            return null;
+            return new KernelFacts(null, List.of(), null, List.of(e.getMessage()), null);
         }
+    }
+
+    private KernelReader kernelReader() {
+        return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id"));
     }
 
     @Override
     public void close() {
         pool.shutdownNow();
+        kernelStarter.shutdownNow();
     }
 }

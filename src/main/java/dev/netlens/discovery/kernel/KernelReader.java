@@ -38,22 +38,63 @@ public final class KernelReader {
      * @throws KernelUnreadableException when not even the engine's own namespace can be read
      */
     public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys) throws KernelUnreadableException {
+        Future<FirewallCapture> firewall = pool.submit(() -> new FirewallReader(runner).read(engine));
         NamespaceDump host;
         try {
             host = readNamespace("host", engine.hostNamespace().toString(), engine.sharesOurNamespace());
         } catch (NamespaceReadException e) {
+            firewall.cancel(true);
             throw new KernelUnreadableException("kernel view unavailable: " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
+        List<NamespaceDump> sandboxes = readAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), problems);
+        try {
+            return new KernelFacts(host, sandboxes, firewall.get(), problems, readBootId());
+        } catch (ExecutionException e) {
+            throw new KernelUnreadableException("kernel view unavailable: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KernelUnreadableException("kernel view unavailable: interrupted");
+        }
+    }
+
+    /**
+     * Reads what an earlier read, started before the engine listed its containers, could not cover:
+     * namespaces under other folders, and the sandboxes of running containers that came meanwhile.
+     *
+     * @param sandboxKeys the namespace files of running containers
+     */
+    public KernelFacts readAlso(KernelFacts facts, EngineProcess engine, Collection<String> sandboxKeys)
+            throws KernelUnreadableException {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        facts.sandboxes().forEach(d -> done.add(d.path()));
+        List<String> problems = new ArrayList<>(facts.problems());
+        java.util.Set<Path> candidates = new java.util.TreeSet<>();
+        // Folders other than the engine's own, listed now that the sandbox keys are known ...
+        namespaceFiles(engine.netnsDir(), sandboxKeys, new ArrayList<>()).stream()
+                .filter(f -> !f.getParent().equals(engine.netnsDir())).forEach(candidates::add);
+        // ... and sandboxes that appeared after the first listing (a container started meanwhile).
+        sandboxKeys.stream().filter(k -> k != null && !k.isBlank() && !k.endsWith("/default")).map(Path::of)
+                .forEach(candidates::add);
+        List<Path> missing = candidates.stream().filter(f -> !done.contains(f.toString())
+                && problems.stream().noneMatch(p -> p.contains(f.toString()) || p.contains(" " + f.getFileName() + " "))).toList();
+        if (missing.isEmpty()) {
+            return facts;
+        }
+        List<NamespaceDump> sandboxes = new ArrayList<>(facts.sandboxes());
+        sandboxes.addAll(readAll(missing, problems));
+        return new KernelFacts(facts.host(), sandboxes, facts.firewall(), problems, facts.bootId());
+    }
+
+    private List<NamespaceDump> readAll(List<Path> files, List<String> problems) throws KernelUnreadableException {
         List<Future<NamespaceDump>> pending = new ArrayList<>();
-        List<Path> files = namespaceFiles(engine.netnsDir(), sandboxKeys, problems);
         for (Path file : files) {
             pending.add(pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
         }
-        List<NamespaceDump> sandboxes = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
+        List<NamespaceDump> dumps = new ArrayList<>();
+        for (Future<NamespaceDump> future : pending) {
             try {
-                sandboxes.add(pending.get(i).get());
+                dumps.add(future.get());
             } catch (ExecutionException e) {
                 problems.add(e.getCause().getMessage());
             } catch (InterruptedException e) {
@@ -61,8 +102,7 @@ public final class KernelReader {
                 throw new KernelUnreadableException("kernel view unavailable: interrupted");
             }
         }
-        FirewallCapture firewall = new FirewallReader(runner).read(engine);
-        return new KernelFacts(host, sandboxes, firewall, problems, readBootId());
+        return dumps;
     }
 
     private NamespaceDump readNamespace(String name, String path, boolean current) throws NamespaceReadException {

@@ -21,6 +21,12 @@ public final class ProcessCommandRunner implements CommandRunner {
     private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
     private final Duration timeout;
     private final Map<String, Optional<Path>> resolved = new ConcurrentHashMap<>();
+    /** Drains stderr; reused threads (on 2 cores the common pool would start a thread per command). */
+    private static final java.util.concurrent.ExecutorService DRAIN = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "netlens-process-drain");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ProcessCommandRunner(Duration timeout) {
         this.timeout = timeout;
@@ -35,19 +41,22 @@ public final class ProcessCommandRunner implements CommandRunner {
         builder.environment().put("LC_ALL", "C");
         Process process = builder.start();
         process.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), DRAIN);
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            // stdout on this thread: a timeout still ends the process, which closes the stream.
+            ScheduledKill kill = ScheduledKill.after(process, timeout);
+            String out = drain(process.getInputStream());
+            boolean killed = !kill.cancel();
+            if (killed || !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(argv.get(0) + " did not finish within " + timeout.toSeconds() + " s");
             }
-            return new CommandResult(process.exitValue(), out.get(), err.get());
+            return new CommandResult(process.exitValue(), out, err.get());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + argv.get(0), e);
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | UncheckedIOException e) {
             throw new IOException("could not read the output of " + argv.get(0), e.getCause());
         }
     }
@@ -79,6 +88,25 @@ public final class ProcessCommandRunner implements CommandRunner {
             }
         }
         return Optional.empty();
+    }
+
+    /** Kills a process that outlives its time, so a blocked read of its output ends too. */
+    private record ScheduledKill(java.util.concurrent.ScheduledFuture<?> task) {
+        private static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "netlens-process-timeout");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        static ScheduledKill after(Process process, Duration timeout) {
+            return new ScheduledKill(TIMER.schedule(process::destroyForcibly, timeout.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        /** @return false when it is too late: the process was already killed */
+        boolean cancel() {
+            return task.cancel(false);
+        }
     }
 
     private static String drain(InputStream in) {
