@@ -55,9 +55,11 @@ final class LiveConnection implements AutoCloseable {
         EngineStatus status = status(update.failures(), update.lastRefreshed());
         Platform.runLater(() -> {
             if (publish) {
-                window.show(next);
+                window.showLive(next);
             }
-            window.setStaleHosts(update.staleHosts());
+            if (!window.files().showingFile()) {
+                window.setStaleHosts(update.staleHosts()); // a file on screen has no live engines
+            }
             window.state().setEngineStatus(status);
         });
     }
