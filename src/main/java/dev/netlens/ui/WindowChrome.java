@@ -88,10 +88,19 @@ final class WindowChrome implements WindowMenus.Actions {
         progress.visibleProperty().bind(files.progressProperty().greaterThanOrEqualTo(0));
 
         applyTheme(presentation.themeProperty().get());
+        Runnable language = () -> {
+            root.getStyleClass().remove("lang-ko");
+            if ("ko".equals(i18n.localeProperty().get().getLanguage())) {
+                root.getStyleClass().add("lang-ko"); // a font with Hangul (fonts-noto-cjk)
+            }
+        };
+        i18n.localeProperty().addListener(o -> language.run());
+        language.run();
+        presentation.legendShownProperty().addListener(o -> refitLater());
         presentation.themeProperty().addListener((o, a, b) -> applyTheme(b));
         presentation.zoomProperty().addListener((o, a, b) -> {
             if (presentation.isActive()) {
-                canvas.fitAll(b.doubleValue());
+                fitPresentation();
             }
         });
         canvas.widthProperty().addListener(o -> refitLater());
@@ -112,7 +121,16 @@ final class WindowChrome implements WindowMenus.Actions {
         });
     }
 
+    private PresentationView overlay;
+
+    /** Fits the whole drawing beside the legend and above the caption, magnified by the projector zoom. */
+    private void fitPresentation() {
+        double[] insets = overlay == null ? new double[2] : overlay.insets();
+        canvas.fitAll(presentation.zoomProperty().get(), insets[0], insets[1]);
+    }
+
     StackPane centre(PresentationView overlay) {
+        this.overlay = overlay;
         StackPane.setAlignment(banner, Pos.TOP_CENTER);
         StackPane.setAlignment(progress, Pos.BOTTOM_LEFT);
         StackPane.setMargin(progress, new Insets(12));
@@ -134,7 +152,7 @@ final class WindowChrome implements WindowMenus.Actions {
 
     private void refitLater() {
         if (presentation.isActive()) {
-            Platform.runLater(() -> canvas.fitAll(presentation.zoomProperty().get()));
+            Platform.runLater(this::fitPresentation);
         }
     }
 
@@ -184,7 +202,7 @@ final class WindowChrome implements WindowMenus.Actions {
         });
         root.applyCss();
         root.layout();
-        canvas.fitAll(presentation.zoomProperty().get());
+        fitPresentation();
         canvas.requestFocus();
     }
 

@@ -37,6 +37,7 @@ public final class PresentationView extends StackPane {
     private final Label caption = new Label();
     private final Label hint = new Label();
     private final VBox legend = new VBox();
+    private VBox band;
     private final VBox callout = new VBox();
     private final Pane calloutLayer = new Pane(callout);
     private final AnimationTimer follow = new AnimationTimer() {
@@ -62,7 +63,7 @@ public final class PresentationView extends StackPane {
         caption.textProperty().bind(vm.reveal().captionProperty());
         hint.getStyleClass().add("reveal-hint");
         hint.textProperty().bind(vm.reveal().hintProperty());
-        VBox band = new VBox(caption, hint);
+        band = new VBox(caption, hint);
         band.getStyleClass().add("caption-band");
         band.setMaxHeight(Region.USE_PREF_SIZE);
         band.setMaxWidth(Double.MAX_VALUE);
@@ -116,7 +117,8 @@ public final class PresentationView extends StackPane {
     /** The caption and callout text grow with the zoom; the legend a little (it must still fit). */
     private void applyZoom(Scale legendScale) {
         double z = vm.zoomProperty().get();
-        setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 16 * z));
+        // Text grows with the zoom, but slower than the drawing: the caption must leave the picture room.
+        setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 16 * (1 + (z - 1) * 0.4)));
         double s = 1 + (z - 1) * 0.3;
         legendScale.setX(s);
         legendScale.setY(s);
@@ -163,6 +165,7 @@ public final class PresentationView extends StackPane {
             callout.getChildren().add(l);
         }
         callout.setVisible(true);
+        placeCallout();
         follow.start();
     }
 
@@ -185,6 +188,15 @@ public final class PresentationView extends StackPane {
         }
         double y = Math.max(8, Math.min(b.getMinY() - 8, getHeight() - h - 8));
         callout.relocate(x, y);
+    }
+
+    /** Room the overlays take at the right (the legend) and bottom (the caption), for fitting the drawing beside them. */
+    public double[] insets() {
+        applyCss();
+        layout();
+        double right = legend.isVisible() ? legend.getBoundsInParent().getWidth() + 32 : 0;
+        double bottom = band.getHeight() + 28;
+        return new double[] {right, bottom};
     }
 
     public VBox callout() {

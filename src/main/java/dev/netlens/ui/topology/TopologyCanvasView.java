@@ -419,6 +419,11 @@ public final class TopologyCanvasView extends Region {
 
     /** Fits the whole graph, whatever the filters or the reveal step hide, then magnifies by {@code factor}. */
     public void fitAll(double factor) {
+        fitAll(factor, 0, 0);
+    }
+
+    /** As {@link #fitAll(double)}, leaving room on the right and at the bottom (for overlays). */
+    public void fitAll(double factor, double rightInset, double bottomInset) {
         if (getWidth() <= 0 || layout.rects().isEmpty()) {
             return;
         }
@@ -427,9 +432,11 @@ public final class TopologyCanvasView extends Region {
             bounds = bounds.union(new Rect(bounds.x(), bounds.y() - TUNNEL_RISE * 0.8, 1, 1));
         }
         double margin = 24;
-        double z = Math.min((getWidth() - 2 * margin) / bounds.w(), (getHeight() - 2 * margin) / bounds.h()) * factor;
+        double w = Math.max(100, getWidth() - rightInset);
+        double h = Math.max(100, getHeight() - bottomInset);
+        double z = Math.min((w - 2 * margin) / bounds.w(), (h - 2 * margin) / bounds.h()) * factor;
         setZoom(Math.max(0.05, Math.min(z, 4.0)));
-        setPan(getWidth() / 2 - bounds.centerX() * zoom(), getHeight() / 2 - bounds.centerY() * zoom());
+        setPan(w / 2 - bounds.centerX() * zoom(), h / 2 - bounds.centerY() * zoom());
     }
 
     /** Brings a vertex to the middle, zooming in to reading size if the view is far out. */
