@@ -21,13 +21,16 @@ public final class Gui {
     /** @return a process exit status when the window could not be opened; 0 once it has closed */
     public static int start(List<String> hosts, String snapshotFile, Duration resync, PrintWriter err) {
         if (snapshotFile != null) {
+            Path path = Path.of(snapshotFile);
             try {
-                TopologySnapshot file = SnapshotJson.read(Path.of(snapshotFile)).withSource("file");
-                NetlensApp.initialSnapshot(() -> file);
+                SnapshotJson.readFile(path);
             } catch (InvalidSnapshotException e) {
                 err.println("netlens: " + e.getMessage());
                 return 2;
             }
+            // The window opens it like File > Open: saved positions reused, marked as a snapshot.
+            NetlensApp.initialSnapshot(() -> null);
+            NetlensApp.onStarted(window -> window.files().open(path));
             NetlensApp.launch();
             return 0;
         }

@@ -59,9 +59,11 @@ final class LiveConnection implements AutoCloseable {
                 return; // the window may be gone: an update queued before close is dropped
             }
             if (publish) {
-                window.show(next);
+                window.showLive(next);
             }
-            window.setStaleHosts(update.staleHosts());
+            if (!window.files().showingFile()) {
+                window.setStaleHosts(update.staleHosts()); // a file on screen has no live engines
+            }
             window.state().setEngineStatus(status);
         });
     }

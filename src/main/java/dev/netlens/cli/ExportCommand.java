@@ -6,9 +6,17 @@ import dev.netlens.discovery.EngineFailure;
 import dev.netlens.graph.GraphExport;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.snapshot.InvalidSnapshotException;
+import dev.netlens.render.Drawing;
+import dev.netlens.render.PictureOptions;
+import dev.netlens.render.Pictures;
+import dev.netlens.render.PngWriter;
+import dev.netlens.render.SvgWriter;
+import dev.netlens.render.Theme;
+import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +34,28 @@ import picocli.CommandLine.Spec;
 
 /** {@code netlens export}: discovery (or a saved snapshot) written to a file, with no display. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export the topology headless: json (docs/topology-json.md), dot or graphml.")
+        description = "Export the topology headless: json (docs/topology-json.md), dot, graphml, "
+                + "or a picture: png or svg (no display needed).")
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "json, dot or graphml")
+    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "json, dot, graphml, png or svg")
     String format;
+
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "picture scale, 0.25 to 8 (png: 1, 2 or 4 for screens, print and slides). Default: 1")
+    double scale;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "picture title, drawn above the graph")
+    String title;
+
+    @Option(names = "--legend", description = "draw the legend beside the graph")
+    boolean legend;
+
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "light",
+            description = "picture colours: light, contrast or dark. Default: light")
+    String theme;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "file to write ('-' for standard output)")
     String output;
@@ -48,14 +71,23 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         ExportFormat exportFormat = ExportFormat.parse(format);
-        if (exportFormat == null) {
-            err.println("netlens export: unknown format '" + format + "' (use one of: " + ExportFormat.names() + ")");
+        PictureFormat picture = PictureFormat.parse(format);
+        if (exportFormat == null && picture == null) {
+            err.println("netlens export: unknown format '" + format + "' (use one of: " + ExportFormat.names()
+                    + ", " + PictureFormat.names() + ")");
             return 2;
         }
-        TopologySnapshot snapshot;
+        PictureOptions options = null;
+        if (picture != null) {
+            options = pictureOptions(err);
+            if (options == null) {
+                return 2;
+            }
+        }
+        SnapshotFile file;
         if (snapshotFile != null) {
             try {
-                snapshot = SnapshotJson.read(snapshotFile);
+                file = SnapshotJson.readFile(snapshotFile);
             } catch (InvalidSnapshotException e) {
                 err.println("netlens export: " + e.getMessage());
                 return 2;
@@ -72,10 +104,86 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("netlens export: no engine could be read; nothing written");
                 return 3;
             }
-            snapshot = result.snapshot();
+            file = new SnapshotFile(result.snapshot(), java.util.Map.of());
         }
-        write(snapshot, exportFormat);
+        if (picture != null) {
+            Drawing drawing = Pictures.of(file, options);
+            writeAtomically(out -> picture.write(drawing, scale, out));
+        } else {
+            write(file.snapshot(), exportFormat);
+        }
         return 0;
+    }
+
+    private PictureOptions pictureOptions(PrintWriter err) {
+        if (!(scale >= 0.25 && scale <= 8)) {
+            err.println("netlens export: --scale must be between 0.25 and 8");
+            return null;
+        }
+        Theme t;
+        try {
+            t = Theme.valueOf(theme.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("netlens export: unknown theme '" + theme + "' (use one of: light, contrast, dark)");
+            return null;
+        }
+        return new PictureOptions(t, title, legend, null);
+    }
+
+    /** Something that writes bytes. */
+    private interface ByteWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private void writeAtomically(ByteWriter writer) throws IOException {
+        if ("-".equals(output)) {
+            spec.commandLine().getOut().flush();
+            writer.write(System.out);
+            System.out.flush();
+            return;
+        }
+        Path target = Path.of(output).toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + ".netlens-tmp");
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                writer.write(out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The picture formats, drawn with Java2D (no JavaFX toolkit, no display). */
+    enum PictureFormat {
+        PNG {
+            @Override
+            void write(Drawing d, double scale, OutputStream out) throws IOException {
+                new PngWriter().write(d, scale, out, f -> { });
+            }
+        },
+        SVG {
+            @Override
+            void write(Drawing d, double scale, OutputStream out) throws IOException {
+                out.write(SvgWriter.toSvg(d, scale).getBytes(StandardCharsets.UTF_8));
+            }
+        };
+
+        abstract void write(Drawing d, double scale, OutputStream out) throws IOException;
+
+        static PictureFormat parse(String name) {
+            for (PictureFormat f : values()) {
+                if (f.name().equalsIgnoreCase(name)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        static String names() {
+            return "png, svg";
+        }
     }
 
     private void write(TopologySnapshot snapshot, ExportFormat exportFormat) throws IOException {

@@ -28,6 +28,15 @@ public final class SnapshotJson {
         MAPPER.writeValue(out, snapshot);
     }
 
+    /** Writes the snapshot with the positions it was shown at (an optional {@code layout} field). */
+    public static void write(SnapshotFile file, Writer out) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(file.snapshot());
+        if (!file.layout().isEmpty()) {
+            tree.set("layout", SavedPositions.toJson(file.layout(), MAPPER.getNodeFactory()));
+        }
+        MAPPER.writeValue(out, tree);
+    }
+
     public static String toJson(TopologySnapshot snapshot) {
         try {
             return MAPPER.writeValueAsString(snapshot);
@@ -38,14 +47,25 @@ public final class SnapshotJson {
 
     /** @throws InvalidSnapshotException with a message for the user when the file is not a snapshot */
     public static TopologySnapshot read(Path file) throws InvalidSnapshotException {
+        return readFile(file).snapshot();
+    }
+
+    /**
+     * Reads a snapshot file with its optional saved positions (the {@code layout} field).
+     *
+     * @throws InvalidSnapshotException with a message for the user when the file is not a snapshot
+     */
+    public static SnapshotFile readFile(Path file) throws InvalidSnapshotException {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw new InvalidSnapshotException(file.getFileName() + " is " + (size >> 20) + " MB: too large for a topology snapshot");
             }
+            JsonNode tree;
             try (InputStream in = Files.newInputStream(file)) {
-                return parse(MAPPER.readTree(in));
+                tree = MAPPER.readTree(in);
             }
+            return new SnapshotFile(parse(tree), SavedPositions.parse(tree.get("layout")));
         } catch (InvalidSnapshotException e) {
             throw e;
         } catch (JsonProcessingException e) {

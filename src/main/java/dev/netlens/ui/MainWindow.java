@@ -5,7 +5,13 @@ import dev.netlens.layout.StableLayout;
 import dev.netlens.layout.StackLayout;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
+import dev.netlens.ui.file.FileViewModel;
+import dev.netlens.ui.file.RecentFiles;
 import dev.netlens.ui.legend.LegendView;
+import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.present.PresentationView;
+import dev.netlens.ui.present.PresentationViewModel;
+import dev.netlens.ui.present.RevealViewModel;
 import dev.netlens.ui.properties.PropertyPanelView;
 import dev.netlens.ui.properties.PropertyPanelViewModel;
 import dev.netlens.ui.selection.SelectionModel;
@@ -50,12 +56,23 @@ public final class MainWindow {
     private final PropertyPanelView properties;
     private final TextField search = new TextField();
     private final BorderPane root = new BorderPane();
+    private final I18n i18n;
+    private final PresentationViewModel presentation;
+    private final PresentationView presentationView;
+    private final FileViewModel files;
+    private final WindowChrome chrome;
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor) {
         this(initial, executor, new StableLayout(new StackLayout(new FxLabelMetrics())));
     }
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine) {
+        this(initial, executor, layoutEngine, RecentFiles.forUser(), new I18n());
+    }
+
+    public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine,
+                      RecentFiles recent, I18n i18n) {
+        this.i18n = i18n;
         state = new TopologyState(executor, layoutEngine);
         canvasModel = new TopologyCanvasViewModel(state, selection);
         canvas = new TopologyCanvasView(canvasModel);
@@ -64,15 +81,21 @@ public final class MainWindow {
 
         root.getStyleClass().add("netlens");
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("netlens.css")).toExternalForm());
-        root.setTop(toolbar());
-        root.setCenter(canvas);
+        files = new FileViewModel(state, executor, recent, i18n);
+        presentation = new PresentationViewModel(new RevealViewModel(state, i18n));
+        canvasModel.revealMaskProperty().bind(presentation.reveal().maskProperty());
+        presentationView = new PresentationView(presentation, canvas, canvasModel);
+        chrome = new WindowChrome(root, canvas, canvasModel, presentation, files, i18n);
+        WindowMenus menus = new WindowMenus(i18n, files, presentation, chrome, files::open);
+        root.setTop(new VBox(menus.bar(), toolbar()));
+        root.setCenter(chrome.centre(presentationView));
         VBox side = new VBox(properties, legend());
         side.getStyleClass().add("side-panel");
         VBox.setVgrow(properties, Priority.ALWAYS);
         root.setRight(side);
         root.setBottom(status);
         if (initial != null) {
-            show(initial);
+            files.showLive(initial);
         }
     }
 
@@ -129,8 +152,12 @@ public final class MainWindow {
         return box;
     }
 
-    /** Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit. */
+    /**
+     * Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit; F5 presents,
+     * and while presenting Esc leaves, arrows and Page Up/Down step the reveal.
+     */
     public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, chrome::onKey);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (!e.isShortcutDown()) {
                 return;
@@ -154,6 +181,40 @@ public final class MainWindow {
     /** Replaces the picture, applying only what changed. Any thread may call it. */
     public void show(TopologySnapshot snapshot) {
         state.show(snapshot);
+    }
+
+    /**
+     * A snapshot from the live engines: shown, unless a snapshot file is open (then kept until
+     * File > Back to live). FX thread.
+     */
+    public void showLive(TopologySnapshot snapshot) {
+        files.showLive(snapshot);
+    }
+
+    public FileViewModel files() {
+        return files;
+    }
+
+    public PresentationViewModel presentation() {
+        return presentation;
+    }
+
+    public PresentationView presentationView() {
+        return presentationView;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    /** Enters presentation mode (F5). */
+    public void enterPresentation() {
+        chrome.present();
+    }
+
+    /** Leaves presentation mode (Esc). */
+    public void leavePresentation() {
+        chrome.leave();
     }
 
     /** Greys the boxes of hosts whose engine stopped answering. */

@@ -2,7 +2,11 @@ package dev.netlens.ui;
 
 import dev.netlens.graph.TopologyDiff;
 import dev.netlens.graph.TopologyGraph;
+import dev.netlens.layout.Layout;
 import dev.netlens.layout.LayoutEngine;
+import dev.netlens.persist.SavedLayout;
+import java.util.List;
+import java.util.Map;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
 import java.util.Set;
@@ -36,11 +40,21 @@ public final class TopologyState {
     }
 
     public void show(TopologySnapshot snapshot) {
+        show(snapshot, null);
+    }
+
+    /**
+     * Shows a snapshot opened from a file at its saved positions ({@code vertexId -> [x, y, w, h]});
+     * vertices without one are placed around them.
+     */
+    public void show(TopologySnapshot snapshot, Map<String, List<Double>> savedPositions) {
         long mine = generation.incrementAndGet();
         executor.submit(() -> {
             TopologyFrame before = computed.get();
             TopologyGraph graph = TopologyGraph.from(snapshot);
-            var layout = layoutEngine.layout(graph, before.layout(), () -> generation.get() != mine);
+            Layout start = savedPositions == null || savedPositions.isEmpty() ? before.layout()
+                    : SavedLayout.toLayout(savedPositions, graph);
+            var layout = layoutEngine.layout(graph, start, () -> generation.get() != mine);
             TopologyFrame next = new TopologyFrame(snapshot, graph, layout, TopologyDiff.between(before.graph(), graph));
             computed.set(next);
             return next;

@@ -73,4 +73,33 @@ class ExportCommandTest {
         assertTrue(err.toString().contains("skipped"), err.toString());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void pngAndSvgAreDrawnHeadlessAtTheAskedScale() throws Exception {
+        Path png1 = temp.resolve("lab1.png");
+        Path png2 = temp.resolve("lab2.png");
+        Path svg = temp.resolve("lab.svg");
+        assertEquals(0, run("export", "--format", "png", "--output", png1.toString(), "--snapshot", LAB.toString()), err.toString());
+        assertEquals(0, run("export", "--format", "png", "--scale", "2", "--title", "Two engines", "--legend",
+                "--output", png2.toString(), "--snapshot", LAB.toString()), err.toString());
+        assertEquals(0, run("export", "-f", "svg", "--legend", "--theme", "dark", "-o", svg.toString(),
+                "--snapshot", LAB.toString()), err.toString());
+        java.awt.image.BufferedImage one = javax.imageio.ImageIO.read(png1.toFile());
+        java.awt.image.BufferedImage two = javax.imageio.ImageIO.read(png2.toFile());
+        assertTrue(one.getWidth() > 1000, "width " + one.getWidth());
+        assertTrue(two.getWidth() > 2 * one.getWidth(), "2x, with a legend, is more than twice as wide");
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        assertTrue(f.newDocumentBuilder().parse(svg.toFile()).getElementsByTagName("text").getLength() > 50);
+    }
+
+    @Test
+    void badPictureOptionsAreRefused() {
+        assertEquals(2, run("export", "-f", "png", "--scale", "40", "-o", temp.resolve("x.png").toString(),
+                "--snapshot", LAB.toString()));
+        assertTrue(err.toString().contains("--scale"), err.toString());
+        assertEquals(2, run("export", "-f", "png", "--theme", "neon", "-o", temp.resolve("x.png").toString(),
+                "--snapshot", LAB.toString()));
+        assertFalse(Files.exists(temp.resolve("x.png")));
+    }
 }

@@ -363,7 +363,7 @@ public final class TopologyCanvasView extends Region {
         });
         linkViews.forEach((id, v) -> {
             TopoLink l = graph.link(id).orElseThrow();
-            boolean show = visible.contains(l.source()) && visible.contains(l.target());
+            boolean show = visible.contains(l.source()) && visible.contains(l.target()) && vm.linkRevealed(id);
             boolean on = path.contains(id);
             for (Node n : v.label() == null ? List.of(v.shape()) : List.of(v.shape(), v.label())) {
                 n.setVisible(show);
@@ -417,6 +417,28 @@ public final class TopologyCanvasView extends Region {
         setPan(getWidth() / 2 - bounds.centerX() * zoom(), getHeight() / 2 - bounds.centerY() * zoom());
     }
 
+    /** Fits the whole graph, whatever the filters or the reveal step hide, then magnifies by {@code factor}. */
+    public void fitAll(double factor) {
+        fitAll(factor, 0, 0);
+    }
+
+    /** As {@link #fitAll(double)}, leaving room on the right and at the bottom (for overlays). */
+    public void fitAll(double factor, double rightInset, double bottomInset) {
+        if (getWidth() <= 0 || layout.rects().isEmpty()) {
+            return;
+        }
+        Rect bounds = layout.bounds();
+        if (!linkViews.isEmpty() && linkViews.keySet().stream().anyMatch(id -> id.startsWith("tunnel:"))) {
+            bounds = bounds.union(new Rect(bounds.x(), bounds.y() - TUNNEL_RISE * 0.8, 1, 1));
+        }
+        double margin = 24;
+        double w = Math.max(100, getWidth() - rightInset);
+        double h = Math.max(100, getHeight() - bottomInset);
+        double z = Math.min((w - 2 * margin) / bounds.w(), (h - 2 * margin) / bounds.h()) * factor;
+        setZoom(Math.max(0.05, Math.min(z, 4.0)));
+        setPan(w / 2 - bounds.centerX() * zoom(), h / 2 - bounds.centerY() * zoom());
+    }
+
     /** Brings a vertex to the middle, zooming in to reading size if the view is far out. */
     public void centreOn(String id) {
         Rect r = layout.rects().get(id);
@@ -449,6 +471,12 @@ public final class TopologyCanvasView extends Region {
         return scale.getX();
     }
 
+    /** The part of the world the canvas shows now, in world coordinates. */
+    public Rect visibleWorld() {
+        double z = zoom();
+        return new Rect(-pan.getX() / z, -pan.getY() / z, getWidth() / z, getHeight() / z);
+    }
+
     private void setZoom(double z) {
         scale.setX(z);
         scale.setY(z);
@@ -468,7 +496,8 @@ public final class TopologyCanvasView extends Region {
 
     private void onPressed(MouseEvent e) {
         requestFocus();
-        if (e.getButton() == MouseButton.PRIMARY) {
+        // Any button pans (in presentation mode the primary button draws the pointer instead).
+        if (e.getButton() != MouseButton.NONE) {
             dragFrom = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
             dragged = false;
         }
@@ -482,7 +511,7 @@ public final class TopologyCanvasView extends Region {
     }
 
     private void onReleased(MouseEvent e) {
-        if (dragFrom != null && !dragged) {
+        if (dragFrom != null && !dragged && e.getButton() == MouseButton.PRIMARY) {
             String id = idAt(e.getPickResult().getIntersectedNode());
             if (id == null) {
                 vm.selection().clear();

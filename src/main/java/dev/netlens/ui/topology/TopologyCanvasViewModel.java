@@ -39,6 +39,8 @@ public final class TopologyCanvasViewModel {
     private final ObjectProperty<String> onlyNetwork = new SimpleObjectProperty<>();
     private final ObjectProperty<String> onlyHost = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Set<String>> visible = new ReadOnlyObjectWrapper<>(Set.of());
+    /** Ids a presentation reveal step shows (vertices and links), or null for no reveal. */
+    private final ObjectProperty<Set<String>> revealMask = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Set<String>> path = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyObjectWrapper<CentreRequest> centre = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> networkNames = FXCollections.observableArrayList();
@@ -53,6 +55,7 @@ public final class TopologyCanvasViewModel {
         hideSystem.addListener(o -> refilter());
         onlyNetwork.addListener(o -> refilter());
         onlyHost.addListener(o -> refilter());
+        revealMask.addListener(o -> refilter());
         selection.selectedProperty().addListener(o -> repath());
         frameChanged();
     }
@@ -82,7 +85,19 @@ public final class TopologyCanvasViewModel {
     }
 
     private void refilter() {
-        visible.set(Set.copyOf(filter().visible(graph())));
+        Set<String> mask = revealMask.get();
+        visible.set(Set.copyOf(mask == null ? filter().visible(graph())
+                : filter().visible(graph()).stream().filter(mask::contains).toList()));
+    }
+
+    /** Whether a link may be drawn under the reveal step (its ends must be visible too). */
+    public boolean linkRevealed(String linkId) {
+        Set<String> mask = revealMask.get();
+        return mask == null || mask.contains(linkId);
+    }
+
+    public ObjectProperty<Set<String>> revealMaskProperty() {
+        return revealMask;
     }
 
     private void repath() {

@@ -1,0 +1,48 @@
+package dev.netlens.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a raster of {@code width} x {@code height} pixels is cut so that no tile is larger than
+ * {@code limit} pixels on a side (a graphics card's texture limit): bands of rows (at most
+ * {@link #BAND_PIXELS} pixels each, so memory stays bounded), each band cut into tiles across.
+ */
+public record TilePlan(int width, int height, int limit, List<Tile> tiles) {
+    /** One tile, in pixels of the whole image. */
+    public record Tile(int x, int y, int w, int h) {
+    }
+
+    /** The usual texture limit of graphics cards; exports above it are drawn in tiles. */
+    public static final int DEFAULT_LIMIT = 8192;
+
+    public TilePlan {
+        tiles = List.copyOf(tiles);
+    }
+
+    /** Rows drawn at once are bounded to about this many pixels (64 MB of ARGB). */
+    public static final long BAND_PIXELS = 16L << 20;
+
+    public static TilePlan of(int width, int height, int limit) {
+        if (width <= 0 || height <= 0 || limit <= 0) {
+            throw new IllegalArgumentException("bad image size " + width + "x" + height + " or limit " + limit);
+        }
+        int band = (int) Math.max(1, Math.min(limit, BAND_PIXELS / width));
+        List<Tile> tiles = new ArrayList<>();
+        for (int y = 0; y < height; y += band) {
+            for (int x = 0; x < width; x += limit) {
+                tiles.add(new Tile(x, y, Math.min(limit, width - x), Math.min(band, height - y)));
+            }
+        }
+        return new TilePlan(width, height, limit, tiles);
+    }
+
+    public boolean tiled() {
+        return tiles.size() > 1;
+    }
+
+    /** Number of bands of rows (tiles sharing a y). */
+    public int bands() {
+        return (int) tiles.stream().mapToInt(Tile::y).distinct().count();
+    }
+}

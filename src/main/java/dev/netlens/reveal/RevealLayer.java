@@ -1,0 +1,6 @@
+package dev.netlens.reveal;
+
+/** The layers of the lesson, in the order a teacher reveals them. */
+public enum RevealLayer {
+    PHYSICAL, HOST_BRIDGES, VETH, CONTAINERS, OVERLAY, PORTS_FIREWALL
+}

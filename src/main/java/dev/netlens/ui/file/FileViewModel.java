@@ -1,0 +1,202 @@
+package dev.netlens.ui.file;
+
+import dev.netlens.persist.SavedLayout;
+import dev.netlens.render.Drawing;
+import dev.netlens.render.DrawingBuilder;
+import dev.netlens.render.PictureOptions;
+import dev.netlens.render.PngWriter;
+import dev.netlens.render.SvgWriter;
+import dev.netlens.snapshot.SnapshotFile;
+import dev.netlens.snapshot.SnapshotJson;
+import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.ui.TopologyFrame;
+import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.concurrent.BackgroundExecutor;
+import dev.netlens.ui.present.I18n;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Files and the live picture: opening a snapshot (which pauses live updates until "back to live"),
+ * saving one with its positions, writing pictures with progress, and the one-line message banner.
+ * Reading, writing and drawing run on the background executor; the FX thread never waits.
+ */
+public final class FileViewModel {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final TopologyState state;
+    private final BackgroundExecutor executor;
+    private final RecentFiles recent;
+    private final I18n i18n;
+    private final ReadOnlyObjectWrapper<Path> openFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private volatile TopologySnapshot lastLive;
+
+    public FileViewModel(TopologyState state, BackgroundExecutor executor, RecentFiles recent, I18n i18n) {
+        this.state = state;
+        this.executor = executor;
+        this.recent = recent;
+        this.i18n = i18n;
+    }
+
+    /** A snapshot from the live engines: shown unless a file is open, else kept for "back to live". */
+    public void showLive(TopologySnapshot snapshot) {
+        lastLive = snapshot;
+        if (openFile.get() == null) {
+            state.show(snapshot);
+        }
+    }
+
+    public boolean showingFile() {
+        return openFile.get() != null;
+    }
+
+    /** Opens a snapshot file; a file that is not one leaves the picture as it was and says why. */
+    public void open(Path file) {
+        executor.submit(() -> SnapshotJson.readFile(file), f -> {
+            TopologySnapshot s = f.snapshot().withSource("file");
+            if (openFile.get() == null) {
+                TopologySnapshot shown = state.frame().snapshot();
+                if (lastLive == null && !"file".equals(shown.source()) && !"empty".equals(shown.source())) {
+                    lastLive = shown;
+                }
+            }
+            state.show(s, f.layout());
+            openFile.set(file);
+            recent.add(file);
+            info(i18n.get("banner.snapshot", file.getFileName(), s.capturedAt()));
+        }, failure -> error(i18n.get("banner.error", file.getFileName(), failure.getMessage())));
+    }
+
+    /** Leaves the file and shows the latest live picture again. */
+    public void backToLive() {
+        openFile.set(null);
+        message.set(null);
+        if (lastLive != null) {
+            state.show(lastLive);
+        }
+    }
+
+    /** Saves what is shown: the topology and the positions it is drawn at. */
+    public void save(Path file) {
+        TopologyFrame frame = state.frame();
+        SnapshotFile content = new SnapshotFile(frame.snapshot(), SavedLayout.toPositions(frame.layout()));
+        executor.submit(() -> {
+            writeAtomically(file, out -> {
+                Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                SnapshotJson.write(content, w); // writes, flushes and closes
+            });
+            return file;
+        }, f -> {
+            recent.add(f);
+            info(i18n.get("banner.saved", f.getFileName()));
+        }, failure -> error(i18n.get("banner.error", file.getFileName(), failure.getMessage())));
+    }
+
+    /** Writes a picture of what the canvas shows. Progress goes from 0 to 1, then back to -1 (idle). */
+    public void export(ExportRequest request, PictureSource source) {
+        progress.set(0);
+        executor.submit(() -> {
+            PictureOptions options = new PictureOptions(source.theme(), request.title(), request.legend(),
+                    request.visiblePart() ? source.visibleWorld() : null);
+            Drawing d = new DrawingBuilder(source.graph(), source.layout(), source::shown, options).build();
+            writeAtomically(request.file(), out -> {
+                if (request.svg()) {
+                    out.write(SvgWriter.toSvg(d, request.scale()).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    new PngWriter().write(d, request.scale(), out, f -> Platform.runLater(() -> {
+                        if (progress.get() >= 0) {
+                            progress.set(f);
+                        }
+                    }));
+                }
+            });
+            return request.file();
+        }, f -> {
+            progress.set(-1);
+            info(i18n.get("banner.exported", f));
+        }, failure -> {
+            progress.set(-1);
+            error(i18n.get("banner.exportFailed", failure.getMessage()));
+        });
+    }
+
+    /** Ctrl+S: a 2x PNG of the whole graph, named by the time, in the remembered pictures folder. */
+    public ExportRequest quickPng() {
+        Path file = recent.picturesFolder().resolve("netlens-" + LocalDateTime.now().format(STAMP) + ".png");
+        return new ExportRequest(file, false, 2, false, null, true);
+    }
+
+    public void rememberPicturesFolder(Path folder) {
+        recent.setPicturesFolder(folder);
+    }
+
+    public RecentFiles recent() {
+        return recent;
+    }
+
+    public void dismissMessage() {
+        message.set(null);
+    }
+
+    private void info(String text) {
+        messageIsError.set(false);
+        message.set(text);
+    }
+
+    private void error(String text) {
+        messageIsError.set(true);
+        message.set(text);
+    }
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path temp = abs.resolveSibling("." + abs.getFileName() + ".netlens-tmp");
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                body.write(out);
+            }
+            Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public ReadOnlyObjectProperty<Path> openFileProperty() {
+        return openFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+}

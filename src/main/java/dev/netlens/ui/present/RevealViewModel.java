@@ -1,0 +1,150 @@
+package dev.netlens.ui.present;
+
+import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.TopologyGraph;
+import dev.netlens.reveal.FirewallHooks;
+import dev.netlens.reveal.RevealLayer;
+import dev.netlens.reveal.RevealPlan;
+import dev.netlens.ui.TopologyFrame;
+import dev.netlens.ui.TopologyState;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The layer-by-layer reveal, free of scene-graph nodes: the current step, which layers and which
+ * vertex/link ids it shows (null mask while the reveal is off), and its caption in the UI language.
+ */
+public final class RevealViewModel {
+    private final TopologyState state;
+    private final I18n i18n;
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<Set<RevealLayer>> visibleLayers =
+            new ReadOnlyObjectWrapper<>(Set.of(RevealLayer.values()));
+    private final ReadOnlyObjectWrapper<Set<String>> mask = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
+    private RevealPlan plan;
+
+    public RevealViewModel(TopologyState state, I18n i18n) {
+        this.state = state;
+        this.i18n = i18n;
+        state.frameProperty().addListener(o -> {
+            plan = null;
+            update();
+        });
+        i18n.localeProperty().addListener(o -> update());
+        update();
+    }
+
+    public int steps() {
+        return RevealPlan.STEPS.size();
+    }
+
+    /** Starts the reveal at its first step (the physical network). */
+    public void start() {
+        active.set(true);
+        step.set(0);
+        update();
+    }
+
+    /** Shows everything again. */
+    public void stop() {
+        active.set(false);
+        update();
+    }
+
+    public void next() {
+        go(step.get() + 1);
+    }
+
+    public void previous() {
+        go(step.get() - 1);
+    }
+
+    public void first() {
+        go(0);
+    }
+
+    public void last() {
+        go(steps() - 1);
+    }
+
+    public void go(int index) {
+        if (!active.get()) {
+            active.set(true);
+        }
+        step.set(Math.max(0, Math.min(steps() - 1, index)));
+        update();
+    }
+
+    private RevealPlan plan() {
+        if (plan == null) {
+            plan = new RevealPlan(state.frame().graph());
+        }
+        return plan;
+    }
+
+    private void update() {
+        if (!active.get()) {
+            visibleLayers.set(Set.of(RevealLayer.values()));
+            mask.set(null);
+            caption.set("");
+            hint.set("");
+            return;
+        }
+        int s = step.get();
+        visibleLayers.set(RevealPlan.layersAt(s));
+        mask.set(plan().visibleAt(s));
+        caption.set(captionOf(RevealPlan.STEPS.get(s)));
+        hint.set(i18n.get("step.hint", s + 1, steps()));
+    }
+
+    private String captionOf(RevealLayer layer) {
+        TopologyFrame f = state.frame();
+        if (layer == RevealLayer.OVERLAY && plan().addedBy(RevealLayer.OVERLAY) == 0) {
+            return i18n.get("step.OVERLAY.none");
+        }
+        if (layer == RevealLayer.PORTS_FIREWALL) {
+            TopologyGraph g = f.graph();
+            long ports = g.nodes().stream().filter(n -> n.kind() == NodeKind.PORT).count();
+            FirewallHooks hooks = FirewallHooks.of(f.snapshot());
+            String h = !hooks.captured() ? i18n.get("hooks.missing")
+                    : hooks.dnatRules() == 0 ? i18n.get("hooks.none") : i18n.get("hooks.dnat", hooks.dnatRules());
+            return i18n.get("step.PORTS_FIREWALL", ports, h);
+        }
+        return i18n.get("step." + layer.name());
+    }
+
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Set<RevealLayer>> visibleLayersProperty() {
+        return visibleLayers.getReadOnlyProperty();
+    }
+
+    /** Ids shown at this step, or null when the reveal is off (everything shown). */
+    public ReadOnlyObjectProperty<Set<String>> maskProperty() {
+        return mask.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+}

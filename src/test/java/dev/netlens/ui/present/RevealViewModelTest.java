@@ -1,0 +1,145 @@
+package dev.netlens.ui.present;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.netlens.Fixtures;
+import dev.netlens.graph.LinkKind;
+import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.TopoNode;
+import dev.netlens.graph.TopologyGraph;
+import dev.netlens.layout.StackLayout;
+import dev.netlens.reveal.RevealLayer;
+import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.concurrent.SameThreadExecutor;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The reveal steps, without rendering: which layers and which ids each step shows. */
+class RevealViewModelTest {
+    private final TopologyState state = new TopologyState(new SameThreadExecutor(), new StackLayout());
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private final RevealViewModel reveal = new RevealViewModel(state, i18n);
+
+    RevealViewModelTest() {
+        state.show(Fixtures.load(Fixtures.LAB));
+    }
+
+    private TopologyGraph graph() {
+        return state.frame().graph();
+    }
+
+    private boolean all(Predicate<TopoNode> which, boolean shown) {
+        Set<String> mask = reveal.maskProperty().get();
+        return graph().nodes().stream().filter(which).allMatch(n -> mask.contains(n.id()) == shown);
+    }
+
+    private boolean linksShown(LinkKind kind) {
+        Set<String> mask = reveal.maskProperty().get();
+        return graph().links().stream().filter(l -> l.kind() == kind).allMatch(l -> mask.contains(l.id()));
+    }
+
+    private boolean anyLinkShown(LinkKind kind) {
+        Set<String> mask = reveal.maskProperty().get();
+        return graph().links().stream().anyMatch(l -> l.kind() == kind && mask.contains(l.id()));
+    }
+
+    private static Predicate<TopoNode> kind(NodeKind k) {
+        return n -> n.kind() == k;
+    }
+
+    private static Predicate<TopoNode> kind(NodeKind k, String sub) {
+        return n -> n.kind() == k && sub.equals(n.subKind());
+    }
+
+    @Test
+    void offShowsEverything() {
+        assertFalse(reveal.activeProperty().get());
+        assertNull(reveal.maskProperty().get());
+        assertEquals(Set.of(RevealLayer.values()), reveal.visibleLayersProperty().get());
+    }
+
+    @Test
+    void eachStepAddsItsLayerAndNothingLater() {
+        reveal.start();
+        // 1: physical network
+        assertEquals(Set.of(RevealLayer.PHYSICAL), reveal.visibleLayersProperty().get());
+        assertTrue(all(kind(NodeKind.HOST), true));
+        assertTrue(all(kind(NodeKind.BRIDGE), false));
+        assertTrue(all(kind(NodeKind.CONTAINER), false));
+        assertTrue(all(kind(NodeKind.INTERFACE, "veth"), false));
+        assertFalse(anyLinkShown(LinkKind.TUNNEL));
+        assertTrue(graph().nodes().stream().anyMatch(n -> n.label().equals("eth0") && "device".equals(n.subKind())
+                && reveal.maskProperty().get().contains(n.id())), "the host's eth0");
+        assertTrue(reveal.captionProperty().get().startsWith("1 · Physical network"), reveal.captionProperty().get());
+
+        reveal.next(); // 2: host namespace and bridges
+        assertTrue(all(kind(NodeKind.NAMESPACE, "host"), true));
+        assertTrue(graph().nodes().stream().filter(n -> n.label().equals("docker0"))
+                .allMatch(n -> reveal.maskProperty().get().contains(n.id())));
+        assertTrue(all(kind(NodeKind.INTERFACE, "veth"), false));
+        assertTrue(all(kind(NodeKind.NAMESPACE, "container"), false));
+
+        reveal.next(); // 3: veth pairs
+        assertTrue(graph().nodes().stream().anyMatch(n -> "veth".equals(n.subKind())
+                && reveal.maskProperty().get().contains(n.id())));
+        assertTrue(anyLinkShown(LinkKind.VETH));
+        assertTrue(all(kind(NodeKind.CONTAINER), false));
+        assertTrue(all(kind(NodeKind.NAMESPACE, "container"), false));
+
+        reveal.next(); // 4: container namespaces
+        assertTrue(all(kind(NodeKind.CONTAINER), true));
+        assertTrue(all(kind(NodeKind.NAMESPACE, "container"), true));
+        assertTrue(all(kind(NodeKind.NAMESPACE, "overlay"), false));
+        assertTrue(all(kind(NodeKind.INTERFACE, "vxlan"), false));
+        assertFalse(anyLinkShown(LinkKind.TUNNEL));
+        assertTrue(all(kind(NodeKind.PORT), false));
+
+        reveal.next(); // 5: overlay
+        assertTrue(all(kind(NodeKind.NAMESPACE, "overlay"), true));
+        assertTrue(all(kind(NodeKind.INTERFACE, "vxlan"), true));
+        assertTrue(linksShown(LinkKind.TUNNEL));
+        assertTrue(all(kind(NodeKind.PORT), false));
+        assertFalse(anyLinkShown(LinkKind.PUBLISHED));
+
+        reveal.next(); // 6: ports and firewall hooks: everything
+        assertTrue(all(n -> true, true));
+        assertTrue(linksShown(LinkKind.PUBLISHED));
+        String caption = reveal.captionProperty().get();
+        assertTrue(caption.contains("published port") && caption.contains("DNAT"), caption);
+        assertEquals(Set.of(RevealLayer.values()), reveal.visibleLayersProperty().get());
+
+        reveal.next(); // stays on the last step
+        assertEquals(5, reveal.stepProperty().get());
+        reveal.first();
+        assertEquals(0, reveal.stepProperty().get());
+        reveal.previous();
+        assertEquals(0, reveal.stepProperty().get());
+        reveal.stop();
+        assertNull(reveal.maskProperty().get());
+    }
+
+    @Test
+    void captionsFollowTheLanguage() {
+        reveal.start();
+        reveal.last();
+        i18n.setLocale(Locale.KOREAN);
+        assertTrue(reveal.captionProperty().get().startsWith("6 · 포트 매핑과 방화벽 훅"), reveal.captionProperty().get());
+        assertTrue(reveal.hintProperty().get().contains("6단계 중 6단계"), reveal.hintProperty().get());
+        i18n.setLocale(Locale.forLanguageTag("fr-FR"));
+        assertTrue(reveal.captionProperty().get().startsWith("6 · Port mappings"), "other languages fall back to English");
+    }
+
+    @Test
+    void aSnapshotWithoutFirewallCaptureSaysSo() {
+        state.show(Fixtures.load(Fixtures.SWARM));
+        reveal.start();
+        reveal.last();
+        String caption = reveal.captionProperty().get();
+        assertTrue(caption.contains("not captured") || caption.contains("DNAT"), caption);
+    }
+}
