@@ -25,6 +25,11 @@ public final class LayoutReport {
                         metrics.width(t, LabelMetrics.Style.CAPTION), LabelMetrics.ESTIMATE.width(t, LabelMetrics.Style.CAPTION));
             }
         }
+        if (args.length > 0 && args[0].equals("lab-only")) {
+            report("lab", TopologyGraph.from(SnapshotJson.read(Path.of("src/test/resources/snapshots/lab.json"))));
+            javafx.application.Platform.exit();
+            return;
+        }
         String[] files = args.length == 0 ? new String[] {"src/test/resources/snapshots/lab.json"} : args;
         for (String f : files) {
             TopologyGraph g = TopologyGraph.from(SnapshotJson.read(Path.of(f)));
@@ -47,20 +52,22 @@ public final class LayoutReport {
 
     static void time(TopologyGraph g, String name) {
         StackLayout engine = new StackLayout(metrics);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 15; i++) {
             engine.layout(g);
         }
-        int runs = 10;
+        int runs = 20;
         long best = Long.MAX_VALUE;
+        long worst = 0;
         long total = 0;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             engine.layout(g);
             long dt = System.nanoTime() - t0;
             best = Math.min(best, dt);
+            worst = Math.max(worst, dt);
             total += dt;
         }
-        System.out.printf("timing %s: %d vertices, %d links: mean %.1f ms, best %.1f ms%n", name, g.nodes().size(),
-                g.links().size(), total / 1e6 / runs, best / 1e6);
+        System.out.printf("timing %s: %d vertices, %d links: mean %.1f ms, best %.1f ms, worst %.1f ms%n", name, g.nodes().size(),
+                g.links().size(), total / 1e6 / runs, best / 1e6, worst / 1e6);
     }
 }
