@@ -47,12 +47,12 @@ public final class StackLayout implements LayoutEngine {
     public static final double NS_TITLE = 28;
     public static final double PAD = 12;
     public static final double GAP = 14;
-    public static final double HOST_GAP = 70;
+    public static final double HOST_GAP = 50;
     public static final double ROW_GAP = 40;
     private static final double LEAF_H1 = 36;
     private static final double LEAF_H2 = 54;
-    private static final double COLUMN_GAP = 28;
-    private static final double STACK_GAP = 18;
+    private static final double COLUMN_GAP = 22;
+    private static final double STACK_GAP = 14;
     private static final double END_ROW_GAP = 8;
     /** Beyond this many links the score is the fit zoom alone (counting crossings would cost too much). */
     private static final int SCORE_QUALITY_LIMIT = 1200;
@@ -75,12 +75,16 @@ public final class StackLayout implements LayoutEngine {
         Layout best = null;
         double bestScore = -1;
         boolean quality = graph.links().size() <= SCORE_QUALITY_LIMIT;
-        for (int mode = 0; mode < 4; mode++) {
-            boolean stair = mode < 2;
+        for (int mode = 0; mode < 6; mode++) {
+            boolean stair = mode != 2 && mode != 3;
             int endRows = mode % 2 == 1 ? 2 : 1;
+            boolean fill = mode >= 4;
+            if (fill && !plan.small()) {
+                continue;
+            }
             for (double height : plan.columnHeights()) {
                 check(cancelled);
-                Layout candidate = new Run(plan, height, endRows, stair).run();
+                Layout candidate = new Run(plan, height, endRows, stair, fill).run();
                 double score = LayoutQuality.fitZoom(graph, candidate);
                 if (quality) {
                     int crossings = LayoutQuality.crossings(graph, candidate);
@@ -88,7 +92,7 @@ public final class StackLayout implements LayoutEngine {
                     score /= 1 + 0.03 * crossings + 0.015 * through;
                 }
                 if (DEBUG) {
-                    System.err.printf("candidate h=%.0f rows=%d stair=%s: %s -> %.4f%n", height, endRows, stair,
+                    System.err.printf("candidate h=%.0f rows=%d stair=%s fill=%s: %s -> %.4f%n", height, endRows, stair, fill,
                             LayoutQuality.summary(graph, candidate), score);
                 }
                 if (score > bestScore + 1e-9) {
@@ -159,6 +163,11 @@ public final class StackLayout implements LayoutEngine {
             }
         }
 
+        /** Few enough boxes on every host to search free spots for boxes with no leg of their own. */
+        boolean small() {
+            return hosts.stream().allMatch(h -> h.boxSize.size() <= 80);
+        }
+
         List<TopoLink> linksOf(String id) {
             return links.getOrDefault(id, List.of());
         }
@@ -220,6 +229,8 @@ public final class StackLayout implements LayoutEngine {
         /** Boxes in columns order; each unit is a band-linked box with the free boxes hanging under it, top-down. */
         final List<List<String>> units = new ArrayList<>();
         final Set<String> bandLinked = new HashSet<>();
+        /** For a box with no leg of its own: the box it was reached from (the one it is wired to). */
+        final Map<String, String> wiredTo = new HashMap<>();
 
         HostPlan(Plan p, TopoNode host) {
             this.p = p;
@@ -346,6 +357,7 @@ public final class StackLayout implements LayoutEngine {
                 for (String o : boxLinks.get(b)) {
                     if (!attach.containsKey(o)) {
                         attach.put(o, attach.get(b));
+                        wiredTo.put(o, b);
                         depth.put(o, depth.get(b) + 1);
                         todo.add(o);
                     }
@@ -514,10 +526,12 @@ public final class StackLayout implements LayoutEngine {
         private final double columnHeight;
         private final int endRows;
         private final boolean stair;
+        private final boolean fill;
         private final Map<String, Rect> out = new LinkedHashMap<>();
         private final Map<String, String> parents = new LinkedHashMap<>();
 
-        Run(Plan plan, double columnHeight, int endRows, boolean stair) {
+        Run(Plan plan, double columnHeight, int endRows, boolean stair, boolean fill) {
+            this.fill = fill;
             this.plan = plan;
             this.columnHeight = columnHeight;
             this.endRows = endRows;
@@ -568,7 +582,20 @@ public final class StackLayout implements LayoutEngine {
             List<List<String>> col = new ArrayList<>();
             double colH = 0;
             String lastAnchor = null;
+            // On small graphs a box with no leg of its own is placed afterwards in a free spot next to
+            // the box it is wired to (filling the room the staircases leave); on large ones it hangs below.
+            boolean fill = this.fill && stair;
+            List<String> deferred = new ArrayList<>();
+            List<List<String>> units = new ArrayList<>();
             for (List<String> unit : h.units) {
+                if (fill && h.bandLinked.contains(unit.get(0))) {
+                    units.add(List.of(unit.get(0)));
+                    deferred.addAll(unit.subList(1, unit.size()));
+                } else {
+                    units.add(unit);
+                }
+            }
+            for (List<String> unit : units) {
                 double uh = h.unitHeight(unit);
                 String anchor = h.unitAnchor(unit);
                 boolean newGroup = lastAnchor != null && !lastAnchor.equals(anchor);
@@ -614,6 +641,17 @@ public final class StackLayout implements LayoutEngine {
                 cx = right + COLUMN_GAP;
             }
             double areaW = Math.max(0, cx - COLUMN_GAP);
+            if (!deferred.isEmpty()) {
+                List<Rect> taken = new ArrayList<>(boxAt.values());
+                for (String b : deferred) {
+                    Rect partner = boxAt.get(h.wiredTo.get(b));
+                    Rect spot = nearSpot(h, boxAt, taken, h.boxSize.get(b), partner, areaW, areaH);
+                    taken.add(spot);
+                    boxAt.put(b, spot);
+                    areaH = Math.max(areaH, spot.maxY());
+                    areaW = Math.max(areaW, spot.maxX());
+                }
+            }
 
             // 2. The host namespace band, bottom-up: ends over what they link to, bridges over their
             // ports, devices over what hangs from them.
@@ -722,6 +760,60 @@ public final class StackLayout implements LayoutEngine {
             }
             shelfAt.forEach((id, r) -> place(g.node(id).orElseThrow(), r.moved(x0 + PAD, oy)));
             return hostRect;
+        }
+
+        /**
+         * The free place nearest below or beside {@code partner} for a box wired only to other boxes:
+         * clear of every box and of the veth lines coming down from the band; staying inside the box
+         * area is preferred, growing it costs.
+         */
+        private Rect nearSpot(HostPlan h, Map<String, Rect> boxAt, List<Rect> taken, Rect size, Rect partner,
+                              double areaW, double areaH) {
+            List<double[]> lines = legLines(h, boxAt);
+            java.util.TreeSet<Double> xs = new java.util.TreeSet<>(List.of(0.0, partner.x(), partner.maxX() + COLUMN_GAP));
+            java.util.TreeSet<Double> ys = new java.util.TreeSet<>(List.of(0.0, partner.y(), partner.maxY() + STACK_GAP));
+            for (Rect t : taken) {
+                xs.add(t.maxX() + COLUMN_GAP);
+                xs.add(t.x());
+                xs.add(t.maxX() - size.w());
+                ys.add(t.maxY() + STACK_GAP);
+                ys.add(t.y());
+            }
+            Rect best = null;
+            double bestCost = Double.MAX_VALUE;
+            for (double y : ys) {
+                for (double x : xs) {
+                    if (x < -1e-6) {
+                        continue;
+                    }
+                    Rect c = size.at(x, y);
+                    double grow = Math.max(0, c.maxY() - areaH) * 3 + Math.max(0, c.maxX() - areaW) * 3;
+                    double d = Math.hypot(c.centerX() - partner.centerX(), (c.y() - partner.maxY()) * 0.7) + grow;
+                    if (d >= bestCost || taken.stream().anyMatch(t -> t.overlaps(c, GAP))) {
+                        continue;
+                    }
+                    if (lines.stream().anyMatch(l -> l[1] > c.y() && l[0] > c.x() - 16 && l[0] < c.maxX() + 16)) {
+                        continue;
+                    }
+                    best = c;
+                    bestCost = d;
+                }
+            }
+            if (best == null) { // below everything
+                double bottom = taken.stream().mapToDouble(Rect::maxY).max().orElse(0);
+                best = size.at(partner.x(), bottom + STACK_GAP);
+            }
+            return best;
+        }
+
+        private List<double[]> legLines(HostPlan h, Map<String, Rect> boxAt) {
+            List<double[]> lines = new ArrayList<>(); // x, bottom y
+            boxAt.forEach((b, r) -> {
+                for (Leg l : h.legs.get(b)) {
+                    lines.add(new double[] {r.x() + h.inner.get(b).get(l.iface()).centerX(), r.y()});
+                }
+            });
+            return lines;
         }
 
         /**
