@@ -91,7 +91,7 @@ public final class ProcessCommandRunner implements CommandRunner {
     }
 
     /** Kills a process that outlives its time, so a blocked read of its output ends too. */
-    private record ScheduledKill(java.util.concurrent.ScheduledFuture<?> task) {
+    private record ScheduledKill(java.util.concurrent.ScheduledFuture<?> task, java.util.concurrent.atomic.AtomicBoolean fired) {
         private static final java.util.concurrent.ScheduledExecutorService TIMER =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "netlens-process-timeout");
@@ -100,12 +100,18 @@ public final class ProcessCommandRunner implements CommandRunner {
                 });
 
         static ScheduledKill after(Process process, Duration timeout) {
-            return new ScheduledKill(TIMER.schedule(process::destroyForcibly, timeout.toMillis(), TimeUnit.MILLISECONDS));
+            java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+            // The flag is set before the kill: the reader wakes up as soon as the process dies.
+            return new ScheduledKill(TIMER.schedule(() -> {
+                fired.set(true);
+                process.destroyForcibly();
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS), fired);
         }
 
-        /** @return false when it is too late: the process was already killed */
+        /** @return false when it is too late: the process was killed */
         boolean cancel() {
-            return task.cancel(false);
+            task.cancel(false);
+            return !fired.get();
         }
     }
 
