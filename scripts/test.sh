@@ -25,4 +25,5 @@ bash .ci/lab/topology-up.sh
 
 # Engine tests fail (never skip) when NETLENS_REQUIRE_ENGINE or CI is true.
 export NETLENS_REQUIRE_ENGINE=true
-mvn -B -ntp verify "$@"
+# -Pbench also compiles the benchmark sources (into target/bench-classes), so they cannot drift.
+mvn -B -ntp -Pbench verify "$@"

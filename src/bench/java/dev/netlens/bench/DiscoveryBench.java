@@ -171,7 +171,8 @@ public final class DiscoveryBench {
         EngineProcess process = new EngineProcessLocator(Path.of("/proc"))
                 .find(URI.create(endpoint).getPath()).orElseThrow(() -> new IllegalStateException("no dockerd"));
         List<String> keys = facts.containers().stream().map(EngineContainer::sandboxKey).toList();
-        KernelFacts kernelFacts = new KernelReader(runner, pool, Path.of("/proc/sys/kernel/random/boot_id"))
+        KernelFacts kernelFacts = new KernelReader(runner, dev.netlens.discovery.kernel.NamespaceLister.FILE_SYSTEM, pool,
+                Path.of("/proc/sys/kernel/random/boot_id"))
                 .read(process, keys);
         long t2 = System.nanoTime();
         TopologySnapshot snapshot = SnapshotAssembler.assemble(
