@@ -163,7 +163,7 @@ public final class DiscoveryBench {
         long t0 = System.nanoTime();
         EngineFacts facts;
         String endpoint;
-        try (DockerHttpEngineApi engineApi = DockerHttpEngineApi.connect(null, Duration.ofSeconds(10))) {
+        try (dev.netlens.discovery.engine.EngineApi engineApi = dev.netlens.discovery.engine.EngineEndpoints.connect(null, Duration.ofSeconds(10))) {
             facts = new EngineReader(engineApi, pool).read();
             endpoint = engineApi.endpoint();
         }

@@ -2,7 +2,7 @@ package dev.netlens.app;
 
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.DiscoveryResult;
-import dev.netlens.discovery.engine.DockerHttpEngineApi;
+import dev.netlens.discovery.engine.EngineEndpoints;
 import dev.netlens.snapshot.DemoTopology;
 import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.snapshot.SnapshotJson;
@@ -34,7 +34,7 @@ public final class Gui {
             NetlensApp.launch();
             return 0;
         }
-        List<String> endpoints = hosts.isEmpty() ? List.of(DockerHttpEngineApi.resolveHost(null).toString()) : hosts;
+        List<String> endpoints = hosts.isEmpty() ? List.of(EngineEndpoints.resolve(null)) : hosts;
         Discovery discovery = Discovery.local();
         // The first pass runs before the window exists, off the FX thread, so it opens on a real picture.
         DiscoveryResult first = discovery.discover(endpoints);

@@ -1,6 +1,6 @@
 package dev.netlens.discovery;
 
-import dev.netlens.discovery.engine.DockerHttpEngineApi;
+import dev.netlens.discovery.engine.EngineEndpoints;
 import dev.netlens.discovery.engine.EngineApi;
 import dev.netlens.discovery.engine.EngineApiException;
 import dev.netlens.discovery.engine.EngineContainer;
@@ -66,7 +66,7 @@ public final class Discovery implements AutoCloseable {
 
     /** Discovery against real engines and the real kernel. */
     public static Discovery local() {
-        return new Discovery(host -> DockerHttpEngineApi.connect(host, Duration.ofSeconds(10)),
+        return new Discovery(host -> EngineEndpoints.connect(host, Duration.ofSeconds(10)),
                 new ProcessCommandRunner(Duration.ofSeconds(10)), NamespaceLister.FILE_SYSTEM, Path.of("/proc"),
                 Clock.systemUTC());
     }
@@ -80,7 +80,7 @@ public final class Discovery implements AutoCloseable {
             try (EngineApi api = connector.apply(host)) {
                 scans.add(scan(api));
             } catch (EngineApiException | EngineUnreachableException e) {
-                failures.add(new EngineFailure(host == null ? DockerHttpEngineApi.resolveHost(null).toString() : host,
+                failures.add(new EngineFailure(EngineEndpoints.resolve(host),
                         e.getMessage()));
             } catch (RuntimeException e) {
                 // A malformed --host value, say: docker-java rejects it before any connection.

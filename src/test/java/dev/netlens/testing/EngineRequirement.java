@@ -1,6 +1,7 @@
 package dev.netlens.testing;
 
-import dev.netlens.discovery.engine.DockerHttpEngineApi;
+import dev.netlens.discovery.engine.EngineApi;
+import dev.netlens.discovery.engine.EngineEndpoints;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -11,7 +12,7 @@ final class EngineRequirement implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         String problem = null;
-        try (DockerHttpEngineApi api = DockerHttpEngineApi.connect(Lab.ENGINE1, Duration.ofSeconds(5))) {
+        try (EngineApi api = EngineEndpoints.connect(Lab.ENGINE1, Duration.ofSeconds(5))) {
             api.get("/version");
             if (!Lab.docker(Lab.ENGINE1, "ps", "-aq", "--filter", "label=" + Lab.LABEL).isBlank()) {
                 return;

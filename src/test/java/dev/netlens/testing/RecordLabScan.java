@@ -2,7 +2,7 @@ package dev.netlens.testing;
 
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.DiscoveryResult;
-import dev.netlens.discovery.engine.DockerHttpEngineApi;
+import dev.netlens.discovery.engine.EngineEndpoints;
 import dev.netlens.discovery.kernel.NamespaceLister;
 import dev.netlens.discovery.kernel.ProcessCommandRunner;
 import dev.netlens.snapshot.SnapshotJson;
@@ -31,7 +31,7 @@ public final class RecordLabScan {
         recordProc(dir.resolve("proc"));
         ScanRecorder recorder = new ScanRecorder(dir);
         try (Discovery discovery = new Discovery(
-                host -> recorder.engine(DockerHttpEngineApi.connect(host, Duration.ofSeconds(10))),
+                host -> recorder.engine(EngineEndpoints.connect(host, Duration.ofSeconds(10))),
                 recorder.commands(new ProcessCommandRunner(Duration.ofSeconds(10))),
                 recorder.lister(NamespaceLister.FILE_SYSTEM), Path.of("/proc"), Clock.systemUTC())) {
             DiscoveryResult result = discovery.discover(hosts);
