@@ -26,3 +26,6 @@ bash .ci/lab/topology-up.sh
 # Engine tests fail (never skip) when NETLENS_REQUIRE_ENGINE or CI is true.
 export NETLENS_REQUIRE_ENGINE=true
 mvn -B -ntp verify "$@"
+
+# The .deb: build, install, run the installed copy, remove (prints "packaging: N passed, M failed").
+bash packaging/linux/test-deb.sh
