@@ -23,12 +23,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The lab's only contact with docker-java. The client is built like discovery's transport (zerodep,
  * honouring DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH), but unlike discovery the lab writes.
  */
 final class DockerLabEngine implements LabEngine {
+    private static final Pattern ENGINE_MESSAGE =
+            Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private final String endpoint;
     private final DockerClient docker;
 
@@ -253,6 +257,8 @@ final class DockerLabEngine implements LabEngine {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.strip();
+        // docker-java reports engine refusals as 'Status 409: {"message":"..."}': keep the engine's words
+        Matcher m = ENGINE_MESSAGE.matcher(message);
+        return m.find() ? m.group(1).replace("\\\"", "\"") : message.strip();
     }
 }
