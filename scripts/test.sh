@@ -27,3 +27,6 @@ bash .ci/lab/topology-up.sh
 export NETLENS_REQUIRE_ENGINE=true
 # -Pbench also compiles the benchmark sources (into target/bench-classes), so they cannot drift.
 mvn -B -ntp -Pbench verify "$@"
+
+# The .deb: build, install, run the installed copy, remove (prints "packaging: N passed, M failed").
+bash packaging/linux/test-deb.sh

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code netlens}: opens the window; its subcommands run headless. */
 @Command(name = "netlens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Draws Docker networking as the kernel really has it.",
-        subcommands = {ExportCommand.class})
+        subcommands = {ExportCommand.class, LabCommand.class})
 public final class NetlensCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-H", "--host"}, paramLabel = "URI",
             description = "Docker engine to show (repeatable). Default: DOCKER_HOST, else the local socket.")

@@ -1,0 +1,125 @@
+package dev.netlens.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Host links through iproute2's {@code ip}, always run with an argument list, never a shell. */
+final class IpHostLinks implements HostLinks {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path procStatus;
+
+    IpHostLinks(Path procStatus) {
+        this.procStatus = procStatus;
+    }
+
+    static IpHostLinks system() {
+        return new IpHostLinks(Path.of("/proc/self/status"));
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        if (!Files.isReadable(procStatus)) {
+            return Optional.of("this is not a Linux machine");
+        }
+        if (!effectiveRoot()) {
+            return Optional.of("Netlens is not running as root, so it cannot create the veth pair macvlan needs as its parent");
+        }
+        if (ip() == null) {
+            return Optional.of("the ip command (iproute2) is missing");
+        }
+        return Optional.empty();
+    }
+
+    /** The second Uid field of /proc/self/status is the effective uid. */
+    private boolean effectiveRoot() {
+        try {
+            for (String line : Files.readAllLines(procStatus)) {
+                if (line.startsWith("Uid:")) {
+                    String[] ids = line.substring(4).trim().split("\\s+");
+                    return ids.length > 1 && ids[1].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    @Override
+    public boolean exists(String name) {
+        return ip() != null && run("link", "show", "dev", name).ok();
+    }
+
+    @Override
+    public String alias(String name) {
+        Result r = run("-j", "link", "show", "dev", name);
+        if (!r.ok()) {
+            return "";
+        }
+        try {
+            JsonNode link = JSON.readTree(r.out()).path(0);
+            return link.path("ifalias").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void createVethPair(String name, String peer, String alias) throws LabException {
+        check(run("link", "add", name, "type", "veth", "peer", "name", peer));
+        check(run("link", "set", "dev", name, "alias", alias));
+        check(run("link", "set", "dev", name, "up"));
+        check(run("link", "set", "dev", peer, "up"));
+    }
+
+    @Override
+    public void delete(String name) throws LabException {
+        check(run("link", "del", "dev", name)); // deleting one end of a veth removes its peer too
+    }
+
+    private static void check(Result r) throws LabException {
+        if (!r.ok()) {
+            throw new LabException(LabException.Reason.FAILED, String.join(" ", r.argv()) + " failed: " + r.err().strip());
+        }
+    }
+
+    private static String ip() {
+        for (String dir : List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin")) {
+            if (Files.isExecutable(Path.of(dir, "ip"))) {
+                return dir + "/ip";
+            }
+        }
+        return null;
+    }
+
+    private static Result run(String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(ip() == null ? "ip" : ip());
+        argv.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(argv).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            byte[] err = p.getErrorStream().readAllBytes();
+            boolean done = p.waitFor(10, TimeUnit.SECONDS);
+            return new Result(argv, done && p.exitValue() == 0, new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Result(argv, false, "", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(argv, false, "", "interrupted");
+        }
+    }
+
+    private record Result(List<String> argv, boolean ok, String out, String err) {
+    }
+}
