@@ -42,7 +42,10 @@ public final class Gui {
         TopologySnapshot initial = first.snapshot().hosts().isEmpty() ? DemoTopology.load() : first.snapshot();
         try (LiveConnection live = new LiveConnection(endpoints, discovery, resync, initial)) {
             NetlensApp.initialSnapshot(() -> initial);
-            NetlensApp.onStarted(window -> live.attach(window, first.failures(), firstRead));
+            NetlensApp.onStarted(window -> {
+                live.attach(window, first.failures(), firstRead);
+                window.installLab(new ClassroomLabActions(endpoints.get(0)));
+            });
             NetlensApp.launch();
         }
         return 0;

@@ -61,6 +61,8 @@ public final class MainWindow {
     private final PresentationView presentationView;
     private final FileViewModel files;
     private final WindowChrome chrome;
+    private final BackgroundExecutor executor;
+    private final javafx.scene.control.MenuBar menuBar;
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor) {
         this(initial, executor, new StableLayout(new StackLayout(new FxLabelMetrics())));
@@ -73,6 +75,7 @@ public final class MainWindow {
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine,
                       RecentFiles recent, I18n i18n) {
         this.i18n = i18n;
+        this.executor = executor;
         state = new TopologyState(executor, layoutEngine);
         canvasModel = new TopologyCanvasViewModel(state, selection);
         canvas = new TopologyCanvasView(canvasModel);
@@ -87,7 +90,8 @@ public final class MainWindow {
         presentationView = new PresentationView(presentation, canvas, canvasModel);
         chrome = new WindowChrome(root, canvas, canvasModel, presentation, files, i18n);
         WindowMenus menus = new WindowMenus(i18n, files, presentation, chrome, files::open);
-        root.setTop(new VBox(menus.bar(), toolbar()));
+        menuBar = menus.bar();
+        root.setTop(new VBox(menuBar, toolbar()));
         root.setCenter(chrome.centre(presentationView));
         VBox side = new VBox(properties, legend());
         side.getStyleClass().add("side-panel");
@@ -244,5 +248,17 @@ public final class MainWindow {
 
     public TopologyState state() {
         return state;
+    }
+
+    /** Adds the Lab menu: build, inspect and remove the classroom lab, through the application's port. */
+    public void installLab(dev.netlens.ui.lab.LabActions actions) {
+        dev.netlens.ui.lab.LabView view = new dev.netlens.ui.lab.LabView(
+                new dev.netlens.ui.lab.LabViewModel(actions, executor, javafx.application.Platform::runLater));
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Classroom lab…");
+        open.setId("menu-lab");
+        open.setOnAction(e -> view.show(root.getScene() == null ? null : root.getScene().getWindow()));
+        javafx.scene.control.Menu lab = new javafx.scene.control.Menu("Lab");
+        lab.getItems().add(open);
+        menuBar.getMenus().add(lab);
     }
 }
