@@ -60,6 +60,9 @@ public final class DnsPanelView extends VBox {
         why.setWrapText(true);
         why.setMinHeight(Label.USE_PREF_SIZE);
         why.textProperty().bind(vm.whyProperty());
+        javafx.css.PseudoClass none = javafx.css.PseudoClass.getPseudoClass("no-names");
+        why.pseudoClassStateChanged(none, vm.noEmbeddedDnsProperty().get());
+        vm.noEmbeddedDnsProperty().addListener((o, a, b) -> why.pseudoClassStateChanged(none, b));
 
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -57,6 +57,7 @@ public final class DnsPanelViewModel {
     private final ReadOnlyObjectWrapper<NetworkChoice> network = new ReadOnlyObjectWrapper<>();
     private final ObservableList<NameRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper containerMode = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper noEmbeddedDns = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper why = new ReadOnlyStringWrapper();
@@ -153,6 +154,9 @@ public final class DnsPanelViewModel {
         whyHeader.set(T.text(l, "dns.column.why"));
         networkHeader.set(T.text(l, "dns.column.network"));
         containerMode.set(containerNames != null);
+        noEmbeddedDns.set(containerNames != null ? containerNames.containerCase() != dev.netlens.dns.ContainerCase.EMBEDDED
+                && containerNames.containerCase() != dev.netlens.dns.ContainerCase.SHARED
+                : networkNames != null && !networkNames.resolution().embeddedDns());
         List<NameRow> out = new ArrayList<>();
         if (containerNames != null) {
             heading.set(T.text(l, "dns.container.title", containerNames.containerName()));
@@ -214,6 +218,11 @@ public final class DnsPanelViewModel {
     /** True while a container's names are shown (then rows carry their network). */
     public ReadOnlyBooleanProperty containerModeProperty() {
         return containerMode.getReadOnlyProperty();
+    }
+
+    /** True when the embedded DNS does not serve the shown network or container: the reason is the news. */
+    public ReadOnlyBooleanProperty noEmbeddedDnsProperty() {
+        return noEmbeddedDns.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -78,6 +78,10 @@ public final class FirewallPanelView extends VBox {
 
         buildTable();
         VBox.setVgrow(tree, Priority.ALWAYS);
+        // With nothing read there is no tree to show: the state line above says why.
+        tree.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.tablesProperty().get().isEmpty(), vm.tablesProperty()));
+        tree.managedProperty().bind(tree.visibleProperty());
         getChildren().addAll(title, hostRow, source, message, summary, tree, applies);
 
         vm.tablesProperty().addListener((o, a, b) -> rebuild(b));

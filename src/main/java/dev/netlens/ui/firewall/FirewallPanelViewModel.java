@@ -371,7 +371,7 @@ public final class FirewallPanelViewModel {
         Locale l = language.locale();
         String sel = selection.selected();
         TopoNode n = sel == null ? null : snapshotGraphNode(sel);
-        if (n == null || model == null || links().selectorFor(sel).isEmpty()) {
+        if (n == null || status.get() != Status.RULES || links().selectorFor(sel).isEmpty()) {
             matchSummary.set("");
             return;
         }

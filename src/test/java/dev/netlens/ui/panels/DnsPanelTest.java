@@ -72,6 +72,8 @@ class DnsPanelTest {
         assertTrue(panel().table().getItems().isEmpty());
         assertTrue(why(robot).contains("is the default bridge: the embedded DNS does not serve it"), why(robot));
         assertEquals("No name resolves here.", ((Label) panel().table().getPlaceholder()).getText());
+        assertTrue(robot.from(w.side()).lookup("#dns-why").query().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("no-names")), "the reason is set off");
     }
 
     @Test

@@ -199,6 +199,11 @@ class FirewallPanelTest {
     void aSnapshotWithoutFirewallCaptureSaysSoAndTheSourceIsNamed(FxRobot robot) {
         w.show(robot, PanelSnapshots.swarm());
         assertTrue(message(robot).contains("cannot be read: no firewall capture for this host"), message(robot));
+        w.select(robot, dev.netlens.graph.TopologyGraph.ctrId("node1",
+                PanelSnapshots.container(PanelSnapshots.swarm(), "web").id()));
+        assertEquals("", robot.from(w.side()).lookup("#firewall-matches").queryAs(Label.class).getText(),
+                "no claim about rules that were not read");
+        assertFalse(panel().tree().isVisible(), "no empty table under the reason");
         assertTrue(robot.from(w.side()).lookup("#firewall-source").queryAs(Label.class).getText().startsWith("From a snapshot file"));
         w.show(robot, PanelSnapshots.scanLab().withSource("demo"));
         assertTrue(robot.from(w.side()).lookup("#firewall-source").queryAs(Label.class).getText().startsWith("Demo:"));
