@@ -5,8 +5,16 @@ import dev.netlens.layout.StableLayout;
 import dev.netlens.layout.StackLayout;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
+import dev.netlens.ui.dns.DnsPanelView;
+import dev.netlens.ui.dns.DnsPanelViewModel;
+import dev.netlens.ui.drivers.DriverPanelView;
+import dev.netlens.ui.drivers.DriverPanelViewModel;
 import dev.netlens.ui.file.FileViewModel;
 import dev.netlens.ui.file.RecentFiles;
+import dev.netlens.ui.firewall.FirewallPanelView;
+import dev.netlens.ui.firewall.FirewallPanelViewModel;
+import dev.netlens.ui.language.PanelTexts;
+import dev.netlens.ui.language.UiLanguage;
 import dev.netlens.ui.legend.LegendView;
 import dev.netlens.ui.present.I18n;
 import dev.netlens.ui.present.PresentationView;
@@ -32,6 +40,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyEvent;
@@ -54,6 +64,11 @@ public final class MainWindow {
     private final TopologyCanvasViewModel canvasModel;
     private final TopologyCanvasView canvas;
     private final PropertyPanelView properties;
+    private final UiLanguage language;
+    private final FirewallPanelView firewall;
+    private final DriverPanelView drivers;
+    private final DnsPanelView dns;
+    private final TabPane sideTabs = new TabPane();
     private final TextField search = new TextField();
     private final BorderPane root = new BorderPane();
     private final I18n i18n;
@@ -69,18 +84,28 @@ public final class MainWindow {
     }
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine) {
-        this(initial, executor, layoutEngine, RecentFiles.forUser(), new I18n());
+        this(initial, executor, layoutEngine, UiLanguage.forUser());
+    }
+
+    public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine,
+                      UiLanguage language) {
+        this(initial, executor, layoutEngine, RecentFiles.forUser(), new I18n(language));
     }
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine,
                       RecentFiles recent, I18n i18n) {
         this.i18n = i18n;
+        this.language = i18n.language();
         this.executor = executor;
         state = new TopologyState(executor, layoutEngine);
         canvasModel = new TopologyCanvasViewModel(state, selection);
         canvas = new TopologyCanvasView(canvasModel);
         properties = new PropertyPanelView(new PropertyPanelViewModel(state, selection));
         StatusBarView status = new StatusBarView(new StatusBarViewModel(state));
+        FirewallPanelViewModel firewallModel = new FirewallPanelViewModel(state, selection, canvasModel, language, executor);
+        firewall = new FirewallPanelView(firewallModel);
+        drivers = new DriverPanelView(new DriverPanelViewModel(state, selection, language));
+        dns = new DnsPanelView(new DnsPanelViewModel(state, selection, language));
 
         root.getStyleClass().add("netlens");
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("netlens.css")).toExternalForm());
@@ -93,13 +118,58 @@ public final class MainWindow {
         menuBar = menus.bar();
         root.setTop(new VBox(menuBar, toolbar()));
         root.setCenter(chrome.centre(presentationView));
-        VBox side = new VBox(properties, legend());
+        ScrollPane legend = legend();
+        VBox side = new VBox(sideTabs(firewallModel, legend), legend);
         side.getStyleClass().add("side-panel");
-        VBox.setVgrow(properties, Priority.ALWAYS);
+        VBox.setVgrow(sideTabs, Priority.ALWAYS);
         root.setRight(side);
+        // The rule, driver and name panels need width and height: wider side, legend folded away.
+        sideTabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            boolean wide = b.intValue() > 0;
+            side.getStyleClass().remove("wide");
+            if (wide) {
+                side.getStyleClass().add("wide");
+            }
+        });
+        language.localeProperty().addListener((o, a, b) -> languageStyle());
+        languageStyle();
         root.setBottom(status);
         if (initial != null) {
             files.showLive(initial);
+        }
+    }
+
+    /** Properties / Firewall / Drivers / DNS; leaving the firewall tab takes its rule's marks off the canvas. */
+    private TabPane sideTabs(FirewallPanelViewModel firewallModel, ScrollPane legend) {
+        String[] keys = {"tab.properties", "tab.firewall", "tab.drivers", "tab.dns"};
+        javafx.scene.Node[] panels = {properties, firewall, drivers, dns};
+        String[] ids = {"tab-properties", "tab-firewall", "tab-drivers", "tab-dns"};
+        for (int i = 0; i < keys.length; i++) {
+            String key = keys[i];
+            Tab tab = new Tab();
+            tab.setId(ids[i]);
+            tab.setClosable(false);
+            tab.setContent(panels[i]);
+            tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> PanelTexts.TEXTS.text(language.locale(), key), language.localeProperty()));
+            sideTabs.getTabs().add(tab);
+        }
+        sideTabs.setId("side-tabs");
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (a != null && a.getContent() == firewall) {
+                firewallModel.clearRule();
+            }
+        });
+        legend.visibleProperty().bind(sideTabs.getSelectionModel().selectedIndexProperty().isEqualTo(0));
+        legend.managedProperty().bind(legend.visibleProperty());
+        return sideTabs;
+    }
+
+    /** Korean text takes the CJK font (netlens.css, .lang-ko). */
+    private void languageStyle() {
+        root.getStyleClass().remove("lang-ko");
+        if (language.isKorean()) {
+            root.getStyleClass().add("lang-ko");
         }
     }
 
@@ -137,20 +207,34 @@ public final class MainWindow {
         in.setOnAction(e -> canvas.zoomBy(1.25));
         Button out = new Button("−");
         out.setOnAction(e -> canvas.zoomBy(0.8));
+        Button lang = new Button();
+        lang.setId("language-toggle");
+        lang.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> UiLanguage.nameOf(language.isKorean() ? java.util.Locale.ENGLISH : java.util.Locale.KOREAN),
+                language.localeProperty()));
+        lang.setTooltip(new javafx.scene.control.Tooltip());
+        lang.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> PanelTexts.TEXTS.text(language.locale(), "language.toggle"), language.localeProperty()));
+        lang.setOnAction(e -> language.toggle());
         ToolBar bar = new ToolBar(search, new Separator(), hideStopped, hideSystem, network, host, new Separator(),
-                out, in, fit);
+                out, in, fit, new Separator(), lang);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
 
     private static ComboBox<String> choice(String id, String all, ObservableList<String> names) {
         ObservableList<String> items = FXCollections.observableArrayList(all);
-        names.addListener((ListChangeListener<String>) c -> {
-            items.setAll(all);
-            items.addAll(names);
-        });
         items.addAll(names);
         ComboBox<String> box = new ComboBox<>(items);
+        // setAll drops the chosen item and the box would show nothing: keep the choice while it exists.
+        names.addListener((ListChangeListener<String>) c -> {
+            String keep = box.getValue();
+            items.setAll(all);
+            items.addAll(names);
+            box.setValue(keep != null && items.contains(keep) ? keep : all);
+        });
+        // An unmodifiable view listens to its source weakly: the box holds it, or a GC silences it.
+        box.getProperties().put("names", names);
         box.setId(id);
         box.setValue(all);
         return box;
@@ -205,6 +289,26 @@ public final class MainWindow {
 
     public PresentationView presentationView() {
         return presentationView;
+    }
+
+    public FirewallPanelView firewall() {
+        return firewall;
+    }
+
+    public DriverPanelView drivers() {
+        return drivers;
+    }
+
+    public DnsPanelView dns() {
+        return dns;
+    }
+
+    public TabPane sideTabs() {
+        return sideTabs;
+    }
+
+    public UiLanguage language() {
+        return language;
     }
 
     public I18n i18n() {

@@ -17,7 +17,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Renders the window at 1920x1080 to a PNG, for looking at the picture as a classroom would.
- * Args: SNAPSHOT.json OUT.png [search=TEXT] [stale=HOST] [hide-stopped] [network=NAME] [source=demo].
+ * Args: SNAPSHOT.json OUT.png [search=TEXT] [stale=HOST] [hide-stopped] [network=NAME] [source=demo]
+ * [lang=ko|en] [tab=properties|firewall|drivers|dns] [rule=TEXT] (picks the first firewall rule whose text
+ * contains TEXT) [dns=NETWORK] (picks that network in the DNS chooser).
  * Run under Xvfb (DISPLAY=:99, -Dprism.order=sw) or headless Monocle.
  */
 public final class ScreenshotMain {
@@ -28,7 +30,12 @@ public final class ScreenshotMain {
             try {
                 TopologySnapshot shown = java.util.Arrays.asList(args).contains("source=demo")
                         ? snapshot.withSource("demo") : snapshot;
-                MainWindow w = new MainWindow(shown, new SameThreadExecutor());
+                java.util.Locale locale = java.util.Arrays.asList(args).contains("lang=ko")
+                        ? java.util.Locale.KOREAN : java.util.Locale.ENGLISH;
+                MainWindow w = new MainWindow(shown, new SameThreadExecutor(),
+                        new dev.netlens.layout.StableLayout(new dev.netlens.layout.StackLayout(
+                                new dev.netlens.ui.topology.FxLabelMetrics())),
+                        dev.netlens.ui.language.UiLanguage.of(locale));
                 Stage stage = new Stage();
                 Scene scene = new Scene(w.root(), 1920, 1080);
                 w.installShortcuts(scene);
@@ -46,6 +53,28 @@ public final class ScreenshotMain {
                         w.canvasModel().hideStoppedProperty().set(true);
                     } else if (a.startsWith("network=")) {
                         w.canvasModel().onlyNetworkProperty().set(a.substring(8));
+                    } else if (a.startsWith("tab=")) {
+                        String id = "tab-" + a.substring(4);
+                        w.sideTabs().getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                                .ifPresent(t -> w.sideTabs().getSelectionModel().select(t));
+                        stage.getScene().getRoot().applyCss();
+                        stage.getScene().getRoot().layout();
+                    } else if (a.startsWith("rule=")) {
+                        String text = a.substring(5);
+                        var tree = w.firewall().tree();
+                        for (int r = 0; r < tree.getExpandedItemCount(); r++) {
+                            var item = tree.getTreeItem(r);
+                            if (item != null && item.getValue() instanceof dev.netlens.ui.firewall.FirewallPanelViewModel.RuleRow rr
+                                    && rr.text().contains(text)) {
+                                tree.getSelectionModel().select(item);
+                                tree.scrollTo(Math.max(0, r - 3));
+                                break;
+                            }
+                        }
+                    } else if (a.startsWith("dns=")) {
+                        String name = a.substring(4);
+                        w.dns().networkChooser().getItems().stream().filter(c -> c.label().startsWith(name + " ") || c.label().equals(name))
+                                .findFirst().ifPresent(c -> w.dns().networkChooser().setValue(c));
                     } else if (a.startsWith("select=")) {
                         w.canvasModel().search(a.substring(7));
                         w.canvas().fitToWindow();

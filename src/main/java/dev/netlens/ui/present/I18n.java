@@ -4,42 +4,44 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import dev.netlens.ui.language.UiLanguage;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
- * The UI language: English or Korean, following the system locale at start and switchable while
- * running. Texts come from {@code dev/netlens/ui/i18n/messages*.properties} (UTF-8).
+ * The menus' and presentation's texts in the UI language, from
+ * {@code dev/netlens/ui/i18n/messages*.properties} (UTF-8). The language itself is the window's one
+ * {@link UiLanguage}, shared with the side panels, so every part switches together.
  */
 public final class I18n {
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.KOREAN);
-    private final ObjectProperty<Locale> locale;
+    public static final List<Locale> SUPPORTED = UiLanguage.SUPPORTED;
+    private final UiLanguage language;
 
-    public I18n() {
-        this(Locale.getDefault());
+    public I18n(UiLanguage language) {
+        this.language = language;
     }
 
+    /** A language of its own, never stored: for tests and tools. */
     public I18n(Locale initial) {
-        locale = new SimpleObjectProperty<>(supported(initial));
+        this(UiLanguage.of(initial));
     }
 
-    static Locale supported(Locale l) {
-        return l != null && "ko".equals(l.getLanguage()) ? Locale.KOREAN : Locale.ENGLISH;
+    public UiLanguage language() {
+        return language;
     }
 
-    public ObjectProperty<Locale> localeProperty() {
-        return locale;
+    public ReadOnlyObjectProperty<Locale> localeProperty() {
+        return language.localeProperty();
     }
 
     public void setLocale(Locale l) {
-        locale.set(supported(l));
+        language.switchTo(l);
     }
 
     public String get(String key, Object... args) {
-        ResourceBundle b = ResourceBundle.getBundle("dev.netlens.ui.i18n.messages", locale.get(),
+        ResourceBundle b = ResourceBundle.getBundle("dev.netlens.ui.i18n.messages", language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern = b.containsKey(key) ? b.getString(key) : key;
-        return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, locale.get()).format(args);
+        return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, language.locale()).format(args);
     }
 
     /** The language's own name, for the menu. */

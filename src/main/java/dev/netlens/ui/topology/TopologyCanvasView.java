@@ -51,6 +51,7 @@ public final class TopologyCanvasView extends Region {
     private static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass RULE_MATCH = PseudoClass.getPseudoClass("rule-match");
     private static final Duration FADE = Duration.millis(450);
     /** How far a tunnel arcs above the hosts it joins. */
     private static final double TUNNEL_RISE = 120;
@@ -93,6 +94,7 @@ public final class TopologyCanvasView extends Region {
         vm.visibleProperty().addListener((o, a, b) -> restyle());
         vm.pathProperty().addListener((o, a, b) -> restyle());
         vm.staleHostsProperty().addListener((o, a, b) -> restyle());
+        vm.ruleMatchProperty().addListener((o, a, b) -> restyle());
         vm.centreProperty().addListener((o, a, b) -> {
             if (b != null) {
                 centreOn(b.id());
@@ -351,6 +353,7 @@ public final class TopologyCanvasView extends Region {
         Set<String> path = vm.pathProperty().get();
         Set<String> stale = vm.staleHostsProperty().get();
         String selected = vm.selection().selected();
+        Set<String> ruleMatch = vm.ruleMatchProperty().get();
         boolean anyPath = !path.isEmpty();
         nodeViews.forEach((id, v) -> {
             TopoNode n = graph.node(id).orElseThrow();
@@ -360,6 +363,7 @@ public final class TopologyCanvasView extends Region {
             v.pseudoClassStateChanged(DIMMED, anyPath && !on && !n.kind().isBox());
             v.pseudoClassStateChanged(SELECTED, id.equals(selected));
             v.pseudoClassStateChanged(STALE, n.host() != null && stale.contains(n.host()));
+            v.pseudoClassStateChanged(RULE_MATCH, ruleMatch.contains(id));
         });
         linkViews.forEach((id, v) -> {
             TopoLink l = graph.link(id).orElseThrow();

@@ -43,6 +43,7 @@ public final class TopologyCanvasViewModel {
     private final ObjectProperty<Set<String>> revealMask = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Set<String>> path = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyObjectWrapper<CentreRequest> centre = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Set<String>> ruleMatch = new ReadOnlyObjectWrapper<>(Set.of());
     private final ObservableList<String> networkNames = FXCollections.observableArrayList();
     private final ObservableList<String> hostIds = FXCollections.observableArrayList();
     private long centreSeq;
@@ -162,6 +163,23 @@ public final class TopologyCanvasViewModel {
             return 50;
         }
         return label.contains(q) ? 20 : 0;
+    }
+
+    /**
+     * Lights up the vertices a firewall rule applies to (the {@code :rule-match} pseudo-class), apart
+     * from the selection's path; an empty set clears it. Vertices no longer in the graph are dropped.
+     */
+    public void highlightRuleMatch(Set<String> ids) {
+        TopologyGraph g = graph();
+        ruleMatch.set(ids.stream().filter(id -> g.node(id).isPresent()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    public void clearRuleMatch() {
+        ruleMatch.set(Set.of());
+    }
+
+    public ReadOnlyObjectProperty<Set<String>> ruleMatchProperty() {
+        return ruleMatch.getReadOnlyProperty();
     }
 
     public void centreOn(String id) {
