@@ -3,6 +3,7 @@ package dev.netlens.ui.status;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,6 +43,10 @@ public final class StatusBarView extends HBox {
             l.setUserData(h.hostId());
             l.pseudoClassStateChanged(WARNING, h.warning());
             l.pseudoClassStateChanged(STALE, h.stale());
+            // A host's line can be long (every reason it cannot see something): the whole of it on hover.
+            l.setTooltip(new Tooltip(h.text()));
+            l.getTooltip().setWrapText(true);
+            l.getTooltip().setMaxWidth(900);
             return l;
         }).toList());
     }
