@@ -9,7 +9,8 @@ passed=0 failed=0
 pass() { echo "packaging: PASS $*"; passed=$((passed + 1)); }
 fail() { echo "packaging: FAIL $*" >&2; failed=$((failed + 1)); }
 finish() {
-  echo "packaging: $passed passed, $failed failed (${SECONDS} s)"
+  echo "packaging: took ${SECONDS} s"
+  echo "packaging: $passed passed, $failed failed"
   ((failed == 0))
   exit
 }
