@@ -116,6 +116,7 @@ public final class MainWindow {
         chrome = new WindowChrome(root, canvas, canvasModel, presentation, files, i18n);
         WindowMenus menus = new WindowMenus(i18n, files, presentation, chrome, files::open);
         menuBar = menus.bar();
+        menuBar.getMenus().add(helpMenu());
         root.setTop(new VBox(menuBar, toolbar()));
         root.setCenter(chrome.centre(presentationView));
         ScrollPane legend = legend();
@@ -364,5 +365,15 @@ public final class MainWindow {
         javafx.scene.control.Menu lab = new javafx.scene.control.Menu("Lab");
         lab.getItems().add(open);
         menuBar.getMenus().add(lab);
+    }
+
+    private javafx.scene.control.Menu helpMenu() {
+        javafx.scene.control.MenuItem about = new javafx.scene.control.MenuItem("About Netlens");
+        about.setId("menu-about");
+        about.setOnAction(e -> new dev.netlens.ui.about.AboutView(dev.netlens.about.AboutInfo.load())
+                .show(root.getScene() == null ? null : root.getScene().getWindow()));
+        javafx.scene.control.Menu help = new javafx.scene.control.Menu("Help");
+        help.getItems().add(about);
+        return help;
     }
 }
