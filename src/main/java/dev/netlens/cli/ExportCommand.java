@@ -4,6 +4,7 @@ import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.DiscoveryResult;
 import dev.netlens.discovery.EngineFailure;
 import dev.netlens.graph.GraphExport;
+import dev.netlens.io.AtomicFile;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.render.Drawing;
@@ -20,9 +21,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,28 +130,14 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     /** Something that writes bytes. */
-    private interface ByteWriter {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private void writeAtomically(ByteWriter writer) throws IOException {
+    private void writeAtomically(AtomicFile.Body writer) throws IOException {
         if ("-".equals(output)) {
             spec.commandLine().getOut().flush();
             writer.write(System.out);
             System.out.flush();
             return;
         }
-        Path target = Path.of(output).toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling("." + target.getFileName() + ".netlens-tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                writer.write(out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(Path.of(output), writer);
     }
 
     /** The picture formats, drawn with Java2D (no JavaFX toolkit, no display). */
@@ -193,18 +178,11 @@ public final class ExportCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        // Write beside the target and move into place, so a failed export never leaves half a file.
-        Path target = Path.of(output).toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling("." + target.getFileName() + ".netlens-tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                exportFormat.write(snapshot, out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(Path.of(output), stream -> {
+            Writer out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            exportFormat.write(snapshot, out);
+            out.flush();
+        });
     }
 
     /** The text formats this command writes. */

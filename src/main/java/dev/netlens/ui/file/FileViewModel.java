@@ -6,6 +6,7 @@ import dev.netlens.render.DrawingBuilder;
 import dev.netlens.render.PictureOptions;
 import dev.netlens.render.PngWriter;
 import dev.netlens.render.SvgWriter;
+import dev.netlens.io.AtomicFile;
 import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
@@ -14,12 +15,10 @@ import dev.netlens.ui.TopologyState;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
 import dev.netlens.ui.present.I18n;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import javafx.application.Platform;
@@ -99,7 +98,7 @@ public final class FileViewModel {
         TopologyFrame frame = state.frame();
         SnapshotFile content = new SnapshotFile(frame.snapshot(), SavedLayout.toPositions(frame.layout()));
         executor.submit(() -> {
-            writeAtomically(file, out -> {
+            AtomicFile.write(file, out -> {
                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
                 SnapshotJson.write(content, w); // writes, flushes and closes
             });
@@ -117,7 +116,7 @@ public final class FileViewModel {
             PictureOptions options = new PictureOptions(source.theme(), request.title(), request.legend(),
                     request.visiblePart() ? source.visibleWorld() : null);
             Drawing d = new DrawingBuilder(source.graph(), source.layout(), source::shown, options).build();
-            writeAtomically(request.file(), out -> {
+            AtomicFile.write(request.file(), out -> {
                 if (request.svg()) {
                     out.write(SvgWriter.toSvg(d, request.scale()).getBytes(StandardCharsets.UTF_8));
                 } else {
@@ -164,24 +163,6 @@ public final class FileViewModel {
     private void error(String text) {
         messageIsError.set(true);
         message.set(text);
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Body body) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path temp = abs.resolveSibling("." + abs.getFileName() + ".netlens-tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                body.write(out);
-            }
-            Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     public ReadOnlyObjectProperty<Path> openFileProperty() {
