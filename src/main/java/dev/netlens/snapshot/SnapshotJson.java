@@ -21,6 +21,11 @@ public final class SnapshotJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    static {
+        // The caller owns the stream it hands in (a file being written atomically, standard output).
+        MAPPER.getFactory().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
     private SnapshotJson() {
     }
 

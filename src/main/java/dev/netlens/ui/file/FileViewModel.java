@@ -100,7 +100,7 @@ public final class FileViewModel {
         executor.submit(() -> {
             AtomicFile.write(file, out -> {
                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-                SnapshotJson.write(content, w); // writes, flushes and closes
+                SnapshotJson.write(content, w); // writes and flushes; AtomicFile closes the stream
             });
             return file;
         }, f -> {
