@@ -175,7 +175,7 @@ public final class MainWindow {
     }
 
     private ScrollPane legend() {
-        ScrollPane sp = new ScrollPane(new LegendView());
+        ScrollPane sp = new ScrollPane(new LegendView(language.localeProperty()));
         sp.setFitToWidth(true);
         sp.getStyleClass().add("legend-scroll");
         return sp;

@@ -1,6 +1,11 @@
 package dev.netlens.ui.legend;
 
+import dev.netlens.ui.language.PanelTexts;
 import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -14,38 +19,49 @@ import javafx.scene.shape.Line;
  * legend cannot drift from the picture.
  */
 public final class LegendView extends VBox {
-    private record Entry(String text, String... classes) {
+    /** @param key the text's key in the panels' bundle */
+    private record Entry(String key, String... classes) {
     }
 
     private static final List<Entry> SHAPES = List.of(
-            new Entry("container (running)", "kind-container", "sub-running"),
-            new Entry("container (stopped)", "kind-container", "sub-exited"),
-            new Entry("Linux bridge", "kind-bridge", "sub-bridge"),
-            new Entry("veth end", "kind-interface", "sub-veth"),
-            new Entry("VXLAN device", "kind-interface", "sub-vxlan"),
-            new Entry("macvlan / ipvlan", "kind-interface", "sub-macvlan"),
-            new Entry("physical / other device", "kind-interface", "sub-device"),
-            new Entry("loopback", "kind-interface", "sub-loopback"),
-            new Entry("published port", "kind-port", "sub-tcp"),
-            new Entry("network without a device", "kind-network", "sub-null"));
+            new Entry("legend.container.running", "kind-container", "sub-running"),
+            new Entry("legend.container.stopped", "kind-container", "sub-exited"),
+            new Entry("legend.linux.bridge", "kind-bridge", "sub-bridge"),
+            new Entry("legend.veth.end", "kind-interface", "sub-veth"),
+            new Entry("legend.vxlan.device", "kind-interface", "sub-vxlan"),
+            new Entry("legend.macvlan.ipvlan", "kind-interface", "sub-macvlan"),
+            new Entry("legend.physical.other.device", "kind-interface", "sub-device"),
+            new Entry("legend.loopback", "kind-interface", "sub-loopback"),
+            new Entry("legend.published.port", "kind-port", "sub-tcp"),
+            new Entry("legend.network.without.a.device", "kind-network", "sub-null"));
     private static final List<Entry> BOXES = List.of(
-            new Entry("host", "kind-host", "sub-kernel"),
-            new Entry("host namespace", "kind-namespace", "sub-host"),
-            new Entry("container namespace", "kind-namespace", "sub-container"),
-            new Entry("overlay namespace", "kind-namespace", "sub-overlay"),
-            new Entry("ingress / load balancer", "kind-namespace", "sub-loadbalancer"));
+            new Entry("legend.host", "kind-host", "sub-kernel"),
+            new Entry("legend.host.namespace", "kind-namespace", "sub-host"),
+            new Entry("legend.container.namespace", "kind-namespace", "sub-container"),
+            new Entry("legend.overlay.namespace", "kind-namespace", "sub-overlay"),
+            new Entry("legend.ingress.load.balancer", "kind-namespace", "sub-loadbalancer"));
     private static final List<Entry> LINES = List.of(
-            new Entry("veth pair", "link-veth"),
-            new Entry("port of a bridge", "link-bridge_port"),
-            new Entry("macvlan / vxlan parent", "link-parent"),
-            new Entry("VXLAN tunnel (underlay)", "link-tunnel"),
-            new Entry("container endpoint", "link-endpoint"),
-            new Entry("published port", "link-published"),
-            new Entry("MTU differs", "link-veth", "mtu-mismatch"));
+            new Entry("legend.veth.pair", "link-veth"),
+            new Entry("legend.port.of.a.bridge", "link-bridge_port"),
+            new Entry("legend.macvlan.vxlan.parent", "link-parent"),
+            new Entry("legend.vxlan.tunnel.underlay", "link-tunnel"),
+            new Entry("legend.container.endpoint", "link-endpoint"),
+            new Entry("legend.published.port", "link-published"),
+            new Entry("legend.mtu.differs", "link-veth", "mtu-mismatch"));
 
+    private final ReadOnlyObjectProperty<Locale> locale;
+
+    /** An English legend (pictures, tools). */
     public LegendView() {
+        this(new ReadOnlyObjectWrapper<>(Locale.ENGLISH).getReadOnlyProperty());
+    }
+
+    /** A legend in the UI language, relabelled when it changes. */
+    public LegendView(ReadOnlyObjectProperty<Locale> locale) {
+        this.locale = locale;
         getStyleClass().add("legend");
-        Label title = new Label("Legend");
+        Label title = new Label();
+        bind(title, "legend.title");
         title.getStyleClass().add("panel-title");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("legend-grid");
@@ -75,8 +91,13 @@ public final class LegendView extends VBox {
         return r;
     }
 
-    private static Label text(Entry e) {
-        Label l = new Label(e.text());
+    private void bind(Label label, String key) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> PanelTexts.TEXTS.text(locale.get(), key), locale));
+    }
+
+    private Label text(Entry e) {
+        Label l = new Label();
+        bind(l, e.key());
         l.getStyleClass().add("legend-text");
         l.setAlignment(Pos.CENTER_LEFT);
         return l;

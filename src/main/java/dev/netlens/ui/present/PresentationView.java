@@ -72,7 +72,7 @@ public final class PresentationView extends StackPane {
         StackPane.setMargin(band, new Insets(0, 24, 20, 24));
 
         legend.getStyleClass().add("large-legend");
-        legend.getChildren().add(new LegendView());
+        legend.getChildren().add(new LegendView(vm.reveal().localeProperty()));
         legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         legend.setMouseTransparent(true);
         legend.visibleProperty().bind(vm.legendShownProperty());

@@ -147,4 +147,9 @@ public final class RevealViewModel {
     public ReadOnlyStringProperty hintProperty() {
         return hint.getReadOnlyProperty();
     }
+
+    /** The UI language the captions follow (the large legend follows it too). */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Locale> localeProperty() {
+        return i18n.localeProperty();
+    }
 }
