@@ -8,7 +8,9 @@
 #
 # Knobs (environment): BENCH_ROUNDS (5) measured rounds per figure, BENCH_WARMUP (3) warm-up
 # discoveries, BENCH_SCALES ("50:5 200:20 500:50" containers:networks), BENCH_HEAP_RUNS (3),
-# BENCH_REPORT (docs/benchmarks.md). Not to be run beside the test suite: both use engine 1.
+# BENCH_REPORT (docs/benchmarks.md), BENCH_UI_ROUNDS (3) rounds of the synthetic-graph UI figures,
+# BENCH_STARTS (100) container starts for start event -> canvas, BENCH_IDLE_SECONDS (60).
+# Not to be run beside the test suite: both use engine 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -18,14 +20,22 @@ WARMUP=${BENCH_WARMUP:-3}
 SCALES=${BENCH_SCALES:-"50:5 200:20 500:50"}
 HEAP_RUNS=${BENCH_HEAP_RUNS:-3}
 REPORT=${BENCH_REPORT:-docs/benchmarks.md}
+UI_ROUNDS=${BENCH_UI_ROUNDS:-3}
+STARTS=${BENCH_STARTS:-100}
+IDLE_S=${BENCH_IDLE_SECONDS:-60}
 OUT=target/bench
 RESULTS=$OUT/results.jsonl
 JAR=target/netlens.jar
 CP=target/bench-classes:$JAR
+# The UI benches run JavaFX headless under Monocle, as the tests do (Monocle: target/bench-lib, -Pbench).
+UICP=$CP:target/bench-lib/openjfx-monocle.jar
+MONOCLE=(-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true
+  -Dprism.text=t2k -Dheadless.geometry=1920x1080-32)
+XDISPLAY=:95
 started=$SECONDS
 
 [[ $(id -u) -eq 0 ]] || die "run as root: the kernel baseline and Netlens's kernel view use nsenter"
-for tool in "$DOCKER" curl jq nsenter ip java mvn; do
+for tool in "$DOCKER" curl jq nsenter ip java mvn Xvfb; do
   command -v "$tool" >/dev/null || die "$tool is missing"
 done
 dk info >/dev/null 2>&1 || die "no engine answers on $BENCH_SOCK"
@@ -35,9 +45,10 @@ mvn -B -q -ntp -Pbench -DskipTests package
 mkdir -p "$OUT"
 : >"$RESULTS"
 
-serve_pid=""
+serve_pid="" xvfb_pid=""
 cleanup() {
   if [[ -n $serve_pid ]]; then kill "$serve_pid" 2>/dev/null || true; fi
+  if [[ -n $xvfb_pid ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
   bash bench/workload.sh down || log "cleanup failed: remove containers/networks labelled $BENCH_LABEL by hand"
 }
 trap cleanup EXIT
@@ -75,6 +86,39 @@ log "JVM start floor: java -jar $JAR --version"
 samples=()
 for ((r = 0; r < ROUNDS; r++)); do samples+=("$(time_ms java -jar "$JAR" --version)"); done
 emit_metric jvm_start - ms "${samples[@]}"
+
+# ---- user interface figures ---------------------------------------------------------------------
+log "UI: layout, frames, export of the synthetic 2,000-node graph ($UI_ROUNDS rounds)"
+java "${MONOCLE[@]}" -Djavafx.pulseLogger=true -Dbench.out="$OUT" -cp "$UICP" dev.netlens.bench.UiBench graph "$RESULTS" "$UI_ROUNDS"
+log "UI: heap with 1,000 containers in the window ($HEAP_RUNS fresh JVMs)"
+for ((h = 0; h < HEAP_RUNS; h++)); do
+  java "${MONOCLE[@]}" -cp "$UICP" dev.netlens.bench.UiBench heap "$RESULTS" 1000
+done
+
+log "UI: app start to first drawn frame under Xvfb $XDISPLAY ($ROUNDS rounds, interleaved)"
+Xvfb "$XDISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+sleep 1
+# first_frame CMD...: the ms from JVM start to the first frame with its picture, as the process prints it.
+first_frame() {
+  DISPLAY=$XDISPLAY timeout 60 java -Dprism.order=sw -Dnetlens.exitAfterFirstFrame=true "$@" 2>>"$OUT/firstframe.err" \
+    | sed -n 's/^netlens: first frame \([0-9]*\) ms.*/\1/p'
+}
+label_s=() snap_s=() live_s=()
+for ((r = 0; r < ROUNDS + 1; r++)); do
+  l=$(first_frame -cp "$CP" dev.netlens.bench.OneLabelApp)
+  s=$(first_frame -cp "$JAR" dev.netlens.Launcher --snapshot src/test/resources/snapshots/lab.json)
+  v=$(first_frame -cp "$JAR" dev.netlens.Launcher)
+  if ((r > 0)); then label_s+=("$l") snap_s+=("$s") live_s+=("$v"); fi # the first round warms the disk cache
+done
+kill "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
+emit_metric ui_first_frame_label - ms "${label_s[@]}"
+emit_metric ui_first_frame_snapshot - ms "${snap_s[@]}"
+emit_metric ui_first_frame_live - ms "${live_s[@]}"
+
+log "UI: start event -> node on the canvas ($STARTS starts, one at a time)"
+java "${MONOCLE[@]}" -cp "$UICP" dev.netlens.bench.UiBench startevent "$RESULTS" "$STARTS"
+bash bench/workload.sh down
 
 for spec in $SCALES; do
   containers=${spec%%:*} networks=${spec##*:}
@@ -150,6 +194,11 @@ for spec in $SCALES; do
   # Where the export's first pass goes: how many classes one export loads.
   classes=$(java -Xlog:class+load=info -jar "$JAR" export --format json --output "$OUT/export-classes.json" | grep -c 'class,load' || true)
   emit_metric export_classes_loaded "$containers" classes "$classes"
+
+  if [[ $containers == 200 ]]; then
+    log "UI: CPU of the idle live window at $containers containers (${IDLE_S} s, resync every 5 s)"
+    java "${MONOCLE[@]}" -cp "$UICP" dev.netlens.bench.UiBench idle "$RESULTS" "$IDLE_S"
+  fi
 
   if [[ $spec == "${SCALES##* }" ]]; then # the largest workload
     log "heap after discovery at $containers containers ($HEAP_RUNS fresh JVMs)"

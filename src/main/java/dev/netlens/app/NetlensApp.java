@@ -55,6 +55,9 @@ public class NetlensApp extends Application {
         stage.setY(screen.getMinY());
         stage.show();
         started.accept(window);
+        if (Boolean.getBoolean("netlens.exitAfterFirstFrame")) {
+            FirstFrame.exitAfterPicture(scene, () -> !window.state().frame().layout().rects().isEmpty());
+        }
     }
 
     @Override
