@@ -12,7 +12,8 @@ final class Lists {
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    static <K, V> Map<K, V> copy(Map<K, V> map) {
-        return map == null ? Map.of() : Map.copyOf(map);
+    /** Sorted by key, so exports of the same topology are byte-for-byte the same. */
+    static <K extends Comparable<K>, V> Map<K, V> copy(Map<K, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
     }
 }

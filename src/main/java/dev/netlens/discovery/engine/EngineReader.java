@@ -104,12 +104,16 @@ public final class EngineReader {
         for (JsonNode peer : json.path("Peers")) {
             peers.add(new Peer(text(peer, "Name"), text(peer, "IP")));
         }
+        // The engine builds these lists from maps, in a different order each time: sort them, so that
+        // an unchanged network reads the same on every pass and the view is not redrawn for nothing.
+        peers.sort(java.util.Comparator.comparing(Peer::address, java.util.Comparator.nullsFirst(String::compareTo)));
         List<ServiceRecord> services = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> entries = json.path("Services").fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             services.add(toService(entry.getKey(), entry.getValue()));
         }
+        services.sort(java.util.Comparator.comparing(ServiceRecord::name));
         return new EngineNetwork(
                 text(json, "Id"),
                 text(json, "Name"),
@@ -133,6 +137,8 @@ public final class EngineReader {
             tasks.add(new ServiceTask(text(task, "Name"), blankToNull(text(task, "EndpointIP")),
                     blankToNull(text(task.path("Info"), "Host IP"))));
         }
+        tasks.sort(java.util.Comparator.comparing((ServiceTask t) -> String.valueOf(t.name()))
+                .thenComparing(t -> String.valueOf(t.hostIp())).thenComparing(t -> String.valueOf(t.endpointIp())));
         // The engine files tasks without a service (plain containers on an attachable overlay) under "".
         return new ServiceRecord(name, blankToNull(text(json, "VIP")), ports, tasks);
     }
