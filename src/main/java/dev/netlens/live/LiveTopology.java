@@ -128,8 +128,15 @@ public final class LiveTopology implements AutoCloseable {
             return;
         }
         List<String> reachable = endpoints.stream().filter(e -> !disconnected.contains(e)).toList();
-        if (reachable.isEmpty() && current != null) {
-            publishStale();
+        if (reachable.isEmpty()) {
+            // Never discover an empty list: to Discovery that means "the default engine", not none.
+            failures = endpoints.stream()
+                    .map(e -> new EngineFailure(e, "engine " + e + " does not answer; reconnecting")).toList();
+            if (current == null) {
+                current = new TopologySnapshot(TopologySnapshot.SCHEMA, clock.instant().toString(), "live",
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            }
+            listener.accept(update());
             return;
         }
         DiscoveryResult result = discovery.discover(reachable);

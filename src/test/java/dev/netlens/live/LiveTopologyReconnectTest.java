@@ -111,4 +111,33 @@ class LiveTopologyReconnectTest {
             assertFalse(again.snapshot().hosts().isEmpty());
         }
     }
+
+    @Test
+    void engineThatNeverAnswersYieldsFailuresAndNeverAnotherEngine() throws Exception {
+        String nowhere = "unix:///run/netlens-no-such-engine.sock";
+        EngineEvents refusing = new EngineEvents() {
+            @Override
+            public void stream(String endpoint, Runnable onConnected, Consumer<JsonNode> onEvent) throws Exception {
+                throw new java.io.IOException("connect: no such file");
+            }
+
+            @Override
+            public void closeAll() {
+            }
+        };
+        ScanReplay replay = new ScanReplay(SCAN);
+        Path proc = replay.proc(temp.resolve("proc"));
+        // The connector would answer for the default engine: it must never be asked for it.
+        try (Discovery discovery = new Discovery(endpoint -> endpoint == null ? replay.engine(ENGINE1) : new RefusingEngine(endpoint),
+                replay.commands(), replay.lister(), proc, Clock.systemUTC());
+             LiveTopology live = new LiveTopology(List.of(nowhere), discovery, refusing, Duration.ofMillis(200),
+                     Clock.systemUTC(), updates::add)) {
+            live.start();
+            LiveUpdate update = await(u -> !u.failures().isEmpty(), 3000);
+            assertTrue(update.snapshot().hosts().isEmpty(), update.snapshot().hosts().toString());
+            assertEquals(nowhere, update.failures().get(0).endpoint());
+            Thread.sleep(600);
+            assertTrue(updates.stream().allMatch(u -> u.snapshot().hosts().isEmpty()), "no other engine was discovered");
+        }
+    }
 }
