@@ -36,6 +36,8 @@ public final class LiveTopology implements AutoCloseable {
     static final Duration DEBOUNCE = Duration.ofMillis(40);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    /** A full pass at least this often, even when the cheap fingerprint says nothing changed. */
+    static final Duration FULL_RESYNC = Duration.ofSeconds(60);
 
     private final List<String> endpoints;
     private final Discovery discovery;
@@ -53,6 +55,8 @@ public final class LiveTopology implements AutoCloseable {
     private TopologySnapshot current;
     private List<EngineFailure> failures = List.of();
     private final Map<String, String> hostIdByEndpoint = new HashMap<>();
+    private String lastFingerprint;
+    private Instant lastFullPass;
 
     /**
      * @param endpoints engine URIs to watch (resolved ones: DOCKER_HOST already applied)
@@ -76,7 +80,7 @@ public final class LiveTopology implements AutoCloseable {
             watchers.add(watcher);
             watcher.start();
         }
-        refresher.scheduleWithFixedDelay(this::requestRefresh, resyncPeriod.toMillis(), resyncPeriod.toMillis(), TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(this::resync, resyncPeriod.toMillis(), resyncPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks for a rediscovery soon; many requests within the debounce time make one. */
@@ -84,6 +88,23 @@ public final class LiveTopology implements AutoCloseable {
         if (running && refreshQueued.compareAndSet(false, true)) {
             refresher.schedule(this::refresh, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The timer's pass: a full rediscovery only when the cheap fingerprint changed (a kernel-only
+     * change the engine raised no event for) or the last full pass is a minute old. Runs on the
+     * refresh thread, like every pass.
+     */
+    private void resync() {
+        if (!running) {
+            return;
+        }
+        List<String> reachable = endpoints.stream().filter(e -> !disconnected.contains(e)).toList();
+        boolean due = lastFullPass == null || !clock.instant().isBefore(lastFullPass.plus(FULL_RESYNC));
+        if (!due && !reachable.isEmpty() && discovery.fingerprint(reachable).equals(lastFingerprint)) {
+            return;
+        }
+        requestRefresh();
     }
 
     private void watch(String endpoint) {
@@ -139,8 +160,11 @@ public final class LiveTopology implements AutoCloseable {
             listener.accept(update());
             return;
         }
+        // Fingerprint first: whatever changes during the pass shows up as a difference next time.
+        lastFingerprint = discovery.fingerprint(reachable);
         DiscoveryResult result = discovery.discover(reachable);
         Instant now = clock.instant();
+        lastFullPass = now;
         for (Host host : result.snapshot().hosts()) {
             hostIdByEndpoint.put(host.endpoint(), host.id());
             lastRefreshed.put(host.endpoint(), now);

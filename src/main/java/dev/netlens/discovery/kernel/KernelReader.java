@@ -132,7 +132,7 @@ public final class KernelReader {
         }
     }
 
-    static List<String> nsenter(String namespaceFile, List<String> command) {
+    public static List<String> nsenter(String namespaceFile, List<String> command) {
         List<String> argv = new ArrayList<>();
         argv.add("nsenter");
         argv.add("--net=" + namespaceFile);

@@ -1,0 +1,87 @@
+package dev.netlens.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.netlens.discovery.Discovery;
+import dev.netlens.discovery.engine.EngineApi;
+import dev.netlens.discovery.engine.EngineApiException;
+import dev.netlens.discovery.engine.EngineUnreachableException;
+import dev.netlens.testing.ScanReplay;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The resync timer rediscovers only when the cheap fingerprint changed (on the recorded lab). */
+class LiveTopologyResyncTest {
+    private static final Path SCAN = Path.of("src/test/resources/captures/scan-lab");
+    private static final String ENGINE1 = "unix:///var/run/docker.sock";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void unchangedEngineIsNotRediscoveredAtEveryTickButAChangeIs() throws Exception {
+        ScanReplay replay = new ScanReplay(SCAN);
+        Path proc = replay.proc(temp.resolve("proc"));
+        AtomicInteger fullPasses = new AtomicInteger();
+        AtomicBoolean changed = new AtomicBoolean();
+        EngineApi recorded = replay.engine(ENGINE1);
+        EngineApi engine = new EngineApi() {
+            @Override
+            public JsonNode get(String path) throws EngineApiException, EngineUnreachableException {
+                if (path.equals("/info")) {
+                    fullPasses.incrementAndGet(); // only a full pass asks for /info
+                }
+                JsonNode answer = recorded.get(path);
+                if (changed.get() && path.equals("/containers/json?all=1")) {
+                    ArrayNode more = ((ArrayNode) answer).deepCopy();
+                    more.addObject().put("Id", "0123456789ab").put("State", "running");
+                    return more;
+                }
+                return answer;
+            }
+
+            @Override
+            public String endpoint() {
+                return ENGINE1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        EngineEvents quiet = new EngineEvents() {
+            @Override
+            public void stream(String endpoint, Runnable onConnected, Consumer<JsonNode> onEvent) throws Exception {
+                onConnected.run();
+                Thread.sleep(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void closeAll() {
+            }
+        };
+        try (Discovery discovery = new Discovery(h -> engine, replay.commands(), replay.lister(), proc, Clock.systemUTC());
+             LiveTopology live = new LiveTopology(List.of(ENGINE1), discovery, quiet, Duration.ofMillis(100),
+                     Clock.systemUTC(), u -> { })) {
+            live.start();
+            Thread.sleep(1200);
+            assertEquals(1, fullPasses.get(), "ten quiet ticks, one full pass (the first)");
+            changed.set(true);
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (fullPasses.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(fullPasses.get() >= 2, "a changed fingerprint brings a full pass");
+        }
+    }
+}
