@@ -99,26 +99,28 @@ public final class Discovery implements AutoCloseable {
     public String fingerprint(List<String> hosts) {
         StringBuilder summary = new StringBuilder();
         for (String host : hosts) {
-            summary.append(host).append('\n');
+            // Sorted: the engine lists containers and networks in no stable order.
+            java.util.SortedSet<String> lines = new java.util.TreeSet<>();
             try (EngineApi api = connector.apply(host)) {
                 for (var c : api.get("/containers/json?all=1")) {
-                    summary.append(c.path("Id").asText()).append(c.path("State").asText()).append('\n');
+                    lines.add("c " + c.path("Id").asText() + " " + c.path("State").asText());
                 }
                 for (var n : api.get("/networks")) {
-                    summary.append(n.path("Id").asText()).append('\n');
+                    lines.add("n " + n.path("Id").asText());
                 }
-                List<String> ignored = new ArrayList<>();
-                Optional<EngineProcess> process = localEngine(api.endpoint(), ignored);
+                Optional<EngineProcess> process = localEngine(api.endpoint(), new ArrayList<>());
                 if (process.isPresent()) {
                     EngineProcess p = process.get();
-                    lister.list(p.netnsDir()).forEach(f -> summary.append(f.getFileName()).append('\n'));
+                    lister.list(p.netnsDir()).forEach(f -> lines.add("f " + f.getFileName()));
                     List<String> link = List.of("ip", "-j", "link", "show");
-                    summary.append(runner.run(p.sharesOurNamespace() ? link
+                    lines.add("l " + runner.run(p.sharesOurNamespace() ? link
                             : dev.netlens.discovery.kernel.KernelReader.nsenter(p.hostNamespace().toString(), link)).stdout());
                 }
             } catch (EngineApiException | EngineUnreachableException | java.io.IOException | RuntimeException e) {
-                summary.append("unreadable: ").append(e.getClass().getSimpleName()).append('\n');
+                lines.add("unreadable: " + e.getClass().getSimpleName());
             }
+            summary.append(host).append('\n');
+            lines.forEach(l -> summary.append(l).append('\n'));
         }
         return summary.toString();
     }
