@@ -493,15 +493,17 @@ public final class BenchReport {
             }
             case "ui_idle_cpu" -> {
                 double cpu = median("ui_idle_discovery_cpu", "200");
-                return String.format(Locale.ROOT, "the resync is a full rediscovery every 5 s whether or not anything "
-                        + "changed: one costs %s ms of CPU (%s ms wall; engine API, one `ip` per namespace by nsenter, "
-                        + "the firewall commands), i.e. %s %% of a core by itself. The other %s points are spent "
-                        + "after it, in the window (each update hands a snapshot to the FX thread; whether the graph "
-                        + "is laid out again although nothing changed is not profiled in this run: the next thing "
-                        + "to look at). A cheaper resync (kernel view only, or skipping namespaces whose inode did "
-                        + "not change) and no relayout of an unchanged topology are the fixes; not done here.",
-                        num(cpu), num(median("ui_idle_discovery_wall", "200")), num(cpu / 5000 * 100),
-                        num(median("ui_idle_cpu", "200") - cpu / 5000 * 100));
+                double fullShare = cpu / 60_000 * 100;
+                return String.format(Locale.ROOT, "the timer compares a cheap fingerprint every 5 s and rediscovers "
+                        + "in full only when it changed or once a minute; that full pass costs %s ms of CPU (%s ms wall; "
+                        + "engine API, one `ip` per namespace by nsenter, the firewall commands), %s %% of a core "
+                        + "spread over the minute. The rest, %s points, is the fingerprint itself (two API calls, "
+                        + "one `ip link`, a /proc scan every 5 s) and the JVM (JIT compiling the refresh path in the "
+                        + "first minute, the FX pulse); the spread is the window that holds the minute's full pass. "
+                        + "Next: reuse the namespace files' inodes to read only new namespaces in the minute's pass, "
+                        + "and cache the engine process instead of scanning /proc each tick.",
+                        num(cpu), num(median("ui_idle_discovery_wall", "200")), num(fullShare),
+                        num(median("ui_idle_cpu", "200") - fullShare));
             }
             case "heap_used_after_gc" -> {
                 return "the heap held after discovery exceeds the goal; see the note for the snapshot's share.";
