@@ -40,6 +40,7 @@ public final class Discovery implements AutoCloseable {
     private final Path proc;
     private final Clock clock;
     private final ExecutorService pool;
+    private final java.util.Map<String, EngineProcess> engineProcesses = new java.util.concurrent.ConcurrentHashMap<>();
     /** Runs each engine's kernel read beside its API read; not the pool, whose tasks it waits on. */
     private final ExecutorService kernelStarter = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "netlens-kernel");
@@ -169,11 +170,36 @@ public final class Discovery implements AutoCloseable {
             missing.add(denied.get());
             return Optional.empty();
         }
-        Optional<EngineProcess> process = new EngineProcessLocator(proc).find(uri.getPath());
+        Optional<EngineProcess> process = locate(uri.getPath());
         if (process.isEmpty()) {
             missing.add("kernel view unavailable: no dockerd process on this machine serves " + uri.getPath());
         }
         return process;
+    }
+
+    /**
+     * The engine process for a socket, remembered while that process lives: the live view asks at
+     * every resync tick, and finding it means reading every process's command line in /proc.
+     */
+    private Optional<EngineProcess> locate(String socket) {
+        EngineProcess known = engineProcesses.get(socket);
+        if (known != null && stillDockerd(known.pid())) {
+            return Optional.of(known);
+        }
+        Optional<EngineProcess> found = new EngineProcessLocator(proc).find(socket);
+        found.ifPresentOrElse(p -> engineProcesses.put(socket, p), () -> engineProcesses.remove(socket));
+        return found;
+    }
+
+    /** A pid can be reused once its engine stopped: check it still runs dockerd. */
+    private boolean stillDockerd(long pid) {
+        try {
+            String argv0 = new String(java.nio.file.Files.readAllBytes(proc.resolve(pid + "/cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\0")[0];
+            return !argv0.isEmpty() && java.nio.file.Path.of(argv0).getFileName().toString().equals("dockerd");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The kernel's view, or facts without a host namespace whose one problem says why it failed. */
