@@ -1,8 +1,8 @@
 package dev.netlens.firewall;
 
+import dev.netlens.json.JsonTree;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netlens.firewall.RulesetBuilder.ChainBuilder;
 
 import java.util.HashMap;
@@ -15,7 +15,6 @@ import java.util.Map;
  * nothing is thrown.
  */
 public final class NftRulesetParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SNIPPET = 300;
 
     private NftRulesetParser() {
@@ -28,10 +27,13 @@ public final class NftRulesetParser {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JsonTree.parse(json);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             out.problem(line, lineOf(json, line), "not valid JSON: " + e.getOriginalMessage());
+            return out.build();
+        } catch (java.io.IOException e) { // a String has no I/O to fail; kept for the signature
+            out.problem(1, shorten(json), "not valid JSON: " + e.getMessage());
             return out.build();
         }
         JsonNode list = root == null ? null : root.get("nftables");

@@ -1,7 +1,7 @@
 package dev.netlens.lab;
 
+import dev.netlens.json.JsonTree;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 /** Host links through iproute2's {@code ip}, always run with an argument list, never a shell. */
 final class IpHostLinks implements HostLinks {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path procStatus;
 
     IpHostLinks(Path procStatus) {
@@ -65,7 +64,7 @@ final class IpHostLinks implements HostLinks {
             return "";
         }
         try {
-            JsonNode link = JSON.readTree(r.out()).path(0);
+            JsonNode link = JsonTree.parse(r.out()).path(0);
             return link.path("ifalias").asText("");
         } catch (IOException e) {
             return "";

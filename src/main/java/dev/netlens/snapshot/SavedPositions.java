@@ -1,9 +1,6 @@
 package dev.netlens.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -50,14 +47,5 @@ final class SavedPositions {
 
     private static InvalidSnapshotException bad(String id, String what) {
         return new InvalidSnapshotException("not a valid topology snapshot: the position of " + id + " " + what);
-    }
-
-    static ObjectNode toJson(Map<String, List<Double>> layout, JsonNodeFactory f) {
-        ObjectNode o = f.objectNode();
-        layout.forEach((id, v) -> {
-            ArrayNode a = o.putArray(id);
-            v.forEach(d -> a.add(Math.round(d * 10) / 10.0));
-        });
-        return o;
     }
 }

@@ -11,43 +11,41 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Reads and writes the {@code netlens.topology/v1} JSON (docs/topology-json.md). */
 public final class SnapshotJson {
     /** Files larger than this are refused before parsing: no real topology comes near it. */
     public static final long MAX_BYTES = 256L * 1024 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-    static {
-        // The caller owns the stream it hands in (a file being written atomically, standard output).
-        MAPPER.getFactory().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Reading only: writing goes through {@link SnapshotWriter}, so an export never builds a mapper. */
+    private static final class Reading {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     private SnapshotJson() {
     }
 
+    /** Writes the snapshot; the caller owns {@code out} (a file written atomically, standard output). */
     public static void write(TopologySnapshot snapshot, Writer out) throws IOException {
-        MAPPER.writeValue(out, snapshot);
+        SnapshotWriter.write(snapshot, Map.of(), out);
     }
 
     /** Writes the snapshot with the positions it was shown at (an optional {@code layout} field). */
     public static void write(SnapshotFile file, Writer out) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(file.snapshot());
-        if (!file.layout().isEmpty()) {
-            tree.set("layout", SavedPositions.toJson(file.layout(), MAPPER.getNodeFactory()));
-        }
-        MAPPER.writeValue(out, tree);
+        SnapshotWriter.write(file.snapshot(), file.layout(), out);
     }
 
     public static String toJson(TopologySnapshot snapshot) {
+        java.io.StringWriter out = new java.io.StringWriter();
         try {
-            return MAPPER.writeValueAsString(snapshot);
-        } catch (JsonProcessingException e) {
+            write(snapshot, out);
+        } catch (IOException e) {
             throw new IllegalStateException("a snapshot always serialises", e);
         }
+        return out.toString();
     }
 
     /** @throws InvalidSnapshotException with a message for the user when the file is not a snapshot */
@@ -68,7 +66,7 @@ public final class SnapshotJson {
             }
             JsonNode tree;
             try (InputStream in = Files.newInputStream(file)) {
-                tree = MAPPER.readTree(in);
+                tree = Reading.MAPPER.readTree(in);
             }
             return new SnapshotFile(parse(tree), SavedPositions.parse(tree.get("layout")));
         } catch (InvalidSnapshotException e) {
@@ -83,7 +81,7 @@ public final class SnapshotJson {
 
     public static TopologySnapshot parse(String json) throws InvalidSnapshotException {
         try {
-            return parse(MAPPER.readTree(json));
+            return parse(Reading.MAPPER.readTree(json));
         } catch (InvalidSnapshotException e) {
             throw e;
         } catch (IOException e) {
@@ -102,7 +100,7 @@ public final class SnapshotJson {
         }
         TopologySnapshot snapshot;
         try {
-            snapshot = MAPPER.treeToValue(tree, TopologySnapshot.class);
+            snapshot = Reading.MAPPER.treeToValue(tree, TopologySnapshot.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidSnapshotException("not a valid topology snapshot: " + describe(e));
         }

@@ -1,7 +1,7 @@
 package dev.netlens.discovery.engine;
 
+import dev.netlens.json.JsonTree;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -17,7 +17,6 @@ import java.time.Duration;
  * so Netlens stays read-only toward the engine.
  */
 public final class DockerHttpEngineApi implements EngineApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String endpoint;
     private final DockerHttpClient http;
 
@@ -64,7 +63,7 @@ public final class DockerHttpEngineApi implements EngineApi {
         try (DockerHttpClient.Response response = http.execute(request);
              InputStream body = response.getBody()) {
             int status = response.getStatusCode();
-            JsonNode json = JSON.readTree(body);
+            JsonNode json = JsonTree.parse(body);
             if (status >= 400) {
                 String message = json != null && json.hasNonNull("message") ? json.get("message").asText() : "HTTP " + status;
                 throw new EngineApiException(status, message);

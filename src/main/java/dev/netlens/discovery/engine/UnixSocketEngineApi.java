@@ -1,7 +1,7 @@
 package dev.netlens.discovery.engine;
 
+import dev.netlens.json.JsonTree;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  * engines still go through docker-java ({@link DockerHttpEngineApi}).
  */
 public final class UnixSocketEngineApi implements EngineApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "netlens-engine-timeout");
         t.setDaemon(true);
@@ -75,7 +74,7 @@ public final class UnixSocketEngineApi implements EngineApi {
         }
         JsonNode json;
         try {
-            json = http.body().length == 0 ? JSON.nullNode() : JSON.readTree(http.body());
+            json = http.body().length == 0 ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : JsonTree.parse(http.body());
         } catch (IOException e) {
             if (http.status() >= 400) {
                 throw new EngineApiException(http.status(), "HTTP " + http.status());

@@ -1,7 +1,7 @@
 package dev.netlens.discovery.kernel;
 
+import dev.netlens.json.JsonTree;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -20,7 +20,6 @@ import java.util.Optional;
 public final class EngineProcessLocator {
     static final String DEFAULT_SOCKET = "/var/run/docker.sock";
     static final String DEFAULT_EXEC_ROOT = "/var/run/docker";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path proc;
 
     public EngineProcessLocator(Path procRoot) {
@@ -72,7 +71,7 @@ public final class EngineProcessLocator {
 
     private Optional<JsonNode> readConfigFile(String path) {
         try {
-            return Optional.ofNullable(JSON.readTree(Files.readString(Path.of(path))));
+            return Optional.ofNullable(JsonTree.parse(Files.readString(Path.of(path))));
         } catch (IOException e) {
             return Optional.empty();
         }

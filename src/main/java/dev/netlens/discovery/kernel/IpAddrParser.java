@@ -1,7 +1,7 @@
 package dev.netlens.discovery.kernel;
 
+import dev.netlens.json.JsonTree;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netlens.snapshot.InterfaceKind;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,14 +10,13 @@ import java.util.Locale;
 
 /** Parses the JSON of {@code ip -j -d addr show} (iproute2 5.x and 6.x) into {@link KernelLink}s. */
 public final class IpAddrParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private IpAddrParser() {
     }
 
     /** @throws IOException when the text is not the JSON array ip prints */
     public static List<KernelLink> parse(String json) throws IOException {
-        JsonNode root = JSON.readTree(json);
+        JsonNode root = JsonTree.parse(json);
         if (root == null || !root.isArray()) {
             throw new IOException("ip printed no JSON array");
         }
