@@ -50,6 +50,7 @@ public final class DiscoveryBench {
     }
 
     public static void main(String[] args) throws Exception {
+        dev.netlens.Launcher.preferVfork(); // as the application starts its processes
         if (args[0].equals("serve")) {
             serve();
             System.exit(0);

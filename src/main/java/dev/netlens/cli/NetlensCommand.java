@@ -8,8 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code netlens}: opens the window; its subcommands run headless. */
 @Command(name = "netlens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Draws Docker networking as the kernel really has it.",
-        subcommands = {ExportCommand.class, LabCommand.class})
+        description = "Draws Docker networking as the kernel really has it.")
 public final class NetlensCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-H", "--host"}, paramLabel = "URI",
             description = "Docker engine to show (repeatable). Default: DOCKER_HOST, else the local socket.")
@@ -34,12 +33,27 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
     }
 
     public static int run(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    /** The command line that will parse {@code args}, with the subcommands those arguments need. */
+    public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new NetlensCommand());
+        // Picocli builds the model of every subcommand it is given, by reflection, before parsing:
+        // a one-shot `netlens export` should not pay for the lab's three subcommands, so a command
+        // line that starts with a subcommand gets only that one (help and the window get both).
+        String first = args.length > 0 ? args[0] : "";
+        if (!first.equals("lab")) {
+            cli.addSubcommand(new ExportCommand());
+        }
+        if (!first.equals("export")) {
+            cli.addSubcommand(new LabCommand());
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // No stack trace reaches a user: say what failed in one line.
             commandLine.getErr().println("netlens: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -22,7 +22,7 @@ class ExportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new NetlensCommand());
+        CommandLine cli = NetlensCommand.commandLine(args);
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
         return cli.execute(args);
