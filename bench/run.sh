@@ -143,7 +143,7 @@ for spec in $SCALES; do
       | grep -q 'Unable to use shared archive'; then
     cds_ok=false; log "the AppCDS archive does not load: skipping that diagnostic"
   fi
-  export_s=() cds_s=() jvm_s=() par_s=() seq_s=() par_api=() par_kernel=() seq_api=() seq_kernel=() fw_s=()
+  export_s=() cds_s=() c1_s=() jvm_s=() par_s=() seq_s=() par_api=() par_kernel=() seq_api=() seq_kernel=() fw_s=()
   ph_api=() ph_kernel=() ph_asm=() ph_json=() cold_api=() cold_kernel=() cold_asm=() cold_json=()
   for ((r = 0; r < ROUNDS; r++)); do
     # Interleaved, so that noise from anything else on the machine falls on all of them alike.
@@ -151,6 +151,8 @@ for spec in $SCALES; do
     if $cds_ok; then
       cds_s+=("$(time_ms java -XX:SharedArchiveFile="$OUT/export.jsa" -jar "$JAR" export --format json --output "$OUT/export-cds.json")")
     fi
+    # Diagnostic: the same export with only the JIT's quick compiler (how much the optimising one costs).
+    c1_s+=("$(time_ms java -XX:TieredStopAtLevel=1 -jar "$JAR" export --format json --output "$OUT/export-c1.json")")
     line=$(BENCH_FIREWALL=1 bash bench/baseline.sh 4)
     par_s+=("$(field total_ms "$line")") par_api+=("$(field api_ms "$line")")
     par_kernel+=("$(field kernel_ms "$line")") fw_s+=("$(field firewall_ms "$line")")
@@ -166,6 +168,7 @@ for spec in $SCALES; do
   echo quit >&"${SERVE[1]}"; wait "$serve_pid" 2>/dev/null || true; serve_pid=""
   emit_metric export_process "$containers" ms "${export_s[@]}"
   if $cds_ok; then emit_metric export_process_appcds "$containers" ms "${cds_s[@]}"; fi
+  emit_metric export_process_c1 "$containers" ms "${c1_s[@]}"
   emit_metric jvm_discovery "$containers" ms "${jvm_s[@]}"
   emit_metric baseline_par "$containers" ms "${par_s[@]}"
   emit_metric baseline_par_api "$containers" ms "${par_api[@]}"

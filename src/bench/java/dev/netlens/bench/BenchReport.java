@@ -298,18 +298,20 @@ public final class BenchReport {
                 + "the same public classes and a pool of 4 (`DiscoveryBench.phases`); kernel includes the firewall "
                 + "capture. The JVM start floor is `java -jar target/netlens.jar --version`: "
                 + series("jvm_start", "-").map(Series::describe).orElse("not measured") + ".\n\n");
-        md.append("| workload | seen by Netlens | export process | export with AppCDS archive | JVM start floor "
+        md.append("| workload | seen by Netlens | export process | export with AppCDS archive | export with C1 only "
+                + "| JVM start floor "
                 + "| first-pass cost | warm discovery | API | kernel + firewall | assembly | JSON | classes loaded "
                 + "| cold pass in a fresh JVM: API / kernel / assembly / JSON "
                 + "| baseline 4 parallel: total / API / ip | sequential: total / API / ip | firewall commands "
                 + "| warm ratio vs sequential |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String scale : scales()) {
             double export = median("export_process", scale);
             double start = median("jvm_start", "-");
             double warm = median("jvm_discovery", scale);
             md.append("| ").append(workload(scale)).append(" | ").append(seen(scale)).append(" | ")
                     .append(num(export)).append(" | ").append(num(median("export_process_appcds", scale))).append(" | ")
+                    .append(num(median("export_process_c1", scale))).append(" | ")
                     .append(num(start)).append(" | ").append(num(export - start - warm)).append(" | ")
                     .append(num(warm)).append(" | ").append(num(median("phase_api", scale))).append(" | ")
                     .append(num(median("phase_kernel", scale))).append(" | ")
@@ -330,7 +332,9 @@ public final class BenchReport {
         md.append("\n\"First-pass cost\" is export process − JVM start floor − warm discovery: what the one-shot export "
                 + "pays for loading and initialising its classes and running them cold (interpreted, then JIT-"
                 + "compiled). \"Export with AppCDS archive\" is a diagnostic, not a figure: the same export with "
-                + "`-XX:SharedArchiveFile` made from one export, which shows how much of that cost is class loading.\n\n");
+                + "`-XX:SharedArchiveFile` made from one export, which shows how much of that cost is class loading; "
+                + "\"export with C1 only\" likewise runs it with `-XX:TieredStopAtLevel=1`, which shows how much the "
+                + "optimising JIT compiler's work on the same cores costs a short process.\n\n");
 
         md.append("## Picture export (Java2D, headless)\n\n");
         md.append("Medians in ms over the UI rounds, for the synthetic graph of the UI figures (" + graphWorkload()
@@ -356,7 +360,7 @@ public final class BenchReport {
                 + "only what carries that label (also at start, for leftovers). Whatever else runs on the engine (the "
                 + "lab) is discovered too, by Netlens and the baseline alike: \"seen by Netlens\" gives the counts.\n");
         md.append("- Each round runs, in this order: the export process, the same export with an AppCDS archive, the "
-                + "parallel baseline (then the firewall commands), the sequential baseline, one warm in-JVM "
+                + "same export with C1 only, the parallel baseline (then the firewall commands), the sequential baseline, one warm in-JVM "
                 + "discovery and one phase-timed pass in a JVM kept running (`DiscoveryBench serve`).\n");
         md.append("- Heap: `DiscoveryBench heap` in a fresh JVM per sample, default heap settings: used heap after "
                 + "three `System.gc()` while the `DiscoveryResult` is held.\n");
@@ -438,15 +442,21 @@ public final class BenchReport {
                 double start = median("jvm_start", "-");
                 double first = export - start - warm;
                 double cds = median("export_process_appcds", s);
+                double c1 = median("export_process_c1", s);
                 boolean warmMisses = warm / base > 1.5;
                 return String.format(Locale.ROOT, "a one-shot JVM: the export's %s ms are JVM start %s + warm discovery "
-                                + "%s + first-pass cost %s (%s classes loaded, initialised and run cold: docker-java and "
-                                + "its HTTP/TLS stack, Jackson, picocli, the discovery code), against %s for the bare "
-                                + "collection. Warm, discovery alone is %sx the baseline%s%s",
+                                + "%s + first-pass cost %s (%s classes loaded and initialised, and the discovery code, "
+                                + "Jackson's streaming parser and the JDK's process and socket code run interpreted "
+                                + "while the JIT compiles them on the same cores), against %s for the bare "
+                                + "collection. Warm, discovery alone is %sx the baseline%s%s%s",
                         num(export), num(start), num(warm), num(first), num(median("export_classes_loaded", s)), num(base),
                         num(warm / base),
                         Double.isNaN(cds) ? "." : String.format(Locale.ROOT, "; an AppCDS archive alone brings the export "
                                 + "to %s ms (%sx).", num(cds), num(cds / base)),
+                        Double.isNaN(c1) ? "" : String.format(Locale.ROOT, " With the JIT limited to its quick compiler "
+                                + "(-XX:TieredStopAtLevel=1, a flag `java -jar` cannot take from the jar) it takes %s ms "
+                                + "(%sx): the optimising compiler's threads compete with discovery for the 2 cores.",
+                                num(c1), num(c1 / base)),
                         warmMisses ? " " + warmCause(s) : "") + " " + coldCause(s);
             }
             case "jvm_discovery" -> {
@@ -519,13 +529,11 @@ public final class BenchReport {
         String[] names = {"API", "kernel + firewall", "assembly", "JSON"};
         String[] phases = {"api", "kernel", "assemble", "json"};
         String[] why = {
-            "docker-java's client is built (DefaultDockerClientConfig, and the zerodep HTTP client, which loads and "
-                    + "initialises TLS classes though the socket is unix) and its HTTP and Jackson code runs interpreted",
-            "the process-spawning code (two new threads per command: CompletableFuture.supplyAsync falls back to a "
-                    + "thread per task when the common pool has one thread, as on 2 cores) and the ip JSON parsing run "
-                    + "interpreted",
+            "Netlens's HTTP client on the unix socket and Jackson's streaming parser run interpreted for the first "
+                    + "of some hundred answers",
+            "the process launching (vfork), the output draining and the ip JSON parsing run interpreted",
             "the assembly code runs interpreted",
-            "Jackson's serialisers are built and run interpreted"};
+            "the streaming JSON writer runs interpreted"};
         List<String> parts = new ArrayList<>();
         double total = 0;
         double worst = Double.NEGATIVE_INFINITY;
