@@ -98,16 +98,31 @@ public final class Discovery implements AutoCloseable {
      * instead of one process per namespace. Unreachable engines give a fingerprint of their own.
      */
     public String fingerprint(List<String> hosts) {
+        return fingerprint(hosts, true);
+    }
+
+    /**
+     * The fingerprint of what the kernel shows alone: namespace files and the engine namespace's
+     * links, no API call. For an engine whose event stream is connected, its containers and networks
+     * cannot change without an event, so this is all the resync timer needs to look at.
+     */
+    public String kernelFingerprint(List<String> hosts) {
+        return fingerprint(hosts, false);
+    }
+
+    private String fingerprint(List<String> hosts, boolean engineLists) {
         StringBuilder summary = new StringBuilder();
         for (String host : hosts) {
             // Sorted: the engine lists containers and networks in no stable order.
             java.util.SortedSet<String> lines = new java.util.TreeSet<>();
             try (EngineApi api = connector.apply(host)) {
-                for (var c : api.get("/containers/json?all=1")) {
-                    lines.add("c " + c.path("Id").asText() + " " + c.path("State").asText());
-                }
-                for (var n : api.get("/networks")) {
-                    lines.add("n " + n.path("Id").asText());
+                if (engineLists) {
+                    for (var c : api.get("/containers/json?all=1")) {
+                        lines.add("c " + c.path("Id").asText() + " " + c.path("State").asText());
+                    }
+                    for (var n : api.get("/networks")) {
+                        lines.add("n " + n.path("Id").asText());
+                    }
                 }
                 Optional<EngineProcess> process = localEngine(api.endpoint(), new ArrayList<>());
                 if (process.isPresent()) {

@@ -60,4 +60,36 @@ class DiscoveryFingerprintTest {
             assertNotEquals(first, discovery.fingerprint(List.of(ENGINE1)));
         }
     }
+
+    @Test
+    void kernelFingerprintAsksTheEngineForNoListAndStillSeesTheEngineNamespace() throws Exception {
+        ScanReplay replay = new ScanReplay(SCAN);
+        Path proc = replay.proc(temp.resolve("proc"));
+        EngineApi recorded = replay.engine(ENGINE1);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EngineApi engine = new EngineApi() {
+            @Override
+            public JsonNode get(String path) throws dev.netlens.discovery.engine.EngineApiException,
+                    dev.netlens.discovery.engine.EngineUnreachableException {
+                asked.add(path);
+                return recorded.get(path);
+            }
+
+            @Override
+            public String endpoint() {
+                return ENGINE1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (Discovery discovery = new Discovery(h -> engine, replay.commands(), replay.lister(), proc, Clock.systemUTC())) {
+            String kernel = discovery.kernelFingerprint(List.of(ENGINE1));
+            assertEquals(List.of(), asked);
+            org.junit.jupiter.api.Assertions.assertTrue(kernel.contains("\nl "), "the engine namespace's links: " + kernel);
+            org.junit.jupiter.api.Assertions.assertTrue(kernel.contains("\nf "), "the namespace files: " + kernel);
+            assertEquals(kernel, discovery.kernelFingerprint(List.of(ENGINE1)));
+        }
+    }
 }
