@@ -56,8 +56,9 @@ import javafx.scene.layout.VBox;
  */
 public final class MainWindow {
     private static final PseudoClass NOT_FOUND = PseudoClass.getPseudoClass("not-found");
-    private static final String ALL_NETWORKS = "All networks";
-    private static final String ALL_HOSTS = "All hosts";
+    /** The "all" choices: a leading space, which no Docker network name or host id can start with. */
+    private static final String ALL_NETWORKS = " all networks";
+    private static final String ALL_HOSTS = " all hosts";
 
     private final TopologyState state;
     private final SelectionModel selection = new SelectionModel();
@@ -100,7 +101,7 @@ public final class MainWindow {
         state = new TopologyState(executor, layoutEngine);
         canvasModel = new TopologyCanvasViewModel(state, selection);
         canvas = new TopologyCanvasView(canvasModel);
-        properties = new PropertyPanelView(new PropertyPanelViewModel(state, selection));
+        properties = new PropertyPanelView(new PropertyPanelViewModel(state, selection, i18n), i18n);
         StatusBarView status = new StatusBarView(new StatusBarViewModel(state));
         FirewallPanelViewModel firewallModel = new FirewallPanelViewModel(state, selection, canvasModel, language, executor);
         firewall = new FirewallPanelView(firewallModel);
@@ -183,31 +184,39 @@ public final class MainWindow {
 
     private ToolBar toolbar() {
         search.setId("search");
-        search.setPromptText("Find container, network, interface, address");
+        search.promptTextProperty().bind(text("toolbar.search"));
         search.setPrefColumnCount(26);
         search.setOnAction(e -> {
             boolean found = canvasModel.search(search.getText()).isPresent();
             search.pseudoClassStateChanged(NOT_FOUND, !found);
         });
         search.textProperty().addListener(o -> search.pseudoClassStateChanged(NOT_FOUND, false));
-        CheckBox hideStopped = new CheckBox("Hide stopped");
+        CheckBox hideStopped = new CheckBox();
+        hideStopped.textProperty().bind(text("toolbar.hideStopped"));
         hideStopped.setId("hide-stopped");
         hideStopped.selectedProperty().bindBidirectional(canvasModel.hideStoppedProperty());
-        CheckBox hideSystem = new CheckBox("Hide ingress / LB");
+        CheckBox hideSystem = new CheckBox();
+        hideSystem.textProperty().bind(text("toolbar.hideSystem"));
         hideSystem.setId("hide-system");
         hideSystem.selectedProperty().bindBidirectional(canvasModel.hideSystemProperty());
         ComboBox<String> network = choice("only-network", ALL_NETWORKS, canvasModel.networkNames());
+        shownAs(network, ALL_NETWORKS, "toolbar.allNetworks");
         network.valueProperty().addListener((o, a, b) ->
                 canvasModel.onlyNetworkProperty().set(ALL_NETWORKS.equals(b) ? null : b));
         ComboBox<String> host = choice("only-host", ALL_HOSTS, canvasModel.hostIds());
+        shownAs(host, ALL_HOSTS, "toolbar.allHosts");
         host.valueProperty().addListener((o, a, b) -> canvasModel.onlyHostProperty().set(ALL_HOSTS.equals(b) ? null : b));
-        Button fit = new Button("Fit");
+        Button fit = new Button();
+        fit.textProperty().bind(text("toolbar.fit"));
+        fit.setTooltip(tip("toolbar.fit.tip"));
         fit.setId("fit");
         fit.setOnAction(e -> canvas.fitToWindow());
         Button in = new Button("+");
         in.setOnAction(e -> canvas.zoomBy(1.25));
+        in.setTooltip(tip("toolbar.zoomIn.tip"));
         Button out = new Button("−");
         out.setOnAction(e -> canvas.zoomBy(0.8));
+        out.setTooltip(tip("toolbar.zoomOut.tip"));
         Button lang = new Button();
         lang.setId("language-toggle");
         lang.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -221,6 +230,36 @@ public final class MainWindow {
                 out, in, fit, new Separator(), lang);
         bar.getStyleClass().add("main-toolbar");
         return bar;
+    }
+
+    /** A text in the UI language, following it when it is switched. */
+    private javafx.beans.binding.StringBinding text(String key) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> i18n.get(key), i18n.localeProperty());
+    }
+
+    /** Shows a box's "all" choice in the UI language; the names themselves stay as the engine gives them. */
+    private void shownAs(ComboBox<String> box, String all, String key) {
+        Runnable convert = () -> box.setConverter(new javafx.util.StringConverter<>() {
+            private final String shown = i18n.get(key);
+
+            @Override
+            public String toString(String item) {
+                return all.equals(item) ? shown : item;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return shown.equals(text) ? all : text;
+            }
+        });
+        convert.run();
+        i18n.localeProperty().addListener(o -> convert.run());
+    }
+
+    private javafx.scene.control.Tooltip tip(String key) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip();
+        t.textProperty().bind(text(key));
+        return t;
     }
 
     private static ComboBox<String> choice(String id, String all, ObservableList<String> names) {

@@ -44,6 +44,13 @@ public final class I18n {
         return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, language.locale()).format(args);
     }
 
+    /** The text under {@code key}, or {@code fallback} when the bundle has none (a name from the data, say). */
+    public String getOr(String key, String fallback) {
+        ResourceBundle b = ResourceBundle.getBundle("dev.netlens.ui.i18n.messages", language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return b.containsKey(key) ? b.getString(key) : fallback;
+    }
+
     /** The language's own name, for the menu. */
     public static String nameOf(Locale l) {
         return "ko".equals(l.getLanguage()) ? "한국어" : "English";

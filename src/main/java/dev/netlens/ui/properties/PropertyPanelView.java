@@ -12,26 +12,34 @@ import javafx.scene.layout.VBox;
 public final class PropertyPanelView extends VBox {
     private final TableView<Detail> table = new TableView<>();
 
-    public PropertyPanelView(PropertyPanelViewModel vm) {
+    public PropertyPanelView(PropertyPanelViewModel vm, dev.netlens.ui.present.I18n i18n) {
         getStyleClass().add("property-panel");
         Label title = new Label();
         title.getStyleClass().add("panel-title");
         title.textProperty().bind(vm.titleProperty());
         title.setWrapText(true);
-        TableColumn<Detail, String> name = new TableColumn<>("Property");
+        TableColumn<Detail, String> name = new TableColumn<>();
+        name.textProperty().bind(text(i18n, "properties.name"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         name.setPrefWidth(130);
-        TableColumn<Detail, String> value = new TableColumn<>("Value");
+        TableColumn<Detail, String> value = new TableColumn<>();
+        value.textProperty().bind(text(i18n, "properties.value"));
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         value.setPrefWidth(250);
         table.getColumns().add(name);
         table.getColumns().add(value);
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Click a shape to see its details"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(text(i18n, "properties.placeholder"));
+        table.setPlaceholder(placeholder);
         table.setId("property-table");
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, table);
+    }
+
+    private static javafx.beans.binding.StringBinding text(dev.netlens.ui.present.I18n i18n, String key) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> i18n.get(key), i18n.localeProperty());
     }
 
     public TableView<Detail> table() {

@@ -3,6 +3,7 @@ package dev.netlens.ui.properties;
 import dev.netlens.graph.Detail;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.present.I18n;
 import dev.netlens.ui.selection.SelectionModel;
 import java.util.List;
 import java.util.Locale;
@@ -11,18 +12,24 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The selected vertex's details, as name/value rows. Follows the shared selection. */
+/**
+ * The selected vertex's details, as name/value rows in the UI language (the names translated, the
+ * values as the engine and the kernel give them). Follows the shared selection.
+ */
 public final class PropertyPanelViewModel {
     private final TopologyState state;
     private final SelectionModel selection;
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Nothing selected");
+    private final I18n i18n;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObservableList<Detail> rows = FXCollections.observableArrayList();
 
-    public PropertyPanelViewModel(TopologyState state, SelectionModel selection) {
+    public PropertyPanelViewModel(TopologyState state, SelectionModel selection, I18n i18n) {
         this.state = state;
         this.selection = selection;
+        this.i18n = i18n;
         selection.selectedProperty().addListener(o -> update());
         state.frameProperty().addListener(o -> update());
+        i18n.localeProperty().addListener(o -> update());
         update();
     }
 
@@ -30,12 +37,30 @@ public final class PropertyPanelViewModel {
         String id = selection.selected();
         TopoNode n = id == null ? null : state.frame().graph().node(id).orElse(null);
         if (n == null) {
-            title.set("Nothing selected");
+            title.set(i18n.get("properties.nothing"));
             rows.clear();
             return;
         }
         title.set(n.label() + "  (" + n.kind().name().toLowerCase(Locale.ROOT) + ")");
-        rows.setAll(n.details().stream().filter(d -> d.value() != null && !d.value().isEmpty()).toList());
+        rows.setAll(n.details().stream().filter(d -> d.value() != null && !d.value().isEmpty())
+                .map(d -> new Detail(name(d.name()), d.value())).toList());
+    }
+
+    /** "Published port" -> detail.Published_port; "Endpoint lab-user" -> the word, then the network's name. */
+    private String name(String english) {
+        String key = "detail." + english.replace(' ', '_');
+        String known = i18n.getOr(key, null);
+        if (known != null) {
+            return known;
+        }
+        int space = english.indexOf(' ');
+        if (space > 0) {
+            String word = i18n.getOr("detail." + english.substring(0, space), null);
+            if (word != null) {
+                return word + english.substring(space);
+            }
+        }
+        return english;
     }
 
     public ReadOnlyStringProperty titleProperty() {
