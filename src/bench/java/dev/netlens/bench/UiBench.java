@@ -80,10 +80,24 @@ public final class UiBench {
     static final String ENDPOINT = "unix:///var/run/docker.sock";
     static final String LABEL = "netlens.bench";
     private static final Pattern PULSE = Pattern.compile("(?:PULSE: \\d+ \\[|\\[\\d+ )(\\d+)ms:(\\d+)ms\\]");
+    /** Diagnostic: -Dbench.pulseDetail=FILE copies the pulse logger's full lines (phases) while measuring. */
+    private static final PrintStream PULSE_DETAIL = pulseDetail();
     /** Where the pulse logger's lines go now (null: dropped). */
     private static volatile List<Integer> pulseSink;
 
     private UiBench() {
+    }
+
+    private static PrintStream pulseDetail() {
+        String file = System.getProperty("bench.pulseDetail");
+        if (file == null) {
+            return null;
+        }
+        try {
+            return new PrintStream(Files.newOutputStream(Path.of(file)), true, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -348,6 +362,9 @@ public final class UiBench {
                     line.reset();
                     Matcher m = PULSE.matcher(text);
                     List<Integer> sink = pulseSink;
+                    if (sink != null && PULSE_DETAIL != null) {
+                        PULSE_DETAIL.println(text); // diagnostic: the logger's phases (CSS, layout, painting...)
+                    }
                     while (m.find()) {
                         if (sink != null) {
                             sink.add(Integer.parseInt(m.group(2)));
