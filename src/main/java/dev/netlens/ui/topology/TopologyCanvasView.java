@@ -469,12 +469,16 @@ public final class TopologyCanvasView extends Region {
             textShown = text;
             showText(text);
         }
-        // While the camera moves below TEXT_ZOOM, the overview is one cached image of the whole world
-        // (the impostor: translated and scaled, not repainted), so every cell must be in it. It ends
-        // when the camera has been still for SETTLE: the next pulse paints the real shapes again.
-        boolean impostor = moving && !text;
+        // Below TEXT_ZOOM the overview is one cached image of the whole world (the impostor), so every
+        // cell must be in it. While the camera moves the image is only translated and scaled (hint
+        // SCALE), not repainted; once it has been still for SETTLE the hint QUALITY has it painted
+        // again at the zoom reached. Any change to a shape (a frame, a filter, a fade) repaints it.
+        boolean impostor = !text;
+        CacheHint hint = moving ? CacheHint.SCALE : CacheHint.QUALITY;
+        if (world.getCacheHint() != hint) {
+            world.setCacheHint(hint);
+        }
         if (world.isCache() != impostor) {
-            world.setCacheHint(CacheHint.SCALE);
             world.setCache(impostor);
         }
         if (impostor) {
@@ -713,6 +717,11 @@ public final class TopologyCanvasView extends Region {
     /** Whether names and captions are drawn at the current zoom (see {@link #TEXT_ZOOM}). */
     public boolean isTextShown() {
         return textShown;
+    }
+
+    /** Whether the overview is drawn from one cached image of the world now (below {@link #TEXT_ZOOM}). */
+    public boolean isImpostorShown() {
+        return world.isCache();
     }
 
     /** How many cells (groups of nearby shapes) are shown now, for diagnostics. */
