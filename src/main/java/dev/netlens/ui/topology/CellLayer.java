@@ -18,7 +18,7 @@ import javafx.scene.Node;
  * in different levels), so cells may be in any order.
  */
 final class CellLayer extends Group {
-    private static final double[] SIZES = {512, 2048, 8192};
+    private static final double[] SIZES = {256, 1024, 4096};
 
     /** Where a shape is, in world coordinates: fills out[0..3] with minX, minY, maxX, maxY. */
     interface Extent {

@@ -71,7 +71,7 @@ public final class TopologyCanvasView extends Region {
      */
     public static final double TEXT_ZOOM = 0.36;
     /** Screen pixels around the viewport still counted as in view when culling. */
-    private static final double CULL_MARGIN = 64;
+    private static final double CULL_MARGIN = 32;
     /** How long the camera must stay still before the canvas paints at full quality again. */
     private static final Duration SETTLE = Duration.millis(250);
 
