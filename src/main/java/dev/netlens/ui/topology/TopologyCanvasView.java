@@ -22,7 +22,10 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.scene.CacheHint;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.ImageView;
+import javafx.scene.paint.Color;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -77,6 +80,18 @@ public final class TopologyCanvasView extends Region {
 
     private final TopologyCanvasViewModel vm;
     private final Pane world = new Pane();
+    /** The drawing itself: the three layers. */
+    private final Group content = new Group();
+    /**
+     * The impostor: while the camera moves below {@link #TEXT_ZOOM}, one picture of the whole drawing
+     * taken at the zoom the gesture began at, translated and scaled with the world instead of
+     * painting thousands of shapes per frame. Dropped when the camera stops or anything changes.
+     */
+    private final ImageView impostor = new ImageView();
+    /** Bumped whenever a picture being taken is no longer wanted (a change, the end of a gesture). */
+    private long impostorGen;
+    private boolean impostorRequested;
+    private int fadesRunning;
     /** Boxes and the links between them, one {@link CellLayer} per z level (see {@link #zOrder}). */
     private final Group boxLayer = new Group();
     private final TreeMap<Integer, CellLayer> boxLevels = new TreeMap<>();
@@ -93,6 +108,12 @@ public final class TopologyCanvasView extends Region {
     private String centrePending;
     private Point2D dragFrom;
     private boolean dragged;
+    /**
+     * The one hover tooltip, installed on the leaf under the pointer (a tooltip per leaf cost tens of
+     * megabytes with thousands of vertices); its text is the vertex's at the moment it shows.
+     */
+    private final Tooltip tooltip = new Tooltip();
+    private Node tooltipOwner;
     /** Whether labels are shown (zoom at or above {@link #TEXT_ZOOM}). */
     private boolean textShown = true;
     private int cellsShown;
@@ -109,7 +130,13 @@ public final class TopologyCanvasView extends Region {
         getStyleClass().add("topology-canvas");
         world.getStyleClass().add("world");
         world.setManaged(false);
-        world.getChildren().addAll(boxLayer, linkLayer, leafLayer);
+        content.getChildren().addAll(boxLayer, linkLayer, leafLayer);
+        content.setAutoSizeChildren(false);
+        impostor.setVisible(false);
+        impostor.setMouseTransparent(true);
+        impostor.setManaged(false);
+        impostor.setSmooth(true);
+        world.getChildren().addAll(content, impostor);
         world.getTransforms().addAll(pan, scale);
         boxLayer.setAutoSizeChildren(false);
         getChildren().add(world);
@@ -143,12 +170,18 @@ public final class TopologyCanvasView extends Region {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        tooltip.getStyleClass().add("topo-tooltip");
+        tooltip.setShowDelay(Duration.millis(250));
+        tooltip.setOnShowing(e -> tooltip.setText(tooltipOwner == null ? ""
+                : vm.tooltip((String) tooltipOwner.getUserData())));
+        addEventFilter(MouseEvent.MOUSE_MOVED, this::onHover);
         render(vm.frameProperty().get());
     }
 
     // ---- reconciliation -------------------------------------------------------------------
 
     private void render(TopologyFrame frame) {
+        dropImpostor();
         boolean first = nodeViews.isEmpty();
         graph = frame.graph();
         layout = frame.layout();
@@ -258,13 +291,6 @@ public final class TopologyCanvasView extends Region {
         v.setAlignment(n.kind().isBox() ? Pos.TOP_LEFT : Pos.CENTER);
         v.setFillWidth(false);
         fill(v, n);
-        if (!n.kind().isBox()) {
-            Tooltip t = new Tooltip();
-            t.getStyleClass().add("topo-tooltip");
-            t.setShowDelay(Duration.millis(250));
-            t.setOnShowing(e -> t.setText(vm.tooltip(n.id())));
-            Tooltip.install(v, t);
-        }
         return v;
     }
 
@@ -384,22 +410,31 @@ public final class TopologyCanvasView extends Region {
         n.setOpacity(0);
         FadeTransition f = new FadeTransition(FADE, n);
         f.setToValue(1);
-        f.setOnFinished(e -> n.setOpacity(1));
+        f.setOnFinished(e -> {
+            n.setOpacity(1);
+            fadesRunning--;
+        });
+        fadesRunning++;
         f.play();
     }
 
-    private static void fadeOut(Node n) {
+    private void fadeOut(Node n) {
         n.setMouseTransparent(true);
         FadeTransition f = new FadeTransition(FADE, n);
         f.setToValue(0);
-        f.setOnFinished(e -> CellLayer.detach(n));
+        f.setOnFinished(e -> {
+            CellLayer.detach(n);
+            fadesRunning--;
+        });
         if (n.getParent() != null) {
+            fadesRunning++;
             f.play();
         }
     }
 
     /** Visibility (filters), the selected path, and stale hosts, as pseudo-classes for the stylesheet. */
     private void restyle() {
+        dropImpostor(); // the picture no longer shows what the shapes look like
         Set<String> visible = vm.visibleProperty().get();
         Set<String> path = vm.pathProperty().get();
         Set<String> stale = vm.staleHostsProperty().get();
@@ -426,6 +461,7 @@ public final class TopologyCanvasView extends Region {
                 n.pseudoClassStateChanged(DIMMED, anyPath && !on);
             }
         });
+        cull();
     }
 
     /** Whether the filters and the reveal step let a link be drawn. */
@@ -469,19 +505,17 @@ public final class TopologyCanvasView extends Region {
             textShown = text;
             showText(text);
         }
-        // Below TEXT_ZOOM the overview is one cached image of the whole world (the impostor), so every
-        // cell must be in it. While the camera moves the image is only translated and scaled (hint
-        // SCALE), not repainted; once it has been still for SETTLE the hint QUALITY has it painted
-        // again at the zoom reached. Any change to a shape (a frame, a filter, a fade) repaints it.
-        boolean impostor = !text;
-        CacheHint hint = moving ? CacheHint.SCALE : CacheHint.QUALITY;
-        if (world.getCacheHint() != hint) {
-            world.setCacheHint(hint);
+        // Below TEXT_ZOOM, while the camera moves, the impostor stands in for the shapes. Taking it
+        // paints every cell once (the next pulse), so all are shown until it is there.
+        boolean want = moving && !text && fadesRunning == 0 && !layout.rects().isEmpty();
+        if (!want) {
+            dropImpostor();
+        } else if (impostor.isVisible()) {
+            return;
+        } else if (!impostorRequested) {
+            takeImpostor();
         }
-        if (world.isCache() != impostor) {
-            world.setCache(impostor);
-        }
-        if (impostor) {
+        if (impostorRequested) {
             double inf = Double.MAX_VALUE;
             cellsShown = 0;
             for (CellLayer level : boxLevels.values()) {
@@ -502,6 +536,43 @@ public final class TopologyCanvasView extends Region {
         shown += linkLayer.cull(x0, y0, x1, y1);
         shown += leafLayer.cull(x0, y0, x1, y1);
         cellsShown = shown;
+    }
+
+    /** Asks for a picture of the whole drawing at the current zoom (at most 4096 px a side), taken at the next pulse. */
+    private void takeImpostor() {
+        Rect b = layout.bounds();
+        double top = b.y() - TUNNEL_RISE;
+        Rect all = new Rect(b.x() - 16, top - 16, b.w() + 32, b.y() + b.h() - top + 32);
+        double s = Math.min(zoom(), Math.min(4096 / all.w(), 4096 / all.h()));
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.TRANSPARENT);
+        p.setTransform(new Scale(s, s));
+        p.setViewport(new Rectangle2D(all.x() * s, all.y() * s, Math.ceil(all.w() * s), Math.ceil(all.h() * s)));
+        long gen = ++impostorGen;
+        impostorRequested = true;
+        content.snapshot(r -> {
+            if (gen == impostorGen) {
+                impostor.setImage(r.getImage());
+                impostor.setX(all.x());
+                impostor.setY(all.y());
+                impostor.setFitWidth(all.w());
+                impostor.setFitHeight(all.h());
+                impostor.setVisible(true);
+                content.setVisible(false);
+            }
+            return null;
+        }, p, null);
+    }
+
+    /** Shows the shapes again and forgets the picture (and any picture still being taken). */
+    private void dropImpostor() {
+        impostorGen++;
+        impostorRequested = false;
+        if (impostor.isVisible() || impostor.getImage() != null) {
+            impostor.setVisible(false);
+            impostor.setImage(null);
+            content.setVisible(true);
+        }
     }
 
     private void cameraMoved() {
@@ -673,6 +744,28 @@ public final class TopologyCanvasView extends Region {
         dragFrom = null;
     }
 
+    /** Moves the tooltip to the leaf under the pointer, if it is not there already. */
+    private void onHover(MouseEvent e) {
+        Node leaf = null;
+        for (Node at = e.getPickResult().getIntersectedNode(); at != null && at != this; at = at.getParent()) {
+            if (at.getUserData() instanceof String && at.getStyleClass().contains("leaf")
+                    && at.getStyleClass().contains("topo-node")) {
+                leaf = at;
+                break;
+            }
+        }
+        if (leaf == tooltipOwner) {
+            return;
+        }
+        if (tooltipOwner != null) {
+            Tooltip.uninstall(tooltipOwner, tooltip);
+        }
+        tooltipOwner = leaf;
+        if (leaf != null) {
+            Tooltip.install(leaf, tooltip);
+        }
+    }
+
     private static String idAt(Node n) {
         for (Node at = n; at != null; at = at.getParent()) {
             if (at.getUserData() instanceof String id && at.getStyleClass().contains("topo-node")) {
@@ -719,9 +812,9 @@ public final class TopologyCanvasView extends Region {
         return textShown;
     }
 
-    /** Whether the overview is drawn from one cached image of the world now (below {@link #TEXT_ZOOM}). */
+    /** Whether the shapes are stood in for by one picture now (while the camera moves below {@link #TEXT_ZOOM}). */
     public boolean isImpostorShown() {
-        return world.isCache();
+        return impostor.isVisible();
     }
 
     /** How many cells (groups of nearby shapes) are shown now, for diagnostics. */

@@ -128,12 +128,37 @@ class CanvasCullingTest {
         assertFalse(canvas().isTextShown());
         assertFalse(labels(v).isEmpty());
         labels(v).forEach(l -> assertFalse(l.isVisible(), "label below the text zoom"));
-        assertTrue(canvas().isImpostorShown(), "the overview is one cached picture");
-        assertTrue(canvas().isDrawn(c.id()), "the shape itself is still drawn");
         act(robot, () -> canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 1.05));
         assertTrue(canvas().isTextShown());
         labels(v).forEach(l -> assertTrue(l.isVisible(), "label above the text zoom"));
-        assertFalse(canvas().isImpostorShown(), "at a readable size the shapes are painted themselves");
+    }
+
+    @Test
+    void theOverviewIsOnePictureWhileTheCameraMovesAndTheShapesOnceItStops(FxRobot robot) throws Exception {
+        TopoNode c = containers().get(0);
+        act(robot, () -> {
+            canvas().fitToWindow();
+            canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 0.7);
+        });
+        boolean seen = false;
+        for (int i = 0; i < 40 && !seen; i++) {
+            act(robot, () -> canvas().zoomBy(1.001));
+            seen = canvas().isImpostorShown();
+            Thread.sleep(30);
+        }
+        assertTrue(seen, "a gesture below the text zoom shows the picture");
+        assertFalse(canvas().isDrawn(c.id()), "the shapes are not painted meanwhile");
+        // A change while moving drops the picture at once: it never shows something stale.
+        boolean[] afterChange = new boolean[1];
+        robot.interact(() -> {
+            window.canvasModel().selection().select(c.id());
+            afterChange[0] = canvas().isImpostorShown();
+        });
+        assertFalse(afterChange[0], "dropped as soon as the selection changed");
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(canvas().isImpostorShown(), "still: the shapes again");
+        assertTrue(canvas().isDrawn(c.id()));
     }
 
     @Test
