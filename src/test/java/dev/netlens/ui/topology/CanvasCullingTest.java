@@ -76,6 +76,16 @@ class CanvasCullingTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until the camera has been still long enough for the canvas to paint its shapes again. */
+    private static void settle() {
+        try {
+            Thread.sleep(600);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static List<Label> labels(Region v) {
         return v.getChildrenUnmodifiable().stream().filter(Label.class::isInstance).map(Label.class::cast).toList();
     }
@@ -93,7 +103,8 @@ class CanvasCullingTest {
         assertTrue(canvas().isDrawn(far.id()), "centred: painted");
         assertFalse(canvas().isDrawn(near.id()));
         act(robot, () -> canvas().fitToWindow());
-        assertTrue(canvas().isDrawn(near.id()) && canvas().isDrawn(far.id()), "fit: everything is in view");
+        settle();
+        assertTrue(canvas().isDrawn(near.id()) && canvas().isDrawn(far.id()), "fit, camera still: everything is painted");
     }
 
     @Test
@@ -155,8 +166,7 @@ class CanvasCullingTest {
             afterChange[0] = canvas().isImpostorShown();
         });
         assertFalse(afterChange[0], "dropped as soon as the selection changed");
-        Thread.sleep(600);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertFalse(canvas().isImpostorShown(), "still: the shapes again");
         assertTrue(canvas().isDrawn(c.id()));
     }
