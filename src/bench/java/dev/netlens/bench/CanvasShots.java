@@ -16,8 +16,10 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * Diagnostic: screenshots of the window at fit, mid zoom and reading zoom, at rest and in the middle
- * of a pan (to look at what the canvas paints while the camera moves). Args: SNAPSHOT.json|big OUTDIR.
+ * Diagnostic: screenshots of the window at fit, mid zoom, reading zoom and just above the text zoom,
+ * at rest and while the camera moves (to look at what the canvas paints then). Args: SNAPSHOT.json|big
+ * OUTDIR [SECONDS|fit:SECONDS]; with the third, no screenshots: it pans back and forth at reading size
+ * (or at fit) for that long, for a profiler (JFR) to watch. Under Xvfb or headless Monocle.
  */
 public final class CanvasShots {
     private CanvasShots() {
