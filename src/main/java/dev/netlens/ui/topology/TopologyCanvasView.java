@@ -57,7 +57,9 @@ import javafx.util.Duration;
  * <p>Kept fast for graphs of thousands of vertices (issue 6): each layer groups its shapes by place
  * ({@link CellLayer}) and only the groups that meet the viewport are shown, recomputed at every
  * camera change; below {@link #TEXT_ZOOM} the text (unreadable there) is hidden and the vertices are
- * drawn as their plain shapes. A vertex's own {@code visible} flag stays the filters' answer.
+ * drawn as their plain shapes, and while the camera moves there one picture of the drawing stands in
+ * for the shapes (dropped when it stops or anything changes). A vertex's own {@code visible} flag
+ * stays the filters' answer; {@link #isDrawn} says whether it is painted.
  */
 public final class TopologyCanvasView extends Region {
     private static final PseudoClass ON_PATH = PseudoClass.getPseudoClass("on-path");
