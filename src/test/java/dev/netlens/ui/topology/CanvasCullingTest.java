@@ -203,6 +203,33 @@ class CanvasCullingTest {
     }
 
     @Test
+    void hoveringALeafShowsItsTooltipAndMovingToAnotherShowsThatOnes(FxRobot robot) throws Exception {
+        TopoNode a = containers().get(0);
+        TopoNode b = containers().get(1);
+        act(robot, () -> canvas().centreOn(a.id()));
+        assertEquals(a.label(), hoverTooltip(robot, a).split("\n")[0]);
+        act(robot, () -> canvas().centreOn(b.id()));
+        assertEquals(b.label(), hoverTooltip(robot, b).split("\n")[0]);
+    }
+
+    /** Moves the pointer onto n (after a step beside it) and returns the text of the tooltip that shows. */
+    private String hoverTooltip(FxRobot robot, TopoNode n) throws Exception {
+        Point2D[] at = new Point2D[1];
+        robot.interact(() -> at[0] = centreOnScreen(n));
+        robot.moveTo(at[0].add(0, -400)).moveTo(at[0]).moveBy(2, 0);
+        for (int i = 0; i < 40; i++) {
+            Thread.sleep(50);
+            WaitForAsyncUtils.waitForFxEvents();
+            var shown = javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing()).findFirst();
+            if (shown.isPresent()) {
+                return ((javafx.scene.control.Tooltip) shown.get()).getText();
+            }
+        }
+        throw new AssertionError("no tooltip over " + n.id());
+    }
+
+    @Test
     void filtersAndSearchStillWorkOnCulledVertices(FxRobot robot) {
         TopoNode near = containers().get(0);
         TopoNode far = farthestFrom(near);
