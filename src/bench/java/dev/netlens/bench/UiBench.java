@@ -80,10 +80,24 @@ public final class UiBench {
     static final String ENDPOINT = "unix:///var/run/docker.sock";
     static final String LABEL = "netlens.bench";
     private static final Pattern PULSE = Pattern.compile("(?:PULSE: \\d+ \\[|\\[\\d+ )(\\d+)ms:(\\d+)ms\\]");
+    /** Diagnostic: -Dbench.pulseDetail=FILE copies the pulse logger's full lines (phases) while measuring. */
+    private static final PrintStream PULSE_DETAIL = pulseDetail();
     /** Where the pulse logger's lines go now (null: dropped). */
     private static volatile List<Integer> pulseSink;
 
     private UiBench() {
+    }
+
+    private static PrintStream pulseDetail() {
+        String file = System.getProperty("bench.pulseDetail");
+        if (file == null) {
+            return null;
+        }
+        try {
+            return new PrintStream(Files.newOutputStream(Path.of(file)), true, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -172,6 +186,7 @@ public final class UiBench {
         List<Double> e50 = new ArrayList<>();
         List<Double> e95 = new ArrayList<>();
         boolean shown = false;
+        int paintedReading = 0;
         for (int r = -1; r < rounds; r++) {
             // The empty scene.
             fx(() -> {
@@ -208,6 +223,7 @@ public final class UiBench {
                 return null;
             });
             List<Integer> near = animate(panZoom(canvas));
+            paintedReading = fx(() -> countPainted(canvas)); // diagnostic: what culling leaves at reading size
             fx(() -> {
                 graphStage.hide();
                 return null;
@@ -232,8 +248,23 @@ public final class UiBench {
         results.metric("ui_frame_reading_p50", scale, "ms", reading);
         results.metric("ui_frame_empty_p50", scale, "ms", e50);
         results.metric("ui_frame_empty_p95", scale, "ms", e95);
-        results.meta("frames", Map.of("visibleNodes", fx(() -> countVisible(window.canvas())),
+        // Diagnostic: shapes painted at rest at fit (text hidden, nothing culled) and at reading size.
+        fx(() -> {
+            graphStage.show();
+            window.canvas().fitToWindow();
+            return null;
+        });
+        Thread.sleep(1000); // the camera settles: the shapes, not the impostor
+        pulses(5);
+        int paintedFit = fx(() -> countPainted(window.canvas()));
+        fx(() -> {
+            graphStage.hide();
+            return null;
+        });
+        results.meta("frames", Map.of("canvasNodes", fx(() -> countNodes(window.canvas())),
+                "paintedFit", paintedFit, "paintedReading", paintedReading,
                 "sceneNodes", fx(() -> countNodes(window.root()))));
+        log("canvas nodes painted at fit (at rest) " + paintedFit + ", at reading size " + paintedReading);
         executor.close();
 
         // Export through dev.netlens.render: the whole export, drawing model included, into a file.
@@ -348,6 +379,9 @@ public final class UiBench {
                     line.reset();
                     Matcher m = PULSE.matcher(text);
                     List<Integer> sink = pulseSink;
+                    if (sink != null && PULSE_DETAIL != null) {
+                        PULSE_DETAIL.println(text); // diagnostic: the logger's phases (CSS, layout, painting...)
+                    }
                     while (m.find()) {
                         if (sink != null) {
                             sink.add(Integer.parseInt(m.group(2)));
@@ -387,8 +421,18 @@ public final class UiBench {
         return n;
     }
 
-    private static int countVisible(TopologyCanvasView canvas) {
-        return countNodes(canvas);
+    /** Nodes the canvas paints now: those whose own and ancestors' visible flags are all set. */
+    private static int countPainted(Node n) {
+        if (!n.isVisible()) {
+            return 0;
+        }
+        int count = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                count += countPainted(c);
+            }
+        }
+        return count;
     }
 
     // ---- heap ------------------------------------------------------------------------------------

@@ -1,0 +1,250 @@
+package dev.netlens.ui.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.netlens.SyntheticSnapshots;
+import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.TopoNode;
+import dev.netlens.graph.TopologyGraph;
+import dev.netlens.snapshot.TopologySnapshot;
+import dev.netlens.ui.MainWindow;
+import dev.netlens.ui.concurrent.SameThreadExecutor;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Culling and level of detail of the canvas on a graph too big for the window (60 containers with 3
+ * legs on 10 networks): what is far outside the viewport is not painted, the text goes below the
+ * text zoom, and what the user sees still answers clicks, filters and searches.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CanvasCullingTest {
+    private MainWindow window;
+    private TopologySnapshot snapshot;
+
+    @Start
+    void start(Stage stage) {
+        snapshot = SyntheticSnapshots.networks(1, 10, 60, 3, false);
+        window = new MainWindow(snapshot, new SameThreadExecutor());
+        stage.setScene(new Scene(window.root(), 1600, 900));
+        stage.show();
+    }
+
+    private TopologyCanvasView canvas() {
+        return window.canvas();
+    }
+
+    private List<TopoNode> containers() {
+        TopologyGraph g = window.state().frame().graph();
+        return g.nodes().stream().filter(n -> n.kind() == NodeKind.CONTAINER).toList();
+    }
+
+    /** The container whose centre lies farthest from the given one's. */
+    private TopoNode farthestFrom(TopoNode from) {
+        var rects = window.state().frame().layout().rects();
+        var a = rects.get(from.id());
+        TopoNode best = null;
+        double dist = -1;
+        for (TopoNode n : containers()) {
+            var r = rects.get(n.id());
+            double d = Math.hypot(r.centerX() - a.centerX(), r.centerY() - a.centerY());
+            if (d > dist) {
+                dist = d;
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    private void act(FxRobot robot, Runnable r) {
+        robot.interact(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the camera has been still long enough for the canvas to paint its shapes again. */
+    private static void settle() {
+        try {
+            Thread.sleep(600);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<Label> labels(Region v) {
+        return v.getChildrenUnmodifiable().stream().filter(Label.class::isInstance).map(Label.class::cast).toList();
+    }
+
+    @Test
+    void aVertexFarOutsideTheViewportIsNotPaintedUntilItIsCentred(FxRobot robot) {
+        TopoNode near = containers().get(0);
+        TopoNode far = farthestFrom(near);
+        act(robot, () -> canvas().centreOn(near.id()));
+        assertTrue(canvas().isDrawn(near.id()), "centred: painted");
+        assertFalse(canvas().isDrawn(far.id()), "far outside the viewport at reading size: not painted");
+        // Culling is not a filter: the vertex is on the canvas and visible to the filters.
+        assertTrue(canvas().viewOf(far.id()).orElseThrow().isVisible());
+        act(robot, () -> canvas().centreOn(far.id()));
+        assertTrue(canvas().isDrawn(far.id()), "centred: painted");
+        assertFalse(canvas().isDrawn(near.id()));
+        act(robot, () -> canvas().fitToWindow());
+        settle();
+        assertTrue(canvas().isDrawn(near.id()) && canvas().isDrawn(far.id()), "fit, camera still: everything is painted");
+    }
+
+    @Test
+    void everyVertexWhoseShapeMeetsTheViewportIsPainted(FxRobot robot) {
+        act(robot, () -> {
+            canvas().centreOn(containers().get(5).id());
+            canvas().zoomBy(1.7);
+        });
+        Bounds view = canvas().getLayoutBounds();
+        robot.interact(() -> {
+            int inView = 0;
+            for (String id : window.state().frame().layout().rects().keySet()) {
+                Region v = canvas().viewOf(id).orElseThrow();
+                Bounds b = canvas().sceneToLocal(v.localToScene(v.getLayoutBounds()));
+                if (b.intersects(view)) {
+                    inView++;
+                    assertTrue(canvas().isDrawn(id), "in view but not painted: " + id);
+                }
+            }
+            assertTrue(inView > 10, "a part of the graph in view: " + inView);
+        });
+    }
+
+    @Test
+    void labelsAreHiddenBelowTheTextZoomAndShownAbove(FxRobot robot) {
+        TopoNode c = containers().get(0);
+        Region v = canvas().viewOf(c.id()).orElseThrow();
+        act(robot, () -> {
+            canvas().centreOn(c.id());
+            canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 0.8);
+        });
+        assertFalse(canvas().isTextShown());
+        assertFalse(labels(v).isEmpty());
+        labels(v).forEach(l -> assertFalse(l.isVisible(), "label below the text zoom"));
+        act(robot, () -> canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 1.05));
+        assertTrue(canvas().isTextShown());
+        labels(v).forEach(l -> assertTrue(l.isVisible(), "label above the text zoom"));
+    }
+
+    @Test
+    void theOverviewIsOnePictureWhileTheCameraMovesAndTheShapesOnceItStops(FxRobot robot) throws Exception {
+        TopoNode c = containers().get(0);
+        act(robot, () -> {
+            canvas().fitToWindow();
+            canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 0.7);
+        });
+        boolean seen = false;
+        for (int i = 0; i < 40 && !seen; i++) {
+            act(robot, () -> canvas().zoomBy(1.001));
+            seen = canvas().isImpostorShown();
+            Thread.sleep(30);
+        }
+        assertTrue(seen, "a gesture below the text zoom shows the picture");
+        assertFalse(canvas().isDrawn(c.id()), "the shapes are not painted meanwhile");
+        // A change while moving drops the picture at once: it never shows something stale.
+        boolean[] afterChange = new boolean[1];
+        robot.interact(() -> {
+            window.canvasModel().selection().select(c.id());
+            afterChange[0] = canvas().isImpostorShown();
+        });
+        assertFalse(afterChange[0], "dropped as soon as the selection changed");
+        settle();
+        assertFalse(canvas().isImpostorShown(), "still: the shapes again");
+        assertTrue(canvas().isDrawn(c.id()));
+    }
+
+    @Test
+    void aVertexBroughtIntoViewByDraggingCanBeClicked(FxRobot robot) {
+        TopoNode near = containers().get(0);
+        TopoNode far = farthestFrom(near);
+        act(robot, () -> canvas().centreOn(near.id()));
+        assertFalse(canvas().isDrawn(far.id()));
+        // Drag the canvas until the far container is in the middle.
+        Point2D[] at = new Point2D[1];
+        robot.interact(() -> at[0] = centreOnScreen(far));
+        Point2D middle = canvas().localToScreen(canvas().getWidth() / 2, canvas().getHeight() / 2);
+        // The far one is off screen: drag in steps from the middle, the whole way in several drags.
+        double dx = middle.getX() - at[0].getX();
+        double dy = middle.getY() - at[0].getY();
+        int steps = (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)) / 500);
+        for (int i = 0; i < steps; i++) {
+            robot.drag(middle, MouseButton.SECONDARY).dropTo(middle.add(dx / steps, dy / steps));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(canvas().isDrawn(far.id()), "dragged into view: painted");
+        robot.interact(() -> at[0] = centreOnScreen(far));
+        robot.clickOn(at[0], MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(far.id(), window.canvasModel().selection().selected());
+    }
+
+    private Point2D centreOnScreen(TopoNode n) {
+        Node v = canvas().viewOf(n.id()).orElseThrow();
+        Bounds b = v.localToScreen(v.getLayoutBounds());
+        return new Point2D(b.getCenterX(), b.getCenterY());
+    }
+
+    @Test
+    void hoveringALeafShowsItsTooltipAndMovingToAnotherShowsThatOnes(FxRobot robot) throws Exception {
+        TopoNode a = containers().get(0);
+        TopoNode b = containers().get(1);
+        act(robot, () -> canvas().centreOn(a.id()));
+        assertEquals(a.label(), hoverTooltip(robot, a).split("\n")[0]);
+        act(robot, () -> canvas().centreOn(b.id()));
+        assertEquals(b.label(), hoverTooltip(robot, b).split("\n")[0]);
+    }
+
+    /** Moves the pointer onto n (after a step beside it) and returns the text of the tooltip that shows. */
+    private String hoverTooltip(FxRobot robot, TopoNode n) throws Exception {
+        Point2D[] at = new Point2D[1];
+        robot.interact(() -> at[0] = centreOnScreen(n));
+        robot.moveTo(at[0].add(0, -400)).moveTo(at[0]).moveBy(2, 0);
+        for (int i = 0; i < 40; i++) {
+            Thread.sleep(50);
+            WaitForAsyncUtils.waitForFxEvents();
+            var shown = javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing()).findFirst();
+            if (shown.isPresent()) {
+                return ((javafx.scene.control.Tooltip) shown.get()).getText();
+            }
+        }
+        throw new AssertionError("no tooltip over " + n.id());
+    }
+
+    @Test
+    void filtersAndSearchStillWorkOnCulledVertices(FxRobot robot) {
+        TopoNode near = containers().get(0);
+        TopoNode far = farthestFrom(near);
+        act(robot, () -> canvas().centreOn(near.id()));
+        assertFalse(canvas().isDrawn(far.id()));
+        act(robot, () -> window.canvasModel().search(far.label()));
+        assertEquals(far.id(), window.canvasModel().selection().selected());
+        assertTrue(canvas().isDrawn(far.id()), "search centres it: painted");
+        Point2D centre = canvas().toView(window.state().frame().layout().rects().get(far.id()).centerX(),
+                window.state().frame().layout().rects().get(far.id()).centerY());
+        assertEquals(canvas().getWidth() / 2, centre.getX(), 2.0);
+        act(robot, () -> window.canvasModel().onlyHostProperty().set("no-such-host"));
+        assertFalse(canvas().viewOf(far.id()).orElseThrow().isVisible(), "a filter still hides it");
+        assertFalse(canvas().isDrawn(far.id()));
+        act(robot, () -> window.canvasModel().onlyHostProperty().set(null));
+        assertTrue(canvas().isDrawn(far.id()));
+    }
+}
