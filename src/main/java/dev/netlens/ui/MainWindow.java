@@ -398,20 +398,24 @@ public final class MainWindow {
     public void installLab(dev.netlens.ui.lab.LabActions actions) {
         dev.netlens.ui.lab.LabView view = new dev.netlens.ui.lab.LabView(
                 new dev.netlens.ui.lab.LabViewModel(actions, executor, javafx.application.Platform::runLater));
-        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Classroom lab…");
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem();
+        open.textProperty().bind(text("menu.lab.open"));
         open.setId("menu-lab");
         open.setOnAction(e -> view.show(root.getScene() == null ? null : root.getScene().getWindow()));
-        javafx.scene.control.Menu lab = new javafx.scene.control.Menu("Lab");
+        javafx.scene.control.Menu lab = new javafx.scene.control.Menu();
+        lab.textProperty().bind(text("menu.lab"));
         lab.getItems().add(open);
         menuBar.getMenus().add(lab);
     }
 
     private javafx.scene.control.Menu helpMenu() {
-        javafx.scene.control.MenuItem about = new javafx.scene.control.MenuItem("About Netlens");
+        javafx.scene.control.MenuItem about = new javafx.scene.control.MenuItem();
+        about.textProperty().bind(text("menu.about"));
         about.setId("menu-about");
         about.setOnAction(e -> new dev.netlens.ui.about.AboutView(dev.netlens.about.AboutInfo.load())
                 .show(root.getScene() == null ? null : root.getScene().getWindow()));
-        javafx.scene.control.Menu help = new javafx.scene.control.Menu("Help");
+        javafx.scene.control.Menu help = new javafx.scene.control.Menu();
+        help.textProperty().bind(text("menu.help"));
         help.getItems().add(about);
         return help;
     }

@@ -125,6 +125,8 @@ public final class PresentationView extends StackPane {
         legendScale.setPivotX(legend.getWidth());
     }
 
+    private int pointerMarksDrawn;
+
     private void pointerAt(MouseEvent e) {
         if (!vm.isActive() || e.getButton() != MouseButton.PRIMARY) {
             return;
@@ -134,11 +136,17 @@ public final class PresentationView extends StackPane {
         Circle dot = new Circle(p.getX(), p.getY(), 14 * z);
         dot.getStyleClass().add("pointer-dot");
         pointer.getChildren().add(dot);
+        pointerMarksDrawn++;
         FadeTransition fade = new FadeTransition(POINTER_FADE, dot);
         fade.setFromValue(0.8);
         fade.setToValue(0);
         fade.setOnFinished(x -> pointer.getChildren().remove(dot));
         fade.play();
+    }
+
+    /** How many pointer marks were drawn since the view was made (for tests: a slow machine sees them fade first). */
+    public int pointerMarksDrawn() {
+        return pointerMarksDrawn;
     }
 
     /** The number of pointer marks still fading (for tests). */

@@ -103,7 +103,7 @@ class PresentationAndFilesTest {
     }
 
     @Test
-    void pointerFadesAndAPinnedNodeShowsItsFacts(FxRobot robot) {
+    void pointerFadesAndAPinnedNodeShowsItsFacts(FxRobot robot) throws Exception {
         robot.interact(window::enterPresentation);
         robot.interact(() -> window.presentation().reveal().last());
         Bounds b = window.canvas().localToScreen(window.canvas().getBoundsInLocal());
@@ -111,7 +111,9 @@ class PresentationAndFilesTest {
         robot.moveTo(b.getMinX() + 300, b.getMinY() + 300).press(MouseButton.PRIMARY)
                 .moveBy(60, 10).moveBy(60, 10).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.presentationView().pointerMarks() >= 2, "pointer marks drawn");
+        assertTrue(window.presentationView().pointerMarksDrawn() >= 2, "pointer marks drawn");
+        // They fade by themselves (1.2 s); waiting on a clock, not a fixed sleep, keeps this stable under load.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> window.presentationView().pointerMarks() == 0);
         assertEquals(zoomBefore, window.canvas().zoom());
 
         TopoNode c = first(NodeKind.CONTAINER);
