@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -91,6 +92,139 @@ public final class Discovery implements AutoCloseable {
         return new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);
     }
 
+    /** A full pass, as {@link #discover}, keeping each engine's raw scan for a later {@link #refresh}. */
+    public DiscoveryState discoverState(List<String> hosts) {
+        return refresh(null, hosts, Map.of());
+    }
+
+    /**
+     * A pass that reads again only what changed, where it can: an engine named in {@code changes}
+     * whose last scan is in {@code previous} gets an incremental scan (see {@link #refreshHost});
+     * every other engine a full one. The snapshot is assembled from all engines' scans as a full pass
+     * assembles it, so it equals what {@link #discover} would give at that moment when the changes
+     * name everything that changed.
+     *
+     * @param previous the last pass, or null
+     * @param changes per engine (as named in {@code hosts}): what its events said changed; an engine
+     *     not in this map is read in full
+     */
+    public DiscoveryState refresh(DiscoveryState previous, List<String> hosts, Map<String, EngineChanges> changes) {
+        List<String> targets = hosts.isEmpty() ? java.util.Collections.singletonList(null) : hosts;
+        List<HostScan> scans = new ArrayList<>();
+        List<EngineFailure> failures = new ArrayList<>();
+        Map<String, DiscoveryState.HostState> states = new java.util.LinkedHashMap<>();
+        for (String host : targets) {
+            String key = String.valueOf(host);
+            DiscoveryState.HostState before = previous == null ? null : previous.hosts().get(key);
+            EngineChanges change = changes.get(key);
+            try (EngineApi api = connector.apply(host)) {
+                DiscoveryState.HostState state;
+                if (before != null && change != null && change.isEmpty()) {
+                    state = before; // nothing happened on this engine
+                } else if (before != null && change != null) {
+                    state = refreshHost(api, before, change);
+                } else {
+                    IdentityRecorder recorder = new IdentityRecorder(lister);
+                    state = new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
+                }
+                states.put(key, state);
+                scans.add(state.scan());
+            } catch (EngineApiException | EngineUnreachableException e) {
+                failures.add(new EngineFailure(EngineEndpoints.resolve(host), e.getMessage()));
+            } catch (RuntimeException e) {
+                failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
+            }
+        }
+        DiscoveryResult result = new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);
+        return new DiscoveryState(result, states);
+    }
+
+    /**
+     * One engine read again from its last scan and what its events named:
+     * <ul>
+     *   <li>engine: both lists again; inspects only for what changed (see {@link EngineReader#readChanged});</li>
+     *   <li>kernel: the engine's own namespace and the firewall always; a container's namespace file is
+     *       entered again unless its owner is unchanged (no event, same inspect) and the file is the same
+     *       namespace as before (same identity: a path reused by a new sandbox is another namespace);
+     *       every other namespace (overlay, load balancer, ingress, stale files) is entered again.</li>
+     * </ul>
+     * An engine whose kernel could be read then and not now, or the reverse, is read in full.
+     */
+    DiscoveryState.HostState refreshHost(EngineApi api, DiscoveryState.HostState before, EngineChanges changes)
+            throws EngineApiException, EngineUnreachableException {
+        HostScan earlier = before.scan();
+        List<String> missing = new ArrayList<>();
+        Optional<EngineProcess> process = localEngine(api.endpoint(), missing);
+        KernelFacts oldKernel = earlier.kernel();
+        if (process.isPresent() != (oldKernel != null) || !missing.equals(earlier.kernelMissing())) {
+            IdentityRecorder recorder = new IdentityRecorder(lister);
+            return new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
+        }
+        Map<String, EngineContainer> oldById = new java.util.HashMap<>();
+        Map<String, EngineContainer> ownerByFile = new java.util.HashMap<>();
+        for (EngineContainer c : earlier.engine().containers()) {
+            oldById.put(c.id(), c);
+            if (("running".equals(c.state()) || "paused".equals(c.state())) && !c.sandboxKey().isBlank()
+                    && !changes.containers().contains(c.id())) {
+                ownerByFile.putIfAbsent(Path.of(c.sandboxKey()).getFileName().toString(), c);
+            }
+        }
+        Map<String, dev.netlens.discovery.kernel.NamespaceDump> oldDumps = new java.util.HashMap<>();
+        if (oldKernel != null) {
+            oldKernel.sandboxes().forEach(d -> oldDumps.put(d.path(), d));
+        }
+        IdentityRecorder recorder = new IdentityRecorder(lister);
+        Map<String, EngineContainer> reusedFor = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<Path, dev.netlens.discovery.kernel.NamespaceDump> reuse = file -> {
+            var dump = oldDumps.get(file.toString());
+            EngineContainer owner = ownerByFile.get(file.getFileName().toString());
+            Object now = recorder.noted(file);
+            if (dump == null || owner == null || now == null || !now.equals(before.identities().get(file.toString()))) {
+                return null;
+            }
+            reusedFor.put(file.toString(), owner);
+            return dump;
+        };
+        CompletableFuture<KernelFacts> kernel = process
+                .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), recorder, reuse), kernelStarter))
+                .orElse(CompletableFuture.completedFuture(null));
+        EngineFacts engine;
+        try {
+            engine = new EngineReader(api, pool).readChanged(earlier.engine(), changes.containers(), changes.networks());
+        } catch (EngineApiException | EngineUnreachableException e) {
+            kernel.cancel(true);
+            throw e;
+        }
+        KernelFacts facts = kernel.join();
+        if (facts != null && facts.host() == null) {
+            missing.add(facts.problems().get(0));
+            facts = null;
+        } else if (facts != null) {
+            List<String> sandboxKeys = engine.containers().stream()
+                    .filter(c -> "running".equals(c.state()) || "paused".equals(c.state()))
+                    .map(EngineContainer::sandboxKey).toList();
+            try {
+                KernelReader reader = kernelReader(recorder);
+                facts = reader.readAlso(facts, process.get(), sandboxKeys, reuse);
+                // A dump reused for an owner the engine now shows otherwise (its state changed with no
+                // event we saw, say) is read again.
+                Map<String, EngineContainer> nowById = new java.util.HashMap<>();
+                engine.containers().forEach(c -> nowById.put(c.id(), c));
+                List<Path> again = new ArrayList<>();
+                reusedFor.forEach((file, owner) -> {
+                    if (!owner.equals(nowById.get(owner.id()))) {
+                        again.add(Path.of(file));
+                    }
+                });
+                facts = reader.reread(facts, again);
+            } catch (KernelUnreadableException e) {
+                missing.add(e.getMessage());
+                facts = null;
+            }
+        }
+        return new DiscoveryState.HostState(new HostScan(api.endpoint(), engine, facts, missing), recorder.identities(), true);
+    }
+
     /**
      * A cheap summary of what the engines show: container ids and states, network ids, the
      * namespace files and the engine namespace's links. Two equal fingerprints mean a full pass
@@ -127,11 +261,16 @@ public final class Discovery implements AutoCloseable {
     }
 
     HostScan scan(EngineApi api) throws EngineApiException, EngineUnreachableException {
+        return scan(api, lister);
+    }
+
+    /** @param lister lists the namespace folders (one that notes each file's identity, say) */
+    HostScan scan(EngineApi api, NamespaceLister lister) throws EngineApiException, EngineUnreachableException {
         List<String> missing = new ArrayList<>();
         Optional<EngineProcess> process = localEngine(api.endpoint(), missing);
         // The kernel is read while the engine answers: the two take about as long as each other.
         CompletableFuture<KernelFacts> kernel = process
-                .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of()), kernelStarter))
+                .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), lister, f -> null), kernelStarter))
                 .orElse(CompletableFuture.completedFuture(null));
         EngineFacts engine;
         try {
@@ -149,7 +288,7 @@ public final class Discovery implements AutoCloseable {
                     .filter(c -> "running".equals(c.state()) || "paused".equals(c.state()))
                     .map(EngineContainer::sandboxKey).toList();
             try {
-                facts = kernelReader().readAlso(facts, process.get(), sandboxKeys);
+                facts = kernelReader(lister).readAlso(facts, process.get(), sandboxKeys);
             } catch (KernelUnreadableException e) {
                 missing.add(e.getMessage());
                 facts = null;
@@ -203,15 +342,16 @@ public final class Discovery implements AutoCloseable {
     }
 
     /** The kernel's view, or facts without a host namespace whose one problem says why it failed. */
-    private KernelFacts readKernel(EngineProcess process, List<String> sandboxKeys) {
+    private KernelFacts readKernel(EngineProcess process, List<String> sandboxKeys, NamespaceLister lister,
+            java.util.function.Function<Path, dev.netlens.discovery.kernel.NamespaceDump> reuse) {
         try {
-            return kernelReader().read(process, sandboxKeys);
+            return kernelReader(lister).read(process, sandboxKeys, reuse);
         } catch (KernelUnreadableException e) {
             return new KernelFacts(null, List.of(), null, List.of(e.getMessage()), null);
         }
     }
 
-    private KernelReader kernelReader() {
+    private KernelReader kernelReader(NamespaceLister lister) {
         return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id"));
     }
 

@@ -2,6 +2,8 @@ package dev.netlens.live;
 
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.DiscoveryResult;
+import dev.netlens.discovery.DiscoveryState;
+import dev.netlens.discovery.EngineChanges;
 import dev.netlens.discovery.EngineFailure;
 import dev.netlens.snapshot.Host;
 import dev.netlens.snapshot.TopologySnapshot;
@@ -20,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Keeps a topology live: one event stream per engine, a rediscovery shortly after each event and
@@ -57,6 +60,11 @@ public final class LiveTopology implements AutoCloseable {
     private final Map<String, String> hostIdByEndpoint = new HashMap<>();
     private String lastFingerprint;
     private Instant lastFullPass;
+    private DiscoveryState state;
+    /** Per engine, what its events named since the last pass began; touched under its own lock. */
+    private final Map<String, PendingChanges> pending = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong fullScans = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong incrementalScans = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param endpoints engine URIs to watch (resolved ones: DOCKER_HOST already applied)
@@ -83,8 +91,14 @@ public final class LiveTopology implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::resync, resyncPeriod.toMillis(), resyncPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks for a rediscovery soon; many requests within the debounce time make one. */
+    /** Asks for a full rediscovery soon; many requests within the debounce time make one. */
     public void requestRefresh() {
+        endpoints.forEach(this::requestFull);
+        scheduleRefresh();
+    }
+
+    /** A pass soon, reading again what the events noted so far; many requests within the debounce time make one. */
+    private void scheduleRefresh() {
         if (running && refreshQueued.compareAndSet(false, true)) {
             refresher.schedule(this::refresh, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -104,7 +118,8 @@ public final class LiveTopology implements AutoCloseable {
         if (!due && !reachable.isEmpty() && discovery.fingerprint(reachable).equals(lastFingerprint)) {
             return;
         }
-        requestRefresh();
+        endpoints.forEach(this::requestFull);
+        scheduleRefresh();
     }
 
     private void watch(String endpoint) {
@@ -115,8 +130,12 @@ public final class LiveTopology implements AutoCloseable {
                 events.stream(endpoint, () -> {
                     connected.set(true);
                     disconnected.remove(endpoint);
-                    requestRefresh(); // subscribed first: now list everything, in full
-                }, event -> requestRefresh());
+                    requestFull(endpoint); // subscribed first: now list everything, in full
+                    scheduleRefresh();
+                }, event -> {
+                    note(endpoint, event);
+                    scheduleRefresh();
+                });
             } catch (Exception e) {
                 // Same as a normal end: the connection is gone. The reason reaches the user via discovery.
             } catch (Error e) {
@@ -134,6 +153,20 @@ public final class LiveTopology implements AutoCloseable {
             sleep(retry);
             retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
         }
+    }
+
+    /** The next pass reads this engine in full. */
+    private void requestFull(String endpoint) {
+        pending.computeIfAbsent(endpoint, e -> new PendingChanges()).requestFull();
+    }
+
+    private void note(String endpoint, JsonNode event) {
+        pending.computeIfAbsent(endpoint, e -> new PendingChanges()).add(event);
+    }
+
+    /** Full and incremental engine scans so far (for tests and benchmarks). */
+    long[] scanCounts() {
+        return new long[] {fullScans.get(), incrementalScans.get()};
     }
 
     /** Marks a vanished engine's host stale at once, without waiting for a rediscovery. */
@@ -160,11 +193,39 @@ public final class LiveTopology implements AutoCloseable {
             listener.accept(update());
             return;
         }
-        // Fingerprint first: whatever changes during the pass shows up as a difference next time.
-        lastFingerprint = discovery.fingerprint(reachable);
-        DiscoveryResult result = discovery.discover(reachable);
+        // What the events named since the last pass: taken now, so that events during this pass
+        // count for the next one. An engine with no earlier scan, or asking for one, is read in full.
+        Map<String, EngineChanges> changes = new HashMap<>();
+        for (String endpoint : reachable) {
+            PendingChanges p = pending.get(endpoint);
+            EngineChanges change = p == null ? EngineChanges.NONE : p.take();
+            if (change != null && state != null && state.hosts().containsKey(endpoint)) {
+                changes.put(endpoint, change);
+            }
+        }
+        boolean allFull = changes.isEmpty();
+        if (!changes.isEmpty() && changes.size() == reachable.size()
+                && changes.values().stream().allMatch(EngineChanges::isEmpty)) {
+            return; // a request with nothing behind it (its events were taken by the pass before)
+        }
+        if (changes.size() < reachable.size()) {
+            // Fingerprint first: whatever changes during the pass shows up as a difference next time.
+            lastFingerprint = discovery.fingerprint(reachable);
+        }
+        state = discovery.refresh(state, reachable, changes);
+        DiscoveryResult result = state.result();
+        for (var entry : state.hosts().entrySet()) {
+            if (reachable.contains(entry.getKey()) && !changes.containsKey(entry.getKey())) {
+                fullScans.incrementAndGet();
+            } else if (entry.getValue().incremental() && changes.containsKey(entry.getKey())
+                    && !changes.get(entry.getKey()).isEmpty()) {
+                incrementalScans.incrementAndGet();
+            }
+        }
         Instant now = clock.instant();
-        lastFullPass = now;
+        if (allFull) {
+            lastFullPass = now;
+        }
         for (Host host : result.snapshot().hosts()) {
             hostIdByEndpoint.put(host.endpoint(), host.id());
             lastRefreshed.put(host.endpoint(), now);
@@ -178,6 +239,12 @@ public final class LiveTopology implements AutoCloseable {
         failures = failed;
         current = StaleHostMerge.keep(result.snapshot(), current, staleHostIds());
         listener.accept(update());
+        if (!allFull) {
+            // After the update, off the path to the picture: the engines as this pass left them, for
+            // the timer to compare with. A kernel-only change in the instant between the two waits
+            // for the minute's full pass.
+            lastFingerprint = discovery.fingerprint(reachable);
+        }
     }
 
     private Set<String> staleHostIds() {

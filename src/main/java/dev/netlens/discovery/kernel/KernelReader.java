@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Reads every network namespace of one engine with one {@code ip -j -d addr show} each, entered by
@@ -38,6 +39,16 @@ public final class KernelReader {
      * @throws KernelUnreadableException when not even the engine's own namespace can be read
      */
     public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys) throws KernelUnreadableException {
+        return read(engine, sandboxKeys, NO_REUSE);
+    }
+
+    /**
+     * As {@link #read(EngineProcess, Collection)}, but a namespace file for which {@code reuse} gives
+     * an earlier dump is not entered again: that dump stands in for it, at the same place. The engine's
+     * own namespace and the firewall are always read.
+     */
+    public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys, Function<Path, NamespaceDump> reuse)
+            throws KernelUnreadableException {
         Future<FirewallCapture> firewall = pool.submit(() -> new FirewallReader(runner).read(engine));
         NamespaceDump host;
         try {
@@ -47,7 +58,7 @@ public final class KernelReader {
             throw new KernelUnreadableException("kernel view unavailable: " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
-        List<NamespaceDump> sandboxes = readAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), problems);
+        List<NamespaceDump> sandboxes = readAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), problems, reuse);
         try {
             return new KernelFacts(host, sandboxes, firewall.get(), problems, readBootId());
         } catch (ExecutionException e) {
@@ -66,6 +77,12 @@ public final class KernelReader {
      */
     public KernelFacts readAlso(KernelFacts facts, EngineProcess engine, Collection<String> sandboxKeys)
             throws KernelUnreadableException {
+        return readAlso(facts, engine, sandboxKeys, NO_REUSE);
+    }
+
+    /** As {@link #readAlso(KernelFacts, EngineProcess, Collection)}, reusing earlier dumps as {@link #read} does. */
+    public KernelFacts readAlso(KernelFacts facts, EngineProcess engine, Collection<String> sandboxKeys,
+            Function<Path, NamespaceDump> reuse) throws KernelUnreadableException {
         java.util.Set<String> done = new java.util.HashSet<>();
         facts.sandboxes().forEach(d -> done.add(d.path()));
         List<String> problems = new ArrayList<>(facts.problems());
@@ -82,14 +99,45 @@ public final class KernelReader {
             return facts;
         }
         List<NamespaceDump> sandboxes = new ArrayList<>(facts.sandboxes());
-        sandboxes.addAll(readAll(missing, problems));
+        sandboxes.addAll(readAll(missing, problems, reuse));
         return new KernelFacts(facts.host(), sandboxes, facts.firewall(), problems, facts.bootId());
     }
 
-    private List<NamespaceDump> readAll(List<Path> files, List<String> problems) throws KernelUnreadableException {
+    /**
+     * Enters these namespace files again and puts their new dumps where the old ones stood (in
+     * {@code facts.sandboxes()}); one that cannot be read any more is dropped and its reason added.
+     */
+    public KernelFacts reread(KernelFacts facts, Collection<Path> files) throws KernelUnreadableException {
+        if (files.isEmpty()) {
+            return facts;
+        }
+        List<String> problems = new ArrayList<>(facts.problems());
+        java.util.Map<String, NamespaceDump> fresh = new java.util.HashMap<>();
+        for (NamespaceDump dump : readAll(List.copyOf(files), problems, NO_REUSE)) {
+            fresh.put(dump.path(), dump);
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        files.forEach(f -> wanted.add(f.toString()));
+        List<NamespaceDump> sandboxes = new ArrayList<>();
+        for (NamespaceDump dump : facts.sandboxes()) {
+            if (!wanted.contains(dump.path())) {
+                sandboxes.add(dump);
+            } else if (fresh.containsKey(dump.path())) {
+                sandboxes.add(fresh.get(dump.path()));
+            }
+        }
+        return new KernelFacts(facts.host(), sandboxes, facts.firewall(), problems, facts.bootId());
+    }
+
+    private static final Function<Path, NamespaceDump> NO_REUSE = f -> null;
+
+    private List<NamespaceDump> readAll(List<Path> files, List<String> problems, Function<Path, NamespaceDump> reuse)
+            throws KernelUnreadableException {
         List<Future<NamespaceDump>> pending = new ArrayList<>();
         for (Path file : files) {
-            pending.add(pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
+            NamespaceDump earlier = reuse.apply(file);
+            pending.add(earlier != null ? java.util.concurrent.CompletableFuture.completedFuture(earlier)
+                    : pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
         }
         List<NamespaceDump> dumps = new ArrayList<>();
         for (Future<NamespaceDump> future : pending) {
