@@ -22,6 +22,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class StableLayout implements LayoutEngine {
     private final StackLayout fresh;
+    /** The parameters of the last fresh layout chosen in full; null before the first. */
+    private volatile StackLayout.Choice lastChoice;
 
     public StableLayout() {
         this(new StackLayout());
@@ -33,15 +35,25 @@ public final class StableLayout implements LayoutEngine {
 
     @Override
     public Layout layout(TopologyGraph graph, Layout previous, BooleanSupplier cancelled) {
-        Layout full = fresh.layout(graph, Layout.EMPTY, cancelled);
         if (previous == null || previous.rects().isEmpty()) {
-            return full;
+            return chooseFresh(graph, cancelled);
         }
+        // The fresh layout only says how big a new vertex is and where it would like to be: the one
+        // candidate chosen last time gives that without scoring every candidate again.
+        StackLayout.Choice choice = lastChoice;
+        boolean best = choice == null;
+        Layout full = best ? chooseFresh(graph, cancelled) : fresh.layoutWith(graph, choice, cancelled);
         try {
             return new Merge(graph, previous, full).run();
         } catch (NoRoom e) {
-            return full;
+            return best ? full : chooseFresh(graph, cancelled);
         }
+    }
+
+    private Layout chooseFresh(TopologyGraph graph, BooleanSupplier cancelled) {
+        StackLayout.Chosen chosen = fresh.choose(graph, cancelled);
+        lastChoice = chosen.choice();
+        return chosen.layout();
     }
 
     /** Growing a box would overlap a neighbour: the stable placement is impossible. */
@@ -72,7 +84,11 @@ public final class StableLayout implements LayoutEngine {
                     drawn.add(n);
                 }
             }
-            drawn.sort(Comparator.comparingInt(n -> g.ancestors(n.id()).size()));
+            Map<String, Integer> depth = new java.util.HashMap<>();
+            for (TopoNode n : drawn) {
+                depth.put(n.id(), g.ancestors(n.id()).size());
+            }
+            drawn.sort(Comparator.comparingInt(n -> depth.get(n.id())));
             for (TopoNode n : drawn) {
                 Rect old = prev.rects().get(n.id());
                 boolean stayed = old != null && prev.parents().containsKey(n.id())
