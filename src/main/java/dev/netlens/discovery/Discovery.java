@@ -16,6 +16,7 @@ import dev.netlens.discovery.kernel.KernelReader;
 import dev.netlens.discovery.kernel.KernelUnreadableException;
 import dev.netlens.discovery.kernel.NamespaceLister;
 import dev.netlens.discovery.kernel.ProcessCommandRunner;
+import dev.netlens.snapshot.NamespaceKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -170,20 +171,48 @@ public final class Discovery implements AutoCloseable {
             }
         }
         Map<String, dev.netlens.discovery.kernel.NamespaceDump> oldDumps = new java.util.HashMap<>();
+        java.util.Set<String> oldProblems = new java.util.HashSet<>();
         if (oldKernel != null) {
             oldKernel.sandboxes().forEach(d -> oldDumps.put(d.path(), d));
+            oldProblems.addAll(oldKernel.problems());
         }
+        Map<String, dev.netlens.discovery.engine.EngineNetwork> oldNetworks = new java.util.HashMap<>();
+        earlier.engine().networks().forEach(n -> oldNetworks.put(n.id(), n));
+        // Overlay, load-balancer and ingress namespaces change with what joins an overlay: kept only when
+        // no changed network is (or may be) an overlay and no changed container was on one.
+        boolean overlayTouched = changes.networks().stream().anyMatch(id -> !oldNetworks.containsKey(id)
+                || isOverlay(oldNetworks.get(id)))
+                || changes.containers().stream().map(oldById::get).filter(java.util.Objects::nonNull)
+                        .anyMatch(c -> onOverlay(c, oldNetworks));
         IdentityRecorder recorder = new IdentityRecorder(lister);
         Map<String, EngineContainer> reusedFor = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.function.Function<Path, dev.netlens.discovery.kernel.NamespaceDump> reuse = file -> {
-            var dump = oldDumps.get(file.toString());
-            EngineContainer owner = ownerByFile.get(file.getFileName().toString());
+        java.util.Set<String> reusedShared = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.function.Function<Path, KernelReader.Earlier> reuse = file -> {
             Object now = recorder.noted(file);
-            if (dump == null || owner == null || now == null || !now.equals(before.identities().get(file.toString()))) {
+            if (now == null || !now.equals(before.identities().get(file.toString()))) {
+                return null; // new, gone, or another namespace at the same path: enter it
+            }
+            String stale = KernelReader.staleProblem(file.toString());
+            if (oldProblems.contains(stale)) {
+                return KernelReader.Earlier.skipped(stale); // still the same dead file
+            }
+            var dump = oldDumps.get(file.toString());
+            if (dump == null) {
                 return null;
             }
-            reusedFor.put(file.toString(), owner);
-            return dump;
+            String name = file.getFileName().toString();
+            EngineContainer owner = ownerByFile.get(name);
+            if (owner != null) {
+                reusedFor.put(file.toString(), owner);
+                return KernelReader.Earlier.of(dump);
+            }
+            NamespaceKind kind = SnapshotAssembler.kindOf(name, false);
+            if (!overlayTouched && (kind == NamespaceKind.OVERLAY || kind == NamespaceKind.LOADBALANCER
+                    || kind == NamespaceKind.INGRESS)) {
+                reusedShared.add(file.toString());
+                return KernelReader.Earlier.of(dump);
+            }
+            return null;
         };
         CompletableFuture<KernelFacts> kernel = process
                 .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), recorder, reuse), kernelStarter))
@@ -216,6 +245,14 @@ public final class Discovery implements AutoCloseable {
                         again.add(Path.of(file));
                     }
                 });
+                // An overlay joined with no event we saw for its network: its namespaces are read again.
+                Map<String, dev.netlens.discovery.engine.EngineNetwork> nowNetworks = new java.util.HashMap<>();
+                engine.networks().forEach(n -> nowNetworks.put(n.id(), n));
+                boolean overlayNow = engine.containers().stream()
+                        .filter(c -> !c.equals(oldById.get(c.id()))).anyMatch(c -> onOverlay(c, nowNetworks));
+                if (overlayNow) {
+                    reusedShared.forEach(f -> again.add(Path.of(f)));
+                }
                 facts = reader.reread(facts, again);
             } catch (KernelUnreadableException e) {
                 missing.add(e.getMessage());
@@ -297,6 +334,20 @@ public final class Discovery implements AutoCloseable {
         return new HostScan(api.endpoint(), engine, facts, missing);
     }
 
+    private static boolean isOverlay(dev.netlens.discovery.engine.EngineNetwork n) {
+        return n == null || "overlay".equalsIgnoreCase(n.driver()) || "swarm".equals(n.scope());
+    }
+
+    private static boolean onOverlay(EngineContainer c, Map<String, dev.netlens.discovery.engine.EngineNetwork> networks) {
+        return c.endpoints().stream().anyMatch(e -> {
+            var n = networks.get(e.network());
+            if (n == null) {
+                n = networks.values().stream().filter(x -> x.name().equals(e.networkName())).findFirst().orElse(null);
+            }
+            return isOverlay(n);
+        });
+    }
+
     /** The engine's process when it is local and its kernel may be read; otherwise why not, in missing. */
     private Optional<EngineProcess> localEngine(String endpoint, List<String> missing) {
         URI uri = URI.create(endpoint);
@@ -343,7 +394,7 @@ public final class Discovery implements AutoCloseable {
 
     /** The kernel's view, or facts without a host namespace whose one problem says why it failed. */
     private KernelFacts readKernel(EngineProcess process, List<String> sandboxKeys, NamespaceLister lister,
-            java.util.function.Function<Path, dev.netlens.discovery.kernel.NamespaceDump> reuse) {
+            java.util.function.Function<Path, KernelReader.Earlier> reuse) {
         try {
             return kernelReader(lister).read(process, sandboxKeys, reuse);
         } catch (KernelUnreadableException e) {

@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
  * moves. Only when growing a box would run into a neighbour does it fall back to a fresh layout.
  */
 public final class StableLayout implements LayoutEngine {
+    private static final boolean DEBUG = Boolean.getBoolean("netlens.layout.debug");
     private final StackLayout fresh;
     /** The parameters of the last fresh layout chosen in full; null before the first. */
     private volatile StackLayout.Choice lastChoice;
@@ -46,6 +47,9 @@ public final class StableLayout implements LayoutEngine {
         try {
             return new Merge(graph, previous, full).run();
         } catch (NoRoom e) {
+            if (DEBUG) {
+                System.err.println("stable layout: no room for a new vertex, laid out afresh");
+            }
             return best ? full : chooseFresh(graph, cancelled);
         }
     }

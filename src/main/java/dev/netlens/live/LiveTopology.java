@@ -37,6 +37,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class LiveTopology implements AutoCloseable {
     static final Duration DEBOUNCE = Duration.ofMillis(40);
+    /**
+     * How long a container's {@code create} (and the connects that follow it) may wait for its
+     * {@code start}: {@code docker run} raises both within a few hundred ms, and a pass for the
+     * created state alone would make the start's pass (and its frame) queue behind it.
+     */
+    static final Duration CREATE_GRACE = Duration.ofMillis(800);
+    /** After an incremental pass, when the timer's fingerprint is taken (off the path to the picture). */
+    private static final boolean DEBUG = Boolean.getBoolean("netlens.live.debug");
+    static final Duration FINGERPRINT_DELAY = Duration.ofMillis(250);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofSeconds(30);
     /** A full pass at least this often, even when the cheap fingerprint says nothing changed. */
@@ -50,7 +59,19 @@ public final class LiveTopology implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "netlens-refresh"));
     private final List<Thread> watchers = new ArrayList<>();
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    /** The queued pass and when it is due (System.nanoTime); guarded by {@code this}. */
+    private java.util.concurrent.ScheduledFuture<?> queued;
+    private long queuedDue;
+    /** Containers created and not yet started, with when: their events may wait for the start. */
+    private final Map<String, Long> created = new ConcurrentHashMap<>();
+    /** Counts passes, so that a deferred fingerprint knows whether another pass came since. */
+    private long passes;
+    /** An incremental pass came after the last fingerprint: the timer's baseline is yet to be taken. */
+    private boolean baselinePending;
+    /** When the last engine event came (System.nanoTime), to keep the minute's full pass off a busy moment. */
+    private volatile long lastEvent;
+    /** The minute's full pass may wait this long past its time for a tick with no event in the last second. */
+    static final Duration FULL_RESYNC_SLACK = Duration.ofSeconds(60);
     private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastRefreshed = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -99,9 +120,55 @@ public final class LiveTopology implements AutoCloseable {
 
     /** A pass soon, reading again what the events noted so far; many requests within the debounce time make one. */
     private void scheduleRefresh() {
-        if (running && refreshQueued.compareAndSet(false, true)) {
-            refresher.schedule(this::refresh, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+        scheduleRefresh(DEBOUNCE);
+    }
+
+    /** A pass within {@code delay}: an earlier queued one stands, a later one is brought forward. */
+    private synchronized void scheduleRefresh(Duration delay) {
+        if (!running) {
+            return;
         }
+        long due = System.nanoTime() + delay.toNanos();
+        if (queued != null) {
+            if (queuedDue <= due || !queued.cancel(false)) {
+                return; // due soon enough; or running now, which clears queued first, so it cannot be
+            }
+        }
+        queuedDue = due;
+        try {
+            queued = refresher.schedule(this::refresh, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            queued = null; // closed meanwhile
+        }
+    }
+
+    private synchronized void dequeue() {
+        queued = null;
+    }
+
+    /**
+     * The delay for an event's pass: the debounce, unless it concerns a container created and not yet
+     * started within {@link #CREATE_GRACE}, whose start will very likely follow (then until the grace ends).
+     */
+    private Duration delayFor(JsonNode event) {
+        long now = System.nanoTime();
+        created.values().removeIf(t -> now - t > CREATE_GRACE.toNanos());
+        String type = event.path("Type").asText("");
+        String action = event.path("Action").asText("");
+        JsonNode actor = event.path("Actor");
+        String container = type.equals("container") ? actor.path("ID").asText("")
+                : actor.path("Attributes").path("container").asText("");
+        if (type.equals("container") && action.equals("create") && !container.isEmpty()) {
+            created.put(container, now);
+        } else if (type.equals("container") && !action.equals("start") && created.containsKey(container)
+                || type.equals("network") && action.equals("connect") && created.containsKey(container)) {
+            // a connect or another step of the same docker run: it waits with the create
+        } else {
+            created.remove(container);
+            return DEBOUNCE;
+        }
+        long left = CREATE_GRACE.toNanos() - (now - created.get(container));
+        return Duration.ofNanos(Math.max(DEBOUNCE.toNanos(), left));
     }
 
     /**
@@ -114,9 +181,24 @@ public final class LiveTopology implements AutoCloseable {
             return;
         }
         List<String> reachable = endpoints.stream().filter(e -> !disconnected.contains(e)).toList();
-        boolean due = lastFullPass == null || !clock.instant().isBefore(lastFullPass.plus(FULL_RESYNC));
+        Instant now = clock.instant();
+        boolean due = lastFullPass == null || !now.isBefore(lastFullPass.plus(FULL_RESYNC));
+        boolean busy = System.nanoTime() - lastEvent < 1_000_000_000L;
+        if (due && busy && lastFullPass != null && now.isBefore(lastFullPass.plus(FULL_RESYNC).plus(FULL_RESYNC_SLACK))) {
+            due = false; // events are coming: a full pass now would make them wait; a quieter tick takes it
+        }
+        if (!due && baselinePending && !reachable.isEmpty()) {
+            // An incremental pass came since the last fingerprint: take it now as the baseline instead
+            // of comparing with one older than the picture.
+            baselinePending = false;
+            lastFingerprint = discovery.fingerprint(reachable);
+            return;
+        }
         if (!due && !reachable.isEmpty() && discovery.fingerprint(reachable).equals(lastFingerprint)) {
             return;
+        }
+        if (DEBUG) {
+            System.err.println("live: timer asks for a full pass (" + (due ? "a minute" : "fingerprint changed") + ")");
         }
         endpoints.forEach(this::requestFull);
         scheduleRefresh();
@@ -133,8 +215,9 @@ public final class LiveTopology implements AutoCloseable {
                     requestFull(endpoint); // subscribed first: now list everything, in full
                     scheduleRefresh();
                 }, event -> {
+                    lastEvent = System.nanoTime();
                     note(endpoint, event);
-                    scheduleRefresh();
+                    scheduleRefresh(delayFor(event));
                 });
             } catch (Exception e) {
                 // Same as a normal end: the connection is gone. The reason reaches the user via discovery.
@@ -177,7 +260,7 @@ public final class LiveTopology implements AutoCloseable {
     }
 
     private void refresh() {
-        refreshQueued.set(false);
+        dequeue();
         if (!running) {
             return;
         }
@@ -212,7 +295,12 @@ public final class LiveTopology implements AutoCloseable {
             // Fingerprint first: whatever changes during the pass shows up as a difference next time.
             lastFingerprint = discovery.fingerprint(reachable);
         }
+        long t0 = System.nanoTime();
         state = discovery.refresh(state, reachable, changes);
+        if (DEBUG) {
+            System.err.printf("live: %s pass %.1f ms at %d (%s)%n", allFull ? "full" : "incremental",
+                    (System.nanoTime() - t0) / 1e6, System.currentTimeMillis() % 100000, changes.values());
+        }
         DiscoveryResult result = state.result();
         for (var entry : state.hosts().entrySet()) {
             if (reachable.contains(entry.getKey()) && !changes.containsKey(entry.getKey())) {
@@ -238,12 +326,28 @@ public final class LiveTopology implements AutoCloseable {
         }
         failures = failed;
         current = StaleHostMerge.keep(result.snapshot(), current, staleHostIds());
+        long pass = ++passes;
+        baselinePending = !allFull;
         listener.accept(update());
         if (!allFull) {
-            // After the update, off the path to the picture: the engines as this pass left them, for
-            // the timer to compare with. A kernel-only change in the instant between the two waits
-            // for the minute's full pass.
-            lastFingerprint = discovery.fingerprint(reachable);
+            // Shortly after the update, off the path to the picture (and unless another pass came
+            // meanwhile): the engines as this pass left them, for the timer to compare with. A
+            // kernel-only change in between waits for the minute's full pass.
+            try {
+                refresher.schedule(() -> {
+                    if (running && passes == pass && baselinePending) {
+                        long f0 = System.nanoTime();
+                        baselinePending = false;
+                        lastFingerprint = discovery.fingerprint(reachable);
+                        if (DEBUG) {
+                            System.err.printf("live: fingerprint %.1f ms at %d%n", (System.nanoTime() - f0) / 1e6,
+                                    System.currentTimeMillis() % 100000);
+                        }
+                    }
+                }, FINGERPRINT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile
+            }
         }
     }
 

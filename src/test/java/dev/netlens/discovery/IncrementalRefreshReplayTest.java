@@ -114,15 +114,52 @@ class IncrementalRefreshReplayTest {
             DiscoveryState next = discovery.refresh(first, HOSTS, changed(ENGINE1, a.id()));
             assertEquals(json(expected), json(next.result().snapshot()));
             assertTrue(next.hosts().get(ENGINE1).incremental());
-            // Engine 1: its changed container's namespace, the overlay, load balancer and ingress
-            // namespaces; no other container's. Node 2 had no change: not read at all.
+            // Engine 1: its changed container's namespace only (it is on no overlay: the overlay, load
+            // balancer and ingress namespaces are kept). Node 2 had no change: not read at all.
             Set<String> namespaces = Set.copyOf(entered);
-            assertTrue(namespaces.contains(namespaceOf("lab-bridge-a").path()), namespaces.toString());
-            assertTrue(namespaces.contains("/var/run/docker/netns/1-plrsres906"), namespaces.toString());
+            assertEquals(Set.of(namespaceOf("lab-bridge-a").path()), namespaces);
+            assertFalse(namespaces.contains("/var/run/docker/netns/1-plrsres906"), namespaces.toString());
             assertFalse(namespaces.contains(namespaceOf("lab-bridge-b").path()), namespaces.toString());
             assertFalse(namespaces.contains(namespaceOf("lab-none").path()), namespaces.toString());
             assertTrue(namespaces.stream().noneMatch(n -> n.startsWith("/run/node2/")), namespaces.toString());
             assertEquals(first.hosts().get(NODE2), next.hosts().get(NODE2));
+        }
+    }
+
+    @Test
+    void aChangedContainerOnAnOverlayBringsTheOverlayNamespacesAgain() {
+        try (Discovery discovery = discovery()) {
+            DiscoveryState first = discovery.discoverState(HOSTS);
+            entered.clear();
+            Container o1 = container(expected, "lab-o1");
+            DiscoveryState next = discovery.refresh(first, HOSTS, changed(ENGINE1, o1.id()));
+            assertEquals(json(expected), json(next.result().snapshot()));
+            assertTrue(entered.contains(namespaceOf("lab-o1").path()), entered.toString());
+            assertTrue(entered.contains("/var/run/docker/netns/1-plrsres906"), entered.toString());
+            assertTrue(entered.contains("/var/run/docker/netns/lb_plrsres90"), entered.toString());
+            assertFalse(entered.contains(namespaceOf("lab-bridge-a").path()), entered.toString());
+        }
+    }
+
+    @Test
+    void aStaleNamespaceFileIsNotEnteredAgainWhileItIsTheSameFile() {
+        String none = namespaceOf("lab-none").path();
+        replay.withStaleNamespace(none);
+        try (Discovery discovery = discovery()) {
+            DiscoveryState first = discovery.discoverState(HOSTS);
+            TopologySnapshot full = discovery.discover(HOSTS).snapshot();
+            entered.clear();
+            Container a = container(expected, "lab-bridge-a");
+            DiscoveryState next = discovery.refresh(first, HOSTS, changed(ENGINE1, a.id()));
+            assertFalse(entered.contains(none), entered.toString());
+            assertEquals(json(full), json(next.result().snapshot()));
+            assertTrue(next.result().snapshot().hosts().get(0).missing().contains(
+                    "stale namespace file " + none + " (Invalid argument): skipped"));
+            // Once it is another file (a new sandbox at that path), it is entered again.
+            identity.put(none, "a new sandbox");
+            entered.clear();
+            discovery.refresh(next, HOSTS, changed(ENGINE1, a.id()));
+            assertTrue(entered.contains(none), entered.toString());
         }
     }
 

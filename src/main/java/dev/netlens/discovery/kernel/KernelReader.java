@@ -47,7 +47,7 @@ public final class KernelReader {
      * an earlier dump is not entered again: that dump stands in for it, at the same place. The engine's
      * own namespace and the firewall are always read.
      */
-    public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys, Function<Path, NamespaceDump> reuse)
+    public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys, Function<Path, Earlier> reuse)
             throws KernelUnreadableException {
         Future<FirewallCapture> firewall = pool.submit(() -> new FirewallReader(runner).read(engine));
         NamespaceDump host;
@@ -82,7 +82,7 @@ public final class KernelReader {
 
     /** As {@link #readAlso(KernelFacts, EngineProcess, Collection)}, reusing earlier dumps as {@link #read} does. */
     public KernelFacts readAlso(KernelFacts facts, EngineProcess engine, Collection<String> sandboxKeys,
-            Function<Path, NamespaceDump> reuse) throws KernelUnreadableException {
+            Function<Path, Earlier> reuse) throws KernelUnreadableException {
         java.util.Set<String> done = new java.util.HashSet<>();
         facts.sandboxes().forEach(d -> done.add(d.path()));
         List<String> problems = new ArrayList<>(facts.problems());
@@ -129,15 +129,39 @@ public final class KernelReader {
         return new KernelFacts(facts.host(), sandboxes, facts.firewall(), problems, facts.bootId());
     }
 
-    private static final Function<Path, NamespaceDump> NO_REUSE = f -> null;
+    private static final Function<Path, Earlier> NO_REUSE = f -> null;
 
-    private List<NamespaceDump> readAll(List<Path> files, List<String> problems, Function<Path, NamespaceDump> reuse)
+    /**
+     * What an earlier pass found for a namespace file, to stand in for entering it again: its dump,
+     * or the problem that made it skip the file.
+     */
+    public record Earlier(NamespaceDump dump, String problem) {
+        public static Earlier of(NamespaceDump dump) {
+            return new Earlier(dump, null);
+        }
+
+        public static Earlier skipped(String problem) {
+            return new Earlier(null, problem);
+        }
+    }
+
+    /** The problem noted for a namespace file that is no namespace any more (its bind mount is gone). */
+    public static String staleProblem(String path) {
+        return "stale namespace file " + path + " (Invalid argument): skipped";
+    }
+
+    private List<NamespaceDump> readAll(List<Path> files, List<String> problems, Function<Path, Earlier> reuse)
             throws KernelUnreadableException {
         List<Future<NamespaceDump>> pending = new ArrayList<>();
         for (Path file : files) {
-            NamespaceDump earlier = reuse.apply(file);
-            pending.add(earlier != null ? java.util.concurrent.CompletableFuture.completedFuture(earlier)
-                    : pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
+            Earlier earlier = reuse.apply(file);
+            if (earlier != null && earlier.dump() != null) {
+                pending.add(java.util.concurrent.CompletableFuture.completedFuture(earlier.dump()));
+            } else if (earlier != null) {
+                pending.add(java.util.concurrent.CompletableFuture.failedFuture(new NamespaceReadException(earlier.problem())));
+            } else {
+                pending.add(pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
+            }
         }
         List<NamespaceDump> dumps = new ArrayList<>();
         for (Future<NamespaceDump> future : pending) {
@@ -166,7 +190,7 @@ public final class KernelReader {
         if (!result.ok()) {
             String error = result.firstErrorLine();
             if (error.contains("Invalid argument")) {
-                throw new NamespaceReadException("stale namespace file " + path + " (Invalid argument): skipped");
+                throw new NamespaceReadException(staleProblem(path));
             }
             if (error.contains("No such file")) {
                 throw new NamespaceReadException("namespace " + name + " vanished during the scan: skipped");
