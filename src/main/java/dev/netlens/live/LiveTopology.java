@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * connection is gone; after every reconnect, resync in full.
  */
 public final class LiveTopology implements AutoCloseable {
-    static final Duration DEBOUNCE = Duration.ofMillis(40);
+    static final Duration DEBOUNCE = Duration.ofMillis(20);
     /**
      * How long a container's {@code create} (and the connects that follow it) may wait for its
      * {@code start}: {@code docker run} raises both within a few hundred ms, and a pass for the
@@ -65,9 +65,11 @@ public final class LiveTopology implements AutoCloseable {
     /** Containers created and not yet started, with when: their events may wait for the start. */
     private final Map<String, Long> created = new ConcurrentHashMap<>();
     /** Counts passes, so that a deferred fingerprint knows whether another pass came since. */
-    private long passes;
+    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
     /** An incremental pass came after the last fingerprint: the timer's baseline is yet to be taken. */
-    private boolean baselinePending;
+    private volatile boolean baselinePending;
+    /** Takes the baseline fingerprint after an incremental pass, beside the refresh thread, not in its way. */
+    private final ScheduledExecutorService fingerprinter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "netlens-fingerprint"));
     /** When the last engine event came (System.nanoTime), to keep the minute's full pass off a busy moment. */
     private volatile long lastEvent;
     /** The minute's full pass may wait this long past its time for a tick with no event in the last second. */
@@ -79,7 +81,7 @@ public final class LiveTopology implements AutoCloseable {
     private TopologySnapshot current;
     private List<EngineFailure> failures = List.of();
     private final Map<String, String> hostIdByEndpoint = new HashMap<>();
-    private String lastFingerprint;
+    private volatile String lastFingerprint;
     private Instant lastFullPass;
     private DiscoveryState state;
     /** Per engine, what its events named since the last pass began; touched under its own lock. */
@@ -146,6 +148,10 @@ public final class LiveTopology implements AutoCloseable {
         queued = null;
     }
 
+    private synchronized boolean isQueued() {
+        return queued != null;
+    }
+
     /**
      * The delay for an event's pass: the debounce, unless it concerns a container created and not yet
      * started within {@link #CREATE_GRACE}, whose start will very likely follow (then until the grace ends).
@@ -183,9 +189,12 @@ public final class LiveTopology implements AutoCloseable {
         List<String> reachable = endpoints.stream().filter(e -> !disconnected.contains(e)).toList();
         Instant now = clock.instant();
         boolean due = lastFullPass == null || !now.isBefore(lastFullPass.plus(FULL_RESYNC));
-        boolean busy = System.nanoTime() - lastEvent < 1_000_000_000L;
-        if (due && busy && lastFullPass != null && now.isBefore(lastFullPass.plus(FULL_RESYNC).plus(FULL_RESYNC_SLACK))) {
-            due = false; // events are coming: a full pass now would make them wait; a quieter tick takes it
+        boolean busy = System.nanoTime() - lastEvent < 1_000_000_000L || isQueued();
+        if (busy && lastFullPass != null && now.isBefore(lastFullPass.plus(FULL_RESYNC).plus(FULL_RESYNC_SLACK))) {
+            // Events are coming, their pass may not have run yet: the fingerprint would differ for
+            // them, and a full pass now would make them wait. A quieter tick compares (and does the
+            // minute's full pass, at most a minute late).
+            return;
         }
         if (!due && baselinePending && !reachable.isEmpty()) {
             // An incremental pass came since the last fingerprint: take it now as the baseline instead
@@ -291,6 +300,7 @@ public final class LiveTopology implements AutoCloseable {
                 && changes.values().stream().allMatch(EngineChanges::isEmpty)) {
             return; // a request with nothing behind it (its events were taken by the pass before)
         }
+        long pass = passes.incrementAndGet(); // voids a deferred fingerprint of an earlier pass
         if (changes.size() < reachable.size()) {
             // Fingerprint first: whatever changes during the pass shows up as a difference next time.
             lastFingerprint = discovery.fingerprint(reachable);
@@ -326,23 +336,26 @@ public final class LiveTopology implements AutoCloseable {
         }
         failures = failed;
         current = StaleHostMerge.keep(result.snapshot(), current, staleHostIds());
-        long pass = ++passes;
         baselinePending = !allFull;
         listener.accept(update());
         if (!allFull) {
-            // Shortly after the update, off the path to the picture (and unless another pass came
+            // Shortly after the update, beside the refresh thread (and unless another pass came
             // meanwhile): the engines as this pass left them, for the timer to compare with. A
             // kernel-only change in between waits for the minute's full pass.
             try {
-                refresher.schedule(() -> {
-                    if (running && passes == pass && baselinePending) {
-                        long f0 = System.nanoTime();
+                fingerprinter.schedule(() -> {
+                    if (!running || passes.get() != pass) {
+                        return;
+                    }
+                    long f0 = System.nanoTime();
+                    String fingerprint = discovery.fingerprint(reachable);
+                    if (passes.get() == pass) {
+                        lastFingerprint = fingerprint;
                         baselinePending = false;
-                        lastFingerprint = discovery.fingerprint(reachable);
-                        if (DEBUG) {
-                            System.err.printf("live: fingerprint %.1f ms at %d%n", (System.nanoTime() - f0) / 1e6,
-                                    System.currentTimeMillis() % 100000);
-                        }
+                    }
+                    if (DEBUG) {
+                        System.err.printf("live: fingerprint %.1f ms at %d%n", (System.nanoTime() - f0) / 1e6,
+                                System.currentTimeMillis() % 100000);
                     }
                 }, FINGERPRINT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -386,5 +399,6 @@ public final class LiveTopology implements AutoCloseable {
         events.closeAll();
         watchers.forEach(Thread::interrupt);
         refresher.shutdownNow();
+        fingerprinter.shutdownNow();
     }
 }

@@ -46,12 +46,12 @@ public final class EngineReader {
      * asked again (cheap), and only these are inspected again: the containers and networks named in
      * {@code containers} and {@code networks}, the ones new in the lists, the containers whose listed
      * state differs from the earlier inspect, and every swarm-scoped network (its peers and tasks
-     * change with no event on this engine). The rest keep their earlier inspect. Order follows the
+     * change with no event on this engine). The rest keep their earlier inspect, and the engine's info
+     * is kept unless networks came, went or a swarm one changed. Order follows the
      * new lists, as a full read's does; one that vanished between list and inspect is noted and skipped.
      */
     public EngineFacts readChanged(EngineFacts earlier, java.util.Set<String> containers, java.util.Set<String> networks)
             throws EngineApiException, EngineUnreachableException {
-        Future<EngineInfo> info = pool.submit(this::readInfo);
         JsonNode networkList = api.get("/networks");
         JsonNode containerList = api.get("/containers/json?all=1");
         Map<String, EngineNetwork> oldNetworks = new java.util.HashMap<>();
@@ -68,6 +68,12 @@ public final class EngineReader {
                 inspectNetworks.add(id);
             }
         }
+        // The engine's own facts (name, version, swarm role) change with no container event; a swarm
+        // join or leave makes or removes networks (ingress, overlays): only then is it asked again.
+        boolean swarmMayHaveChanged = !networkIds.containsAll(oldNetworks.keySet()) || networks.stream()
+                .anyMatch(id -> !oldNetworks.containsKey(id) || "swarm".equals(oldNetworks.get(id).scope()));
+        Future<EngineInfo> info = swarmMayHaveChanged ? pool.submit(this::readInfo)
+                : java.util.concurrent.CompletableFuture.completedFuture(earlier.info());
         List<String> containerIds = new ArrayList<>();
         java.util.Set<String> inspectContainers = new java.util.HashSet<>();
         for (JsonNode item : containerList) {
