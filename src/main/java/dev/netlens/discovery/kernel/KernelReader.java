@@ -50,15 +50,18 @@ public final class KernelReader {
     public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys, Function<Path, Earlier> reuse)
             throws KernelUnreadableException {
         Future<FirewallCapture> firewall = pool.submit(() -> new FirewallReader(runner).read(engine));
+        List<String> problems = new ArrayList<>();
+        // The sandboxes are entered while the engine's own namespace is read: they do not depend on it.
+        List<Future<NamespaceDump>> pending = submitAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), reuse);
         NamespaceDump host;
         try {
             host = readNamespace("host", engine.hostNamespace().toString(), engine.sharesOurNamespace());
         } catch (NamespaceReadException e) {
             firewall.cancel(true);
+            pending.forEach(f -> f.cancel(true));
             throw new KernelUnreadableException("kernel view unavailable: " + e.getMessage());
         }
-        List<String> problems = new ArrayList<>();
-        List<NamespaceDump> sandboxes = readAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), problems, reuse);
+        List<NamespaceDump> sandboxes = collect(pending, problems);
         try {
             return new KernelFacts(host, sandboxes, firewall.get(), problems, readBootId());
         } catch (ExecutionException e) {
@@ -152,6 +155,10 @@ public final class KernelReader {
 
     private List<NamespaceDump> readAll(List<Path> files, List<String> problems, Function<Path, Earlier> reuse)
             throws KernelUnreadableException {
+        return collect(submitAll(files, reuse), problems);
+    }
+
+    private List<Future<NamespaceDump>> submitAll(List<Path> files, Function<Path, Earlier> reuse) {
         List<Future<NamespaceDump>> pending = new ArrayList<>();
         for (Path file : files) {
             Earlier earlier = reuse.apply(file);
@@ -163,6 +170,11 @@ public final class KernelReader {
                 pending.add(pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
             }
         }
+        return pending;
+    }
+
+    private List<NamespaceDump> collect(List<Future<NamespaceDump>> pending, List<String> problems)
+            throws KernelUnreadableException {
         List<NamespaceDump> dumps = new ArrayList<>();
         for (Future<NamespaceDump> future : pending) {
             try {
