@@ -93,23 +93,39 @@ public final class StableLayout implements LayoutEngine {
                 depth.put(n.id(), g.ancestors(n.id()).size());
             }
             drawn.sort(Comparator.comparingInt(n -> depth.get(n.id())));
-            for (TopoNode n : drawn) {
-                Rect old = prev.rects().get(n.id());
-                boolean stayed = old != null && prev.parents().containsKey(n.id())
-                        && Objects.equals(prev.parents().get(n.id()), n.parent())
-                        && (n.parent() == null || out.containsKey(n.parent()) && !fromFull.contains(n.parent()));
-                if (stayed) {
-                    put(n, old);
-                } else if (n.parent() != null && fromFull.contains(n.parent())) {
-                    // Inside a box that was just placed: keep its place relative to that box.
-                    Rect pf = full.rects().get(n.parent());
-                    Rect po = out.get(n.parent());
-                    put(n, full.rects().get(n.id()).moved(po.x() - pf.x(), po.y() - pf.y()));
-                    fromFull.add(n.id());
-                } else {
-                    put(n, findSpot(n));
-                    fromFull.add(n.id());
+            // Level by level, and in each level the vertices that stay first: a new vertex looks for a
+            // free spot among all of its siblings, not only those that happen to come before it.
+            for (int from = 0; from < drawn.size(); ) {
+                int level = depth.get(drawn.get(from).id());
+                int to = from;
+                while (to < drawn.size() && depth.get(drawn.get(to).id()) == level) {
+                    to++;
                 }
+                List<TopoNode> moving = new ArrayList<>();
+                for (TopoNode n : drawn.subList(from, to)) {
+                    Rect old = prev.rects().get(n.id());
+                    boolean stayed = old != null && prev.parents().containsKey(n.id())
+                            && Objects.equals(prev.parents().get(n.id()), n.parent())
+                            && (n.parent() == null || out.containsKey(n.parent()) && !fromFull.contains(n.parent()));
+                    if (stayed) {
+                        put(n, old);
+                    } else {
+                        moving.add(n);
+                    }
+                }
+                for (TopoNode n : moving) {
+                    if (n.parent() != null && fromFull.contains(n.parent())) {
+                        // Inside a box that was just placed: keep its place relative to that box.
+                        Rect pf = full.rects().get(n.parent());
+                        Rect po = out.get(n.parent());
+                        put(n, full.rects().get(n.id()).moved(po.x() - pf.x(), po.y() - pf.y()));
+                        fromFull.add(n.id());
+                    } else {
+                        put(n, findSpot(n));
+                        fromFull.add(n.id());
+                    }
+                }
+                from = to;
             }
             return new Layout(out, parents);
         }
