@@ -178,10 +178,15 @@ public final class StableLayout implements LayoutEngine {
             }
             Rect best = null;
             double bestD = Double.MAX_VALUE;
+            Grid grid = new Grid(sibs);
             for (double x : xs) {
                 for (double y : ys) {
+                    double d0 = Math.hypot(x - wantX, (y - wantY) * 2);
+                    if (d0 >= bestD) {
+                        continue; // cannot beat the best spot so far
+                    }
                     Rect c = size.at(x, y);
-                    if (!inside.contains(c) || sibs.stream().anyMatch(s -> s.overlaps(c, StackLayout.GAP - 1))) {
+                    if (!inside.contains(c) || grid.overlaps(c, StackLayout.GAP - 1)) {
                         continue;
                     }
                     double d = Math.hypot(x - wantX, (y - wantY) * 2); // prefer staying in the same row
@@ -200,6 +205,45 @@ public final class StableLayout implements LayoutEngine {
             Rect placed = size.at(x, bottom + StackLayout.GAP);
             grow(n.parent(), placed);
             return placed;
+        }
+
+        /** Sibling rectangles bucketed by area, so that a candidate spot is checked only against its neighbours. */
+        private static final class Grid {
+            private static final double CELL = 256;
+            private final Map<Long, List<Rect>> cells = new java.util.HashMap<>();
+
+            Grid(List<Rect> rects) {
+                for (Rect r : rects) {
+                    forCells(r, 0, key -> cells.computeIfAbsent(key, k -> new ArrayList<>()).add(r));
+                }
+            }
+
+            boolean overlaps(Rect c, double gap) {
+                boolean[] hit = {false};
+                forCells(c, gap, key -> {
+                    if (!hit[0]) {
+                        for (Rect s : cells.getOrDefault(key, List.of())) {
+                            if (s.overlaps(c, gap)) {
+                                hit[0] = true;
+                                return;
+                            }
+                        }
+                    }
+                });
+                return hit[0];
+            }
+
+            private static void forCells(Rect r, double margin, java.util.function.LongConsumer action) {
+                long x0 = (long) Math.floor((r.x() - margin) / CELL);
+                long x1 = (long) Math.floor((r.maxX() + margin) / CELL);
+                long y0 = (long) Math.floor((r.y() - margin) / CELL);
+                long y1 = (long) Math.floor((r.maxY() + margin) / CELL);
+                for (long cx = x0; cx <= x1; cx++) {
+                    for (long cy = y0; cy <= y1; cy++) {
+                        action.accept(cx * 1_000_003L + cy);
+                    }
+                }
+            }
         }
 
         /** Grows a box (and its ancestors) to hold {@code r}, unless that would hit a neighbour. */
