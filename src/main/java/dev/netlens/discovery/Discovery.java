@@ -147,7 +147,8 @@ public final class Discovery implements AutoCloseable {
      *   <li>kernel: the engine's own namespace and the firewall always; a container's namespace file is
      *       entered again unless its owner is unchanged (no event, same inspect) and the file is the same
      *       namespace as before (same identity: a path reused by a new sandbox is another namespace);
-     *       every other namespace (overlay, load balancer, ingress, stale files) is entered again.</li>
+     *       overlay, load-balancer and ingress namespaces are kept unless an overlay may have changed;
+     *       a stale file keeps its verdict while it is the same file; anything else is entered.</li>
      * </ul>
      * An engine whose kernel could be read then and not now, or the reverse, is read in full.
      */
