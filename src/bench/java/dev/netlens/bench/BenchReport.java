@@ -467,7 +467,7 @@ public final class BenchReport {
                 double layout = median("ui_start_layout", "-");
                 double draw = median("ui_start_draw", "-");
                 return String.format(Locale.ROOT, "medians per stage: the event reaches Netlens %s ms after its time "
-                        + "stamp; the update carrying the container reaches the window %s ms later (a 20 ms debounce, "
+                        + "stamp; the update carrying the container reaches the window %s ms later (a 5 ms debounce, "
                         + "then an incremental refresh: the container and network the events name, the engine's "
                         + "namespace, the new sandbox and the firewall; the create event waits for the start instead "
                         + "of a pass of its own); %s ms to the FX thread; %s ms from there to the frame (graph and "

@@ -36,7 +36,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * connection is gone; after every reconnect, resync in full.
  */
 public final class LiveTopology implements AutoCloseable {
-    static final Duration DEBOUNCE = Duration.ofMillis(20);
+    /**
+     * Events this close together make one pass. Short: a burst is also merged by the refresh thread
+     * itself (events that come during a pass all go to the next one), and the pass is incremental.
+     */
+    static final Duration DEBOUNCE = Duration.ofMillis(5);
     /**
      * How long a container's {@code create} (and the connects that follow it) may wait for its
      * {@code start}: {@code docker run} raises both within a few hundred ms, and a pass for the
