@@ -259,6 +259,14 @@ public final class DiscoveryBench {
                         compared++;
                         if (dev.netlens.live.SnapshotChange.sameTopology(next.result().snapshot(), whole)) {
                             same++;
+                        } else {
+                            // Kept for a look: what differed (the firewall's counters, or someone else's change).
+                            java.nio.file.Path dir = java.nio.file.Path.of("target/bench");
+                            java.nio.file.Files.createDirectories(dir);
+                            java.nio.file.Files.writeString(dir.resolve("incremental-differs-" + r + "-" + step + "-inc.json"),
+                                    SnapshotJson.toJson(next.result().snapshot()));
+                            java.nio.file.Files.writeString(dir.resolve("incremental-differs-" + r + "-" + step + "-full.json"),
+                                    SnapshotJson.toJson(whole));
                         }
                     }
                     state = next;
