@@ -197,6 +197,42 @@ public final class BenchReport {
                 .orElse("100 starts");
     }
 
+    /** Where the slowest 5 % of the starts spent their time, stage by stage (medians over them). */
+    private String slowestStarts() {
+        String[] stages = {"ui_start_event_delivery", "ui_start_refresh", "ui_start_to_fx", "ui_start_layout", "ui_start_draw"};
+        Optional<Series> all = series("ui_start_to_canvas", "-");
+        if (all.isEmpty()) {
+            return "";
+        }
+        List<Double> total = all.get().samples();
+        List<List<Double>> parts = new ArrayList<>();
+        for (String stage : stages) {
+            List<Double> samples = series(stage, "-").map(Series::samples).orElse(List.of());
+            if (samples.size() != total.size()) {
+                return ""; // a start without its carrying update: stages are not aligned
+            }
+            parts.add(samples);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < total.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(total.get(b), total.get(a)));
+        List<Integer> slow = order.subList(0, Math.max(1, (int) Math.ceil(total.size() * 0.05)));
+        StringBuilder out = new StringBuilder("The slowest ").append(slow.size()).append(" starts (")
+                .append(num(total.get(slow.get(slow.size() - 1)))).append("–").append(num(total.get(slow.get(0))))
+                .append(" ms), medians per stage: ");
+        String[] names = {"delivery", "update", "to the FX thread", "to the frame", "to the pulse"};
+        for (int k = 0; k < stages.length; k++) {
+            List<Double> values = new ArrayList<>();
+            for (int i : slow) {
+                values.add(parts.get(k).get(i));
+            }
+            out.append(k == 0 ? "" : ", ").append(names[k]).append(' ').append(num(new Series("ms", values).median()));
+        }
+        return out.append(" ms.").toString();
+    }
+
     private String incrementalNote(String scale) {
         StringBuilder note = new StringBuilder("re-reads both lists, inspects what the events named (and what is new "
                 + "or changed state), enters the engine's namespace, the changed sandboxes and new namespace files, "
@@ -475,9 +511,8 @@ public final class BenchReport {
                         + "aim the new vertices, nothing else moves; then back to the FX thread, where it may queue "
                         + "behind the pulse of the previous frame); %s ms from that frame to the next pulse (the canvas "
                         + "reconciles, CSS and layout of the new shapes: TopologyCanvasView re-sorts and re-adds every "
-                        + "box each frame). The tail is mostly the FX thread and the shared machine: the slowest starts "
-                        + "waited in the FX queue or the pulse, not in discovery.",
-                        num(delivery), num(refresh), num(fx), num(layout), num(draw));
+                        + "box each frame). %s",
+                        num(delivery), num(refresh), num(fx), num(layout), num(draw), slowestStarts());
             }
             case "incremental_refresh" -> {
                 return String.format(Locale.ROOT, "the incremental pass still lists every container and network, "
