@@ -177,7 +177,11 @@ public final class LiveTopology implements AutoCloseable {
             created.remove(container);
             return DEBOUNCE;
         }
-        long left = CREATE_GRACE.toNanos() - (now - created.get(container));
+        Long createdAt = created.get(container);
+        if (createdAt == null) {
+            return DEBOUNCE; // forgotten meanwhile (its grace is over)
+        }
+        long left = CREATE_GRACE.toNanos() - (now - createdAt);
         return Duration.ofNanos(Math.max(DEBOUNCE.toNanos(), left));
     }
 
