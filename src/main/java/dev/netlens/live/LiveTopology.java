@@ -75,7 +75,7 @@ public final class LiveTopology implements AutoCloseable {
     /** Takes the baseline fingerprint after an incremental pass, beside the refresh thread, not in its way. */
     private final ScheduledExecutorService fingerprinter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "netlens-fingerprint"));
     /** When the last engine event came (System.nanoTime), to keep the minute's full pass off a busy moment. */
-    private volatile long lastEvent;
+    private volatile long lastEvent = System.nanoTime() - 60_000_000_000L; // none yet
     /** The minute's full pass may wait this long past its time for a tick with no event in the last second. */
     static final Duration FULL_RESYNC_SLACK = Duration.ofSeconds(60);
     private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
