@@ -204,6 +204,9 @@ for spec in $SCALES; do
   fi
 
   if [[ $spec == "${SCALES##* }" ]]; then # the largest workload
+    log "incremental refresh after one change at $containers containers ($ROUNDS rounds, each against a full pass)"
+    # Starts and removes one extra container per round (nlbench-incr-N, labelled $BENCH_LABEL).
+    java -cp "$CP" dev.netlens.bench.DiscoveryBench incremental "$RESULTS" "$containers" "$WARMUP" "$ROUNDS"
     log "heap after discovery at $containers containers ($HEAP_RUNS fresh JVMs)"
     for ((h = 0; h < HEAP_RUNS; h++)); do
       java -cp "$CP" dev.netlens.bench.DiscoveryBench heap "$RESULTS" "$containers"

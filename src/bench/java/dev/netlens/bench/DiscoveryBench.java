@@ -34,6 +34,10 @@ import java.util.concurrent.Executors;
  *   discovery RESULTS SCALE WARMUP RUNS   Discovery.local().discover() after warm-up, then the same
  *                                         pass phase by phase (API, kernel, assembly, JSON)
  *   heap RESULTS SCALE                    used heap after a full GC, holding one discovery's snapshot
+ *   incremental RESULTS SCALE WARMUP RUNS one change (start one extra labelled container, then remove
+ *                                         it): Discovery.refresh from the pass before, fed what the
+ *                                         engine's events name, against a full Discovery.discover of
+ *                                         the same state, interleaved, in one warm JVM
  *   serve                                 one JVM kept warm for bench/run.sh, which interleaves its
  *                                         runs with the baselines: reads "discover" or "phases" per
  *                                         line, answers one line of milliseconds ("quit" ends)
@@ -60,6 +64,7 @@ public final class DiscoveryBench {
         switch (args[0]) {
             case "discovery" -> discovery(results, scale, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "heap" -> heap(results, scale);
+            case "incremental" -> incremental(results, scale, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
         System.exit(0); // docker-java's client may leave non-daemon threads behind
@@ -182,6 +187,148 @@ public final class DiscoveryBench {
         held = SnapshotJson.toJson(snapshot);
         long t4 = System.nanoTime();
         return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6};
+    }
+
+    /**
+     * Incremental refresh after one change against a full rediscovery. Each round: a full pass (the
+     * earlier state), {@code docker run} of one extra container labelled netlens.bench=1, the events
+     * it raises gathered from the engine's stream, then the incremental refresh and a full pass timed
+     * in alternating order; then its removal, timed the same way. Every incremental snapshot is
+     * compared with the full one of the same moment (capture time and firewall counters aside).
+     */
+    static void incremental(Results results, String scale, int warmup, int runs) throws Exception {
+        List<Double> inc = new ArrayList<>();
+        List<Double> full = new ArrayList<>();
+        int same = 0;
+        int compared = 0;
+        String endpoint = dev.netlens.discovery.engine.EngineEndpoints.resolve(null);
+        List<String> hosts = List.of(endpoint);
+        java.util.concurrent.LinkedBlockingQueue<com.fasterxml.jackson.databind.JsonNode> events =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        dev.netlens.live.DockerEngineEvents stream = new dev.netlens.live.DockerEngineEvents();
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+        Thread watcher = new Thread(() -> {
+            try {
+                stream.stream(endpoint, connected::countDown, events::add);
+            } catch (Exception e) {
+                // closed at the end
+            }
+        }, "bench-events");
+        watcher.setDaemon(true);
+        watcher.start();
+        if (!connected.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no event stream");
+        }
+        try (Discovery discovery = Discovery.local()) {
+            for (int i = 0; i < warmup; i++) {
+                discovery.discover(hosts);
+            }
+            for (int r = 0; r < warmup + runs; r++) {
+                boolean measured = r >= warmup;
+                dev.netlens.discovery.DiscoveryState state = discovery.discoverState(hosts);
+                events.clear();
+                String name = "nlbench-incr-" + r;
+                String id = docker("run", "-d", "--label", "netlens.bench=1", "--name", name, "netlens/busybox:lab",
+                        "sleep", "infinity");
+                for (int step = 0; step < 2; step++) {
+                    if (step == 1) {
+                        docker("rm", "-f", name);
+                    }
+                    String awaited = step == 0 ? "start" : "destroy";
+                    Map<String, dev.netlens.discovery.EngineChanges> changes = Map.of(endpoint,
+                            changesFrom(events, id, awaited));
+                    boolean incFirst = (r + step) % 2 == 0;
+                    double[] t = new double[2];
+                    dev.netlens.discovery.DiscoveryState next = null;
+                    TopologySnapshot whole = null;
+                    for (int k = 0; k < 2; k++) {
+                        long t0 = System.nanoTime();
+                        if ((k == 0) == incFirst) {
+                            next = discovery.refresh(state, hosts, changes);
+                            t[0] = (System.nanoTime() - t0) / 1e6;
+                        } else {
+                            whole = discovery.discover(hosts).snapshot();
+                            t[1] = (System.nanoTime() - t0) / 1e6;
+                        }
+                    }
+                    if (!next.hosts().get(endpoint).incremental()) {
+                        throw new IllegalStateException("the refresh was not incremental");
+                    }
+                    if (measured) {
+                        inc.add(t[0]);
+                        full.add(t[1]);
+                        compared++;
+                        if (dev.netlens.live.SnapshotChange.sameTopology(next.result().snapshot(), whole)) {
+                            same++;
+                        } else {
+                            // Kept for a look: what differed (the firewall's counters, or someone else's change).
+                            java.nio.file.Path dir = java.nio.file.Path.of("target/bench");
+                            java.nio.file.Files.createDirectories(dir);
+                            java.nio.file.Files.writeString(dir.resolve("incremental-differs-" + r + "-" + step + "-inc.json"),
+                                    SnapshotJson.toJson(next.result().snapshot()));
+                            java.nio.file.Files.writeString(dir.resolve("incremental-differs-" + r + "-" + step + "-full.json"),
+                                    SnapshotJson.toJson(whole));
+                        }
+                    }
+                    state = next;
+                }
+            }
+        } finally {
+            stream.closeAll();
+        }
+        results.metric("incremental_refresh", scale, "ms", inc);
+        results.metric("incremental_full", scale, "ms", full);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("scale", scale);
+        facts.put("rounds", runs);
+        facts.put("compared", compared);
+        facts.put("equal", same);
+        results.meta("incremental", facts);
+    }
+
+    /** Waits for the container's event {@code awaited}, then gathers what the events so far name. */
+    private static dev.netlens.discovery.EngineChanges changesFrom(
+            java.util.concurrent.BlockingQueue<com.fasterxml.jackson.databind.JsonNode> events, String id, String awaited)
+            throws InterruptedException {
+        java.util.Set<String> containers = new java.util.HashSet<>();
+        java.util.Set<String> networks = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        boolean seen = false;
+        while (System.nanoTime() < deadline) {
+            com.fasterxml.jackson.databind.JsonNode e = events.poll(seen ? 100 : 1000, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (e == null) {
+                if (seen) {
+                    break; // nothing more for 100 ms after the awaited event
+                }
+                continue;
+            }
+            String actor = e.path("Actor").path("ID").asText("");
+            if (e.path("Type").asText().equals("network")) {
+                networks.add(actor);
+                String c = e.path("Actor").path("Attributes").path("container").asText("");
+                if (!c.isEmpty()) {
+                    containers.add(c);
+                }
+            } else {
+                containers.add(actor);
+            }
+            seen |= actor.equals(id) && e.path("Action").asText().equals(awaited);
+        }
+        if (!seen) {
+            throw new IllegalStateException("no " + awaited + " event for " + id);
+        }
+        return new dev.netlens.discovery.EngineChanges(containers, networks);
+    }
+
+    private static String docker(String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("docker"));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("docker " + String.join(" ", args) + " failed");
+        }
+        return out;
     }
 
     static void heap(Results results, String scale) throws Exception {

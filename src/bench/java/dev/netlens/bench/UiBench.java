@@ -77,7 +77,8 @@ import javafx.stage.Stage;
  * </ul>
  */
 public final class UiBench {
-    static final String ENDPOINT = "unix:///var/run/docker.sock";
+    /** The engine the live figures use; {@code -Dbench.endpoint=URI} picks another (a second, quieter one). */
+    static final String ENDPOINT = System.getProperty("bench.endpoint", "unix:///var/run/docker.sock");
     static final String LABEL = "netlens.bench";
     private static final Pattern PULSE = Pattern.compile("(?:PULSE: \\d+ \\[|\\[\\d+ )(\\d+)ms:(\\d+)ms\\]");
     /** Diagnostic: -Dbench.pulseDetail=FILE copies the pulse logger's full lines (phases) while measuring. */

@@ -16,12 +16,14 @@ import dev.netlens.discovery.kernel.KernelReader;
 import dev.netlens.discovery.kernel.KernelUnreadableException;
 import dev.netlens.discovery.kernel.NamespaceLister;
 import dev.netlens.discovery.kernel.ProcessCommandRunner;
+import dev.netlens.snapshot.NamespaceKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -91,6 +93,176 @@ public final class Discovery implements AutoCloseable {
         return new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);
     }
 
+    /** A full pass, as {@link #discover}, keeping each engine's raw scan for a later {@link #refresh}. */
+    public DiscoveryState discoverState(List<String> hosts) {
+        return refresh(null, hosts, Map.of());
+    }
+
+    /**
+     * A pass that reads again only what changed, where it can: an engine named in {@code changes}
+     * whose last scan is in {@code previous} gets an incremental scan (see {@link #refreshHost});
+     * every other engine a full one. The snapshot is assembled from all engines' scans as a full pass
+     * assembles it, so it equals what {@link #discover} would give at that moment when the changes
+     * name everything that changed.
+     *
+     * @param previous the last pass, or null
+     * @param changes per engine (as named in {@code hosts}): what its events said changed; an engine
+     *     not in this map is read in full
+     */
+    public DiscoveryState refresh(DiscoveryState previous, List<String> hosts, Map<String, EngineChanges> changes) {
+        List<String> targets = hosts.isEmpty() ? java.util.Collections.singletonList(null) : hosts;
+        List<HostScan> scans = new ArrayList<>();
+        List<EngineFailure> failures = new ArrayList<>();
+        Map<String, DiscoveryState.HostState> states = new java.util.LinkedHashMap<>();
+        for (String host : targets) {
+            String key = String.valueOf(host);
+            DiscoveryState.HostState before = previous == null ? null : previous.hosts().get(key);
+            EngineChanges change = changes.get(key);
+            try (EngineApi api = connector.apply(host)) {
+                DiscoveryState.HostState state;
+                if (before != null && change != null && change.isEmpty()) {
+                    state = before; // nothing happened on this engine
+                } else if (before != null && change != null) {
+                    state = refreshHost(api, before, change);
+                } else {
+                    IdentityRecorder recorder = new IdentityRecorder(lister);
+                    state = new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
+                }
+                states.put(key, state);
+                scans.add(state.scan());
+            } catch (EngineApiException | EngineUnreachableException e) {
+                failures.add(new EngineFailure(EngineEndpoints.resolve(host), e.getMessage()));
+            } catch (RuntimeException e) {
+                failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
+            }
+        }
+        DiscoveryResult result = new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);
+        return new DiscoveryState(result, states);
+    }
+
+    /**
+     * One engine read again from its last scan and what its events named:
+     * <ul>
+     *   <li>engine: both lists again; inspects only for what changed (see {@link EngineReader#readChanged});</li>
+     *   <li>kernel: the engine's own namespace and the firewall always; a container's namespace file is
+     *       entered again unless its owner is unchanged (no event, same inspect) and the file is the same
+     *       namespace as before (same identity: a path reused by a new sandbox is another namespace);
+     *       overlay, load-balancer and ingress namespaces are kept unless an overlay may have changed;
+     *       a stale file keeps its verdict while it is the same file; anything else is entered.</li>
+     * </ul>
+     * An engine whose kernel could be read then and not now, or the reverse, is read in full.
+     */
+    DiscoveryState.HostState refreshHost(EngineApi api, DiscoveryState.HostState before, EngineChanges changes)
+            throws EngineApiException, EngineUnreachableException {
+        HostScan earlier = before.scan();
+        List<String> missing = new ArrayList<>();
+        Optional<EngineProcess> process = localEngine(api.endpoint(), missing);
+        KernelFacts oldKernel = earlier.kernel();
+        if (process.isPresent() != (oldKernel != null) || !missing.equals(earlier.kernelMissing())) {
+            IdentityRecorder recorder = new IdentityRecorder(lister);
+            return new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
+        }
+        Map<String, EngineContainer> oldById = new java.util.HashMap<>();
+        Map<String, EngineContainer> ownerByFile = new java.util.HashMap<>();
+        for (EngineContainer c : earlier.engine().containers()) {
+            oldById.put(c.id(), c);
+            if (("running".equals(c.state()) || "paused".equals(c.state())) && !c.sandboxKey().isBlank()
+                    && !changes.containers().contains(c.id())) {
+                ownerByFile.putIfAbsent(Path.of(c.sandboxKey()).getFileName().toString(), c);
+            }
+        }
+        Map<String, dev.netlens.discovery.kernel.NamespaceDump> oldDumps = new java.util.HashMap<>();
+        java.util.Set<String> oldProblems = new java.util.HashSet<>();
+        if (oldKernel != null) {
+            oldKernel.sandboxes().forEach(d -> oldDumps.put(d.path(), d));
+            oldProblems.addAll(oldKernel.problems());
+        }
+        Map<String, dev.netlens.discovery.engine.EngineNetwork> oldNetworks = new java.util.HashMap<>();
+        earlier.engine().networks().forEach(n -> oldNetworks.put(n.id(), n));
+        // Overlay, load-balancer and ingress namespaces change with what joins an overlay: kept only when
+        // no changed network is (or may be) an overlay and no changed container was on one.
+        boolean overlayTouched = changes.networks().stream().anyMatch(id -> !oldNetworks.containsKey(id)
+                || isOverlay(oldNetworks.get(id)))
+                || changes.containers().stream().map(oldById::get).filter(java.util.Objects::nonNull)
+                        .anyMatch(c -> onOverlay(c, oldNetworks));
+        IdentityRecorder recorder = new IdentityRecorder(lister);
+        Map<String, EngineContainer> reusedFor = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<String> reusedShared = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.function.Function<Path, KernelReader.Earlier> reuse = file -> {
+            Object now = recorder.noted(file);
+            if (now == null || !now.equals(before.identities().get(file.toString()))) {
+                return null; // new, gone, or another namespace at the same path: enter it
+            }
+            String stale = KernelReader.staleProblem(file.toString());
+            if (oldProblems.contains(stale)) {
+                return KernelReader.Earlier.skipped(stale); // still the same dead file
+            }
+            var dump = oldDumps.get(file.toString());
+            if (dump == null) {
+                return null;
+            }
+            String name = file.getFileName().toString();
+            EngineContainer owner = ownerByFile.get(name);
+            if (owner != null) {
+                reusedFor.put(file.toString(), owner);
+                return KernelReader.Earlier.of(dump);
+            }
+            NamespaceKind kind = SnapshotAssembler.kindOf(name, false);
+            if (!overlayTouched && (kind == NamespaceKind.OVERLAY || kind == NamespaceKind.LOADBALANCER
+                    || kind == NamespaceKind.INGRESS)) {
+                reusedShared.add(file.toString());
+                return KernelReader.Earlier.of(dump);
+            }
+            return null;
+        };
+        CompletableFuture<KernelFacts> kernel = process
+                .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), recorder, reuse), kernelStarter))
+                .orElse(CompletableFuture.completedFuture(null));
+        EngineFacts engine;
+        try {
+            engine = new EngineReader(api, pool).readChanged(earlier.engine(), changes.containers(), changes.networks());
+        } catch (EngineApiException | EngineUnreachableException e) {
+            kernel.cancel(true);
+            throw e;
+        }
+        KernelFacts facts = kernel.join();
+        if (facts != null && facts.host() == null) {
+            missing.add(facts.problems().get(0));
+            facts = null;
+        } else if (facts != null) {
+            List<String> sandboxKeys = engine.containers().stream()
+                    .filter(c -> "running".equals(c.state()) || "paused".equals(c.state()))
+                    .map(EngineContainer::sandboxKey).toList();
+            try {
+                KernelReader reader = kernelReader(recorder);
+                facts = reader.readAlso(facts, process.get(), sandboxKeys, reuse);
+                // A dump reused for an owner the engine now shows otherwise (its state changed with no
+                // event we saw, say) is read again.
+                Map<String, EngineContainer> nowById = new java.util.HashMap<>();
+                engine.containers().forEach(c -> nowById.put(c.id(), c));
+                List<Path> again = new ArrayList<>();
+                reusedFor.forEach((file, owner) -> {
+                    if (!owner.equals(nowById.get(owner.id()))) {
+                        again.add(Path.of(file));
+                    }
+                });
+                // An overlay joined with no event we saw for its network: its namespaces are read again.
+                Map<String, dev.netlens.discovery.engine.EngineNetwork> nowNetworks = new java.util.HashMap<>();
+                engine.networks().forEach(n -> nowNetworks.put(n.id(), n));
+                boolean overlayNow = engine.containers().stream()
+                        .filter(c -> !c.equals(oldById.get(c.id()))).anyMatch(c -> onOverlay(c, nowNetworks));
+                if (overlayNow) {
+                    reusedShared.forEach(f -> again.add(Path.of(f)));
+                }
+                facts = reader.reread(facts, again);
+            } catch (KernelUnreadableException e) {
+                missing.add(e.getMessage());
+                facts = null;
+            }
+        }
+        return new DiscoveryState.HostState(new HostScan(api.endpoint(), engine, facts, missing), recorder.identities(), true);
+    }
+
     /**
      * A cheap summary of what the engines show: container ids and states, network ids, the
      * namespace files and the engine namespace's links. Two equal fingerprints mean a full pass
@@ -142,11 +314,16 @@ public final class Discovery implements AutoCloseable {
     }
 
     HostScan scan(EngineApi api) throws EngineApiException, EngineUnreachableException {
+        return scan(api, lister);
+    }
+
+    /** @param lister lists the namespace folders (one that notes each file's identity, say) */
+    HostScan scan(EngineApi api, NamespaceLister lister) throws EngineApiException, EngineUnreachableException {
         List<String> missing = new ArrayList<>();
         Optional<EngineProcess> process = localEngine(api.endpoint(), missing);
         // The kernel is read while the engine answers: the two take about as long as each other.
         CompletableFuture<KernelFacts> kernel = process
-                .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of()), kernelStarter))
+                .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), lister, f -> null), kernelStarter))
                 .orElse(CompletableFuture.completedFuture(null));
         EngineFacts engine;
         try {
@@ -164,13 +341,27 @@ public final class Discovery implements AutoCloseable {
                     .filter(c -> "running".equals(c.state()) || "paused".equals(c.state()))
                     .map(EngineContainer::sandboxKey).toList();
             try {
-                facts = kernelReader().readAlso(facts, process.get(), sandboxKeys);
+                facts = kernelReader(lister).readAlso(facts, process.get(), sandboxKeys);
             } catch (KernelUnreadableException e) {
                 missing.add(e.getMessage());
                 facts = null;
             }
         }
         return new HostScan(api.endpoint(), engine, facts, missing);
+    }
+
+    private static boolean isOverlay(dev.netlens.discovery.engine.EngineNetwork n) {
+        return n == null || "overlay".equalsIgnoreCase(n.driver()) || "swarm".equals(n.scope());
+    }
+
+    private static boolean onOverlay(EngineContainer c, Map<String, dev.netlens.discovery.engine.EngineNetwork> networks) {
+        return c.endpoints().stream().anyMatch(e -> {
+            var n = networks.get(e.network());
+            if (n == null) {
+                n = networks.values().stream().filter(x -> x.name().equals(e.networkName())).findFirst().orElse(null);
+            }
+            return isOverlay(n);
+        });
     }
 
     /** The engine's process when it is local and its kernel may be read; otherwise why not, in missing. */
@@ -218,15 +409,16 @@ public final class Discovery implements AutoCloseable {
     }
 
     /** The kernel's view, or facts without a host namespace whose one problem says why it failed. */
-    private KernelFacts readKernel(EngineProcess process, List<String> sandboxKeys) {
+    private KernelFacts readKernel(EngineProcess process, List<String> sandboxKeys, NamespaceLister lister,
+            java.util.function.Function<Path, KernelReader.Earlier> reuse) {
         try {
-            return kernelReader().read(process, sandboxKeys);
+            return kernelReader(lister).read(process, sandboxKeys, reuse);
         } catch (KernelUnreadableException e) {
             return new KernelFacts(null, List.of(), null, List.of(e.getMessage()), null);
         }
     }
 
-    private KernelReader kernelReader() {
+    private KernelReader kernelReader(NamespaceLister lister) {
         return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id"));
     }
 

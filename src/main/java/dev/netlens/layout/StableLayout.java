@@ -21,7 +21,10 @@ import java.util.function.BooleanSupplier;
  * moves. Only when growing a box would run into a neighbour does it fall back to a fresh layout.
  */
 public final class StableLayout implements LayoutEngine {
+    private static final boolean DEBUG = Boolean.getBoolean("netlens.layout.debug");
     private final StackLayout fresh;
+    /** The parameters of the last fresh layout chosen in full; null before the first. */
+    private volatile StackLayout.Choice lastChoice;
 
     public StableLayout() {
         this(new StackLayout());
@@ -33,15 +36,28 @@ public final class StableLayout implements LayoutEngine {
 
     @Override
     public Layout layout(TopologyGraph graph, Layout previous, BooleanSupplier cancelled) {
-        Layout full = fresh.layout(graph, Layout.EMPTY, cancelled);
         if (previous == null || previous.rects().isEmpty()) {
-            return full;
+            return chooseFresh(graph, cancelled);
         }
+        // The fresh layout only says how big a new vertex is and where it would like to be: the one
+        // candidate chosen last time gives that without scoring every candidate again.
+        StackLayout.Choice choice = lastChoice;
+        boolean best = choice == null;
+        Layout full = best ? chooseFresh(graph, cancelled) : fresh.layoutWith(graph, choice, cancelled);
         try {
             return new Merge(graph, previous, full).run();
         } catch (NoRoom e) {
-            return full;
+            if (DEBUG) {
+                System.err.println("stable layout: no room for a new vertex, laid out afresh");
+            }
+            return best ? full : chooseFresh(graph, cancelled);
         }
+    }
+
+    private Layout chooseFresh(TopologyGraph graph, BooleanSupplier cancelled) {
+        StackLayout.Chosen chosen = fresh.choose(graph, cancelled);
+        lastChoice = chosen.choice();
+        return chosen.layout();
     }
 
     /** Growing a box would overlap a neighbour: the stable placement is impossible. */
@@ -72,24 +88,44 @@ public final class StableLayout implements LayoutEngine {
                     drawn.add(n);
                 }
             }
-            drawn.sort(Comparator.comparingInt(n -> g.ancestors(n.id()).size()));
+            Map<String, Integer> depth = new java.util.HashMap<>();
             for (TopoNode n : drawn) {
-                Rect old = prev.rects().get(n.id());
-                boolean stayed = old != null && prev.parents().containsKey(n.id())
-                        && Objects.equals(prev.parents().get(n.id()), n.parent())
-                        && (n.parent() == null || out.containsKey(n.parent()) && !fromFull.contains(n.parent()));
-                if (stayed) {
-                    put(n, old);
-                } else if (n.parent() != null && fromFull.contains(n.parent())) {
-                    // Inside a box that was just placed: keep its place relative to that box.
-                    Rect pf = full.rects().get(n.parent());
-                    Rect po = out.get(n.parent());
-                    put(n, full.rects().get(n.id()).moved(po.x() - pf.x(), po.y() - pf.y()));
-                    fromFull.add(n.id());
-                } else {
-                    put(n, findSpot(n));
-                    fromFull.add(n.id());
+                depth.put(n.id(), g.ancestors(n.id()).size());
+            }
+            drawn.sort(Comparator.comparingInt(n -> depth.get(n.id())));
+            // Level by level, and in each level the vertices that stay first: a new vertex looks for a
+            // free spot among all of its siblings, not only those that happen to come before it.
+            for (int from = 0; from < drawn.size(); ) {
+                int level = depth.get(drawn.get(from).id());
+                int to = from;
+                while (to < drawn.size() && depth.get(drawn.get(to).id()) == level) {
+                    to++;
                 }
+                List<TopoNode> moving = new ArrayList<>();
+                for (TopoNode n : drawn.subList(from, to)) {
+                    Rect old = prev.rects().get(n.id());
+                    boolean stayed = old != null && prev.parents().containsKey(n.id())
+                            && Objects.equals(prev.parents().get(n.id()), n.parent())
+                            && (n.parent() == null || out.containsKey(n.parent()) && !fromFull.contains(n.parent()));
+                    if (stayed) {
+                        put(n, old);
+                    } else {
+                        moving.add(n);
+                    }
+                }
+                for (TopoNode n : moving) {
+                    if (n.parent() != null && fromFull.contains(n.parent())) {
+                        // Inside a box that was just placed: keep its place relative to that box.
+                        Rect pf = full.rects().get(n.parent());
+                        Rect po = out.get(n.parent());
+                        put(n, full.rects().get(n.id()).moved(po.x() - pf.x(), po.y() - pf.y()));
+                        fromFull.add(n.id());
+                    } else {
+                        put(n, findSpot(n));
+                        fromFull.add(n.id());
+                    }
+                }
+                from = to;
             }
             return new Layout(out, parents);
         }
@@ -142,10 +178,15 @@ public final class StableLayout implements LayoutEngine {
             }
             Rect best = null;
             double bestD = Double.MAX_VALUE;
+            Grid grid = new Grid(sibs);
             for (double x : xs) {
                 for (double y : ys) {
+                    double d0 = Math.hypot(x - wantX, (y - wantY) * 2);
+                    if (d0 >= bestD) {
+                        continue; // cannot beat the best spot so far
+                    }
                     Rect c = size.at(x, y);
-                    if (!inside.contains(c) || sibs.stream().anyMatch(s -> s.overlaps(c, StackLayout.GAP - 1))) {
+                    if (!inside.contains(c) || grid.overlaps(c, StackLayout.GAP - 1)) {
                         continue;
                     }
                     double d = Math.hypot(x - wantX, (y - wantY) * 2); // prefer staying in the same row
@@ -164,6 +205,45 @@ public final class StableLayout implements LayoutEngine {
             Rect placed = size.at(x, bottom + StackLayout.GAP);
             grow(n.parent(), placed);
             return placed;
+        }
+
+        /** Sibling rectangles bucketed by area, so that a candidate spot is checked only against its neighbours. */
+        private static final class Grid {
+            private static final double CELL = 256;
+            private final Map<Long, List<Rect>> cells = new java.util.HashMap<>();
+
+            Grid(List<Rect> rects) {
+                for (Rect r : rects) {
+                    forCells(r, 0, key -> cells.computeIfAbsent(key, k -> new ArrayList<>()).add(r));
+                }
+            }
+
+            boolean overlaps(Rect c, double gap) {
+                boolean[] hit = {false};
+                forCells(c, gap, key -> {
+                    if (!hit[0]) {
+                        for (Rect s : cells.getOrDefault(key, List.of())) {
+                            if (s.overlaps(c, gap)) {
+                                hit[0] = true;
+                                return;
+                            }
+                        }
+                    }
+                });
+                return hit[0];
+            }
+
+            private static void forCells(Rect r, double margin, java.util.function.LongConsumer action) {
+                long x0 = (long) Math.floor((r.x() - margin) / CELL);
+                long x1 = (long) Math.floor((r.maxX() + margin) / CELL);
+                long y0 = (long) Math.floor((r.y() - margin) / CELL);
+                long y1 = (long) Math.floor((r.maxY() + margin) / CELL);
+                for (long cx = x0; cx <= x1; cx++) {
+                    for (long cy = y0; cy <= y1; cy++) {
+                        action.accept(cx * 1_000_003L + cy);
+                    }
+                }
+            }
         }
 
         /** Grows a box (and its ancestors) to hold {@code r}, unless that would hit a neighbour. */

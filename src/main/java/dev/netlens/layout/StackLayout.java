@@ -68,11 +68,36 @@ public final class StackLayout implements LayoutEngine {
         this.metrics = metrics;
     }
 
+    /** The parameters of one candidate layout: column height, rows of veth ends, staircase, fill. */
+    public record Choice(double columnHeight, int endRows, boolean stair, boolean fill) {
+    }
+
+    /** A layout and the candidate it was chosen as. */
+    public record Chosen(Layout layout, Choice choice) {
+    }
+
     @Override
     public Layout layout(TopologyGraph graph, Layout previous, BooleanSupplier cancelled) {
+        return choose(graph, cancelled).layout();
+    }
+
+    /**
+     * The one candidate with these parameters, not scored against the others: what {@link #choose}
+     * gives when it chose them, at a fraction of the cost (scoring every candidate's crossings is most
+     * of a full layout's time).
+     */
+    public Layout layoutWith(TopologyGraph graph, Choice choice, BooleanSupplier cancelled) {
+        check(cancelled);
+        Plan plan = new Plan(graph, cancelled);
+        return new Run(plan, choice.columnHeight(), choice.endRows(), choice.stair(), choice.fill() && plan.small()).run();
+    }
+
+    /** The best of the candidate layouts, and its parameters. */
+    public Chosen choose(TopologyGraph graph, BooleanSupplier cancelled) {
         check(cancelled);
         Plan plan = new Plan(graph, cancelled);
         Layout best = null;
+        Choice bestChoice = null;
         double bestScore = -1;
         boolean quality = graph.links().size() <= SCORE_QUALITY_LIMIT;
         for (int mode = 0; mode < 6; mode++) {
@@ -97,11 +122,12 @@ public final class StackLayout implements LayoutEngine {
                 }
                 if (score > bestScore + 1e-9) {
                     best = candidate;
+                    bestChoice = new Choice(height, endRows, stair, fill);
                     bestScore = score;
                 }
             }
         }
-        return best;
+        return new Chosen(best, bestChoice);
     }
 
     /** The size of a leaf shape: wide enough for its label and caption. */

@@ -274,23 +274,71 @@ class LayoutTest {
         }
     }
 
+    /** The candidate remembered for updates lays out exactly as when it was chosen among all. */
+    @ParameterizedTest
+    @MethodSource("recorded")
+    void theRememberedCandidateGivesTheChosenLayout(String fixture) {
+        TopologyGraph g = TopologyGraph.from(Fixtures.load(fixture));
+        StackLayout stack = new StackLayout();
+        StackLayout.Chosen chosen = stack.choose(g, () -> false);
+        assertEquals(chosen.layout(), stack.layoutWith(g, chosen.choice(), () -> false));
+    }
+
+    /**
+     * Containers started one after another, each laid out from the picture before: every vertex that
+     * stayed keeps its rectangle (or, when a box had no room, the layout is the fresh one), and
+     * nothing overlaps.
+     */
+    @Test
+    void containersAddedOneByOneSlideInWithoutMovingTheRest() {
+        TopologySnapshot s = Fixtures.load(Fixtures.LAB);
+        StableLayout engine = new StableLayout();
+        TopologyGraph before = TopologyGraph.from(s);
+        Layout shown = engine.layout(before);
+        for (int k = 1; k <= 12; k++) {
+            s = withExtraContainer(s, k);
+            TopologyGraph after = TopologyGraph.from(s);
+            Layout next = engine.layout(after, shown, () -> false);
+            assertNoOverlaps(after, next);
+            TopologyDiff diff = TopologyDiff.between(before, after);
+            boolean fresh = next.equals(new StackLayout().layout(after, Layout.EMPTY, () -> false));
+            for (TopoNode n : after.nodes()) {
+                if (!fresh && shown.rects().containsKey(n.id()) && !diff.addedNodes().contains(n.id())
+                        && after.children(n.id()).stream().noneMatch(diff.addedNodes()::contains) && !n.kind().isBox()) {
+                    assertEquals(shown.rects().get(n.id()), next.rects().get(n.id()), "step " + k + ": " + n.id() + " moved");
+                }
+            }
+            assertTrue(next.rects().containsKey("ns:host-2973bdca/ns/newbox" + k), "step " + k + ": the new box is drawn");
+            before = after;
+            shown = next;
+        }
+    }
+
     /** The lab plus one container on lab-user (a veth on br-678ee52577bb), for refresh tests. */
     private static TopologySnapshot withExtraContainer(TopologySnapshot s) {
+        return withExtraContainer(s, 0);
+    }
+
+    /** The snapshot plus container number {@code k} on lab-user (names and addresses from k). */
+    private static TopologySnapshot withExtraContainer(TopologySnapshot s, int k) {
+        String suffix = k == 0 ? "" : Integer.toString(k);
         String host = "host-2973bdca";
         String hostNs = host + "/ns/host";
-        String ns = host + "/ns/newbox";
+        String ns = host + "/ns/newbox" + suffix;
         String bridge = s.interfaces().stream().filter(i -> i.name().equals("br-678ee52577bb")).findFirst().orElseThrow().id();
         String network = s.networks().stream().filter(n -> bridge.equals(n.bridge())).findFirst().orElseThrow().id();
         List<NetNamespace> nss = new ArrayList<>(s.namespaces());
-        nss.add(new NetNamespace(ns, host, NamespaceKind.CONTAINER, "newbox", null, List.of("newctr")));
+        nss.add(new NetNamespace(ns, host, NamespaceKind.CONTAINER, "newbox" + suffix, null, List.of("newctr" + suffix)));
         List<NetInterface> ifs = new ArrayList<>(s.interfaces());
+        String veth = hostNs + "/vethnew" + suffix + "0";
+        String ip = "172.19.0." + (9 + k);
         ifs.add(new NetInterface(ns + "/eth0", ns, "eth0", 2, InterfaceKind.VETH, null, 1500, "UP",
-                List.of("172.19.0.9/16"), null, hostNs + "/vethnew0", null, null, null));
-        ifs.add(new NetInterface(hostNs + "/vethnew0", hostNs, "vethnew0", 99, InterfaceKind.VETH, null, 1500, "UP",
+                List.of(ip + "/16"), null, veth, null, null, null));
+        ifs.add(new NetInterface(veth, hostNs, "vethnew" + suffix + "0", 99 + k, InterfaceKind.VETH, null, 1500, "UP",
                 List.of(), bridge, ns + "/eth0", null, null, null));
         List<Container> cs = new ArrayList<>(s.containers());
-        cs.add(new Container("newctr", host, "lab-user-new", "netlens/busybox:lab", "running", "lab-user", ns,
-                List.of(new Endpoint(network, "lab-user", "172.19.0.9", null, null, List.of(), ns + "/eth0")), List.of()));
+        cs.add(new Container("newctr" + suffix, host, "lab-user-new" + suffix, "netlens/busybox:lab", "running", "lab-user", ns,
+                List.of(new Endpoint(network, "lab-user", ip, null, null, List.of(), ns + "/eth0")), List.of()));
         return new TopologySnapshot(s.schema(), s.capturedAt(), s.source(), s.hosts(), nss, ifs, s.networks(), cs,
                 s.tunnels());
     }

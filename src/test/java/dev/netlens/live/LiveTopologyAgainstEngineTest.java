@@ -50,6 +50,7 @@ class LiveTopologyAgainstEngineTest {
                 assertTrue(added.snapshot().interfaces().stream().anyMatch(i -> i.namespace().equals(
                         added.snapshot().containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().namespace())),
                         "its namespace and interfaces came with it");
+                assertTrue(live.scanCounts()[1] >= 1, "the event was followed by an incremental scan, not a full one");
             } finally {
                 Lab.docker(Lab.ENGINE1, "rm", "-f", name);
             }

@@ -41,6 +41,122 @@ public final class EngineReader {
         return new EngineFacts(info, networks, containers, problems);
     }
 
+    /**
+     * What {@link #read()} would give now, from an earlier read and what changed since: both lists are
+     * asked again (cheap), and only these are inspected again: the containers and networks named in
+     * {@code containers} and {@code networks}, the ones new in the lists, the containers whose listed
+     * state differs from the earlier inspect, and every swarm-scoped network (its peers and tasks
+     * change with no event on this engine). The rest keep their earlier inspect, and the engine's info
+     * is kept unless networks came, went or a swarm one changed. Order follows the
+     * new lists, as a full read's does; one that vanished between list and inspect is noted and skipped.
+     */
+    public EngineFacts readChanged(EngineFacts earlier, java.util.Set<String> containers, java.util.Set<String> networks)
+            throws EngineApiException, EngineUnreachableException {
+        JsonNode networkList = api.get("/networks");
+        JsonNode containerList = api.get("/containers/json?all=1");
+        Map<String, EngineNetwork> oldNetworks = new java.util.HashMap<>();
+        earlier.networks().forEach(n -> oldNetworks.put(n.id(), n));
+        Map<String, EngineContainer> oldContainers = new java.util.HashMap<>();
+        earlier.containers().forEach(c -> oldContainers.put(c.id(), c));
+        List<String> networkIds = new ArrayList<>();
+        java.util.Set<String> inspectNetworks = new java.util.HashSet<>();
+        for (JsonNode item : networkList) {
+            String id = item.path("Id").asText();
+            networkIds.add(id);
+            EngineNetwork old = oldNetworks.get(id);
+            if (old == null || networks.contains(id) || "swarm".equals(old.scope()) || "swarm".equals(text(item, "Scope"))) {
+                inspectNetworks.add(id);
+            }
+        }
+        // The engine's own facts (name, version, swarm role) change with no container event; a swarm
+        // join or leave makes or removes networks (ingress, overlays): only then is it asked again.
+        boolean swarmMayHaveChanged = !networkIds.containsAll(oldNetworks.keySet()) || networks.stream()
+                .anyMatch(id -> !oldNetworks.containsKey(id) || "swarm".equals(oldNetworks.get(id).scope()));
+        Future<EngineInfo> info = swarmMayHaveChanged ? pool.submit(this::readInfo)
+                : java.util.concurrent.CompletableFuture.completedFuture(earlier.info());
+        List<String> containerIds = new ArrayList<>();
+        java.util.Set<String> inspectContainers = new java.util.HashSet<>();
+        for (JsonNode item : containerList) {
+            String id = item.path("Id").asText();
+            containerIds.add(id);
+            EngineContainer old = oldContainers.get(id);
+            if (old == null || containers.contains(id) || !java.util.Objects.equals(old.state(), text(item, "State"))) {
+                inspectContainers.add(id);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        // Both kinds of inspects are queued at once; their problems are noted networks first, as read() does.
+        Map<String, Future<JsonNode>> pendingNetworks = submitAll(networkIds, inspectNetworks,
+                id -> "/networks/" + encode(id) + "?verbose=true");
+        Map<String, Future<JsonNode>> pendingContainers = submitAll(containerIds, inspectContainers,
+                id -> "/containers/" + encode(id) + "/json");
+        List<EngineNetwork> newNetworks = collect(networkIds, pendingNetworks, oldNetworks, "network",
+                EngineReader::toNetwork, problems);
+        List<EngineContainer> newContainers = collect(containerIds, pendingContainers, oldContainers, "container",
+                EngineReader::toContainer, problems);
+        EngineInfo engineInfo = await(info, "the engine's info");
+        return new EngineFacts(engineInfo, newNetworks, newContainers, problems);
+    }
+
+    private Map<String, Future<JsonNode>> submitAll(List<String> ids, java.util.Set<String> wanted,
+            Function<String, String> path) {
+        Map<String, Future<JsonNode>> pending = new java.util.HashMap<>();
+        for (String id : ids) {
+            if (wanted.contains(id)) {
+                pending.put(id, pool.submit(() -> api.get(path.apply(id))));
+            }
+        }
+        return pending;
+    }
+
+    private <T> List<T> collect(List<String> ids, Map<String, Future<JsonNode>> pending, Map<String, T> earlier,
+            String what, Function<JsonNode, T> mapper, List<String> problems)
+            throws EngineApiException, EngineUnreachableException {
+        List<T> result = new ArrayList<>();
+        for (String id : ids) {
+            Future<JsonNode> future = pending.get(id);
+            if (future == null) {
+                result.add(earlier.get(id));
+                continue;
+            }
+            try {
+                result.add(mapper.apply(future.get()));
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof EngineApiException apiError && apiError.notFound()) {
+                    problems.add(what + " " + shortId(id) + " vanished during the scan; skipped");
+                } else if (cause instanceof EngineApiException apiError) {
+                    throw apiError;
+                } else if (cause instanceof EngineUnreachableException unreachable) {
+                    throw unreachable;
+                } else {
+                    throw new EngineUnreachableException("could not read " + what + " " + shortId(id), cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineUnreachableException("interrupted while reading the engine", e);
+            }
+        }
+        return result;
+    }
+
+    private static <T> T await(Future<T> future, String what) throws EngineApiException, EngineUnreachableException {
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof EngineApiException apiError) {
+                throw apiError;
+            }
+            if (e.getCause() instanceof EngineUnreachableException unreachable) {
+                throw unreachable;
+            }
+            throw new EngineUnreachableException("could not read " + what, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnreachableException("interrupted while reading the engine", e);
+        }
+    }
+
     public EngineInfo readInfo() throws EngineApiException, EngineUnreachableException {
         JsonNode info = api.get("/info");
         JsonNode version = api.get("/version");

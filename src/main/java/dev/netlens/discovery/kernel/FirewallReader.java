@@ -13,12 +13,42 @@ final class FirewallReader {
         this.runner = runner;
     }
 
+    /** Runs the three dumps side by side: each is a process of its own, mostly waiting. */
+    private static final java.util.concurrent.ExecutorService SIDE = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "netlens-firewall");
+        t.setDaemon(true);
+        return t;
+    });
+
     FirewallCapture read(EngineProcess engine) {
-        List<String> missing = new ArrayList<>();
-        String v4 = capture(engine, List.of("iptables-save"), missing);
-        String v6 = capture(engine, List.of("ip6tables-save"), missing);
-        String nft = runner.isAvailable("nft") ? capture(engine, List.of("nft", "-j", "list", "ruleset"), missing) : null;
-        return new FirewallCapture(v4, v6, nft, missing);
+        // Each dump notes its own problems; they are joined in a fixed order (v4, v6, nft).
+        List<String> missing4 = new ArrayList<>();
+        List<String> missing6 = new ArrayList<>();
+        List<String> missingNft = new ArrayList<>();
+        java.util.concurrent.Future<String> v6 = SIDE.submit(() -> capture(engine, List.of("ip6tables-save"), missing6));
+        java.util.concurrent.Future<String> nft = SIDE.submit(() -> runner.isAvailable("nft")
+                ? capture(engine, List.of("nft", "-j", "list", "ruleset"), missingNft) : null);
+        String v4 = capture(engine, List.of("iptables-save"), missing4);
+        List<String> missing = new ArrayList<>(missing4);
+        String six = join(v6, "ip6tables-save", missing6);
+        missing.addAll(missing6);
+        String nftJson = join(nft, "nft", missingNft);
+        missing.addAll(missingNft);
+        return new FirewallCapture(v4, six, nftJson, missing);
+    }
+
+    private static String join(java.util.concurrent.Future<String> future, String what, List<String> missing) {
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            missing.add(what + " failed: " + e.getCause().getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            missing.add(what + " not read: interrupted");
+            return null;
+        }
     }
 
     private String capture(EngineProcess engine, List<String> command, List<String> missing) {

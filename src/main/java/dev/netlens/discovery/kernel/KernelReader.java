@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Reads every network namespace of one engine with one {@code ip -j -d addr show} each, entered by
@@ -38,16 +39,29 @@ public final class KernelReader {
      * @throws KernelUnreadableException when not even the engine's own namespace can be read
      */
     public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys) throws KernelUnreadableException {
+        return read(engine, sandboxKeys, NO_REUSE);
+    }
+
+    /**
+     * As {@link #read(EngineProcess, Collection)}, but a namespace file for which {@code reuse} gives
+     * an earlier dump is not entered again: that dump stands in for it, at the same place. The engine's
+     * own namespace and the firewall are always read.
+     */
+    public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys, Function<Path, Earlier> reuse)
+            throws KernelUnreadableException {
         Future<FirewallCapture> firewall = pool.submit(() -> new FirewallReader(runner).read(engine));
+        List<String> problems = new ArrayList<>();
+        // The sandboxes are entered while the engine's own namespace is read: they do not depend on it.
+        List<Future<NamespaceDump>> pending = submitAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), reuse);
         NamespaceDump host;
         try {
             host = readNamespace("host", engine.hostNamespace().toString(), engine.sharesOurNamespace());
         } catch (NamespaceReadException e) {
             firewall.cancel(true);
+            pending.forEach(f -> f.cancel(true));
             throw new KernelUnreadableException("kernel view unavailable: " + e.getMessage());
         }
-        List<String> problems = new ArrayList<>();
-        List<NamespaceDump> sandboxes = readAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), problems);
+        List<NamespaceDump> sandboxes = collect(pending, problems);
         try {
             return new KernelFacts(host, sandboxes, firewall.get(), problems, readBootId());
         } catch (ExecutionException e) {
@@ -66,6 +80,12 @@ public final class KernelReader {
      */
     public KernelFacts readAlso(KernelFacts facts, EngineProcess engine, Collection<String> sandboxKeys)
             throws KernelUnreadableException {
+        return readAlso(facts, engine, sandboxKeys, NO_REUSE);
+    }
+
+    /** As {@link #readAlso(KernelFacts, EngineProcess, Collection)}, reusing earlier dumps as {@link #read} does. */
+    public KernelFacts readAlso(KernelFacts facts, EngineProcess engine, Collection<String> sandboxKeys,
+            Function<Path, Earlier> reuse) throws KernelUnreadableException {
         java.util.Set<String> done = new java.util.HashSet<>();
         facts.sandboxes().forEach(d -> done.add(d.path()));
         List<String> problems = new ArrayList<>(facts.problems());
@@ -82,15 +102,79 @@ public final class KernelReader {
             return facts;
         }
         List<NamespaceDump> sandboxes = new ArrayList<>(facts.sandboxes());
-        sandboxes.addAll(readAll(missing, problems));
+        sandboxes.addAll(readAll(missing, problems, reuse));
         return new KernelFacts(facts.host(), sandboxes, facts.firewall(), problems, facts.bootId());
     }
 
-    private List<NamespaceDump> readAll(List<Path> files, List<String> problems) throws KernelUnreadableException {
+    /**
+     * Enters these namespace files again and puts their new dumps where the old ones stood (in
+     * {@code facts.sandboxes()}); one that cannot be read any more is dropped and its reason added.
+     */
+    public KernelFacts reread(KernelFacts facts, Collection<Path> files) throws KernelUnreadableException {
+        if (files.isEmpty()) {
+            return facts;
+        }
+        List<String> problems = new ArrayList<>(facts.problems());
+        java.util.Map<String, NamespaceDump> fresh = new java.util.HashMap<>();
+        for (NamespaceDump dump : readAll(List.copyOf(files), problems, NO_REUSE)) {
+            fresh.put(dump.path(), dump);
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        files.forEach(f -> wanted.add(f.toString()));
+        List<NamespaceDump> sandboxes = new ArrayList<>();
+        for (NamespaceDump dump : facts.sandboxes()) {
+            if (!wanted.contains(dump.path())) {
+                sandboxes.add(dump);
+            } else if (fresh.containsKey(dump.path())) {
+                sandboxes.add(fresh.get(dump.path()));
+            }
+        }
+        return new KernelFacts(facts.host(), sandboxes, facts.firewall(), problems, facts.bootId());
+    }
+
+    private static final Function<Path, Earlier> NO_REUSE = f -> null;
+
+    /**
+     * What an earlier pass found for a namespace file, to stand in for entering it again: its dump,
+     * or the problem that made it skip the file.
+     */
+    public record Earlier(NamespaceDump dump, String problem) {
+        public static Earlier of(NamespaceDump dump) {
+            return new Earlier(dump, null);
+        }
+
+        public static Earlier skipped(String problem) {
+            return new Earlier(null, problem);
+        }
+    }
+
+    /** The problem noted for a namespace file that is no namespace any more (its bind mount is gone). */
+    public static String staleProblem(String path) {
+        return "stale namespace file " + path + " (Invalid argument): skipped";
+    }
+
+    private List<NamespaceDump> readAll(List<Path> files, List<String> problems, Function<Path, Earlier> reuse)
+            throws KernelUnreadableException {
+        return collect(submitAll(files, reuse), problems);
+    }
+
+    private List<Future<NamespaceDump>> submitAll(List<Path> files, Function<Path, Earlier> reuse) {
         List<Future<NamespaceDump>> pending = new ArrayList<>();
         for (Path file : files) {
-            pending.add(pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
+            Earlier earlier = reuse.apply(file);
+            if (earlier != null && earlier.dump() != null) {
+                pending.add(java.util.concurrent.CompletableFuture.completedFuture(earlier.dump()));
+            } else if (earlier != null) {
+                pending.add(java.util.concurrent.CompletableFuture.failedFuture(new NamespaceReadException(earlier.problem())));
+            } else {
+                pending.add(pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
+            }
         }
+        return pending;
+    }
+
+    private List<NamespaceDump> collect(List<Future<NamespaceDump>> pending, List<String> problems)
+            throws KernelUnreadableException {
         List<NamespaceDump> dumps = new ArrayList<>();
         for (Future<NamespaceDump> future : pending) {
             try {
@@ -118,7 +202,7 @@ public final class KernelReader {
         if (!result.ok()) {
             String error = result.firstErrorLine();
             if (error.contains("Invalid argument")) {
-                throw new NamespaceReadException("stale namespace file " + path + " (Invalid argument): skipped");
+                throw new NamespaceReadException(staleProblem(path));
             }
             if (error.contains("No such file")) {
                 throw new NamespaceReadException("namespace " + name + " vanished during the scan: skipped");

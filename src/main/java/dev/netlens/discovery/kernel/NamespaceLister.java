@@ -12,6 +12,20 @@ public interface NamespaceLister {
     /** @return the files in the folder, or an empty list when there is no such folder */
     List<Path> list(Path dir) throws IOException;
 
+    /**
+     * What tells this namespace file from another one at the same path: for a bind-mounted
+     * namespace, the device and inode of the namespace itself (a new sandbox reusing the path has
+     * another). Null when it cannot be told (gone, or a lister with no files behind it).
+     */
+    default Object identity(Path file) {
+        try {
+            java.util.Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino");
+            return a.get("dev") + ":" + a.get("ino");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The real file system. */
     NamespaceLister FILE_SYSTEM = dir -> {
         List<Path> files = new ArrayList<>();
