@@ -208,10 +208,10 @@ public final class LiveTopology implements AutoCloseable {
             // An incremental pass came since the last fingerprint: take it now as the baseline instead
             // of comparing with one older than the picture.
             baselinePending = false;
-            lastFingerprint = discovery.fingerprint(reachable);
+            lastFingerprint = discovery.kernelFingerprint(reachable);
             return;
         }
-        if (!due && !reachable.isEmpty() && discovery.fingerprint(reachable).equals(lastFingerprint)) {
+        if (!due && !reachable.isEmpty() && discovery.kernelFingerprint(reachable).equals(lastFingerprint)) {
             return;
         }
         if (DEBUG) {
@@ -311,7 +311,7 @@ public final class LiveTopology implements AutoCloseable {
         long pass = passes.incrementAndGet(); // voids a deferred fingerprint of an earlier pass
         if (changes.size() < reachable.size()) {
             // Fingerprint first: whatever changes during the pass shows up as a difference next time.
-            lastFingerprint = discovery.fingerprint(reachable);
+            lastFingerprint = discovery.kernelFingerprint(reachable);
         }
         long t0 = System.nanoTime();
         state = discovery.refresh(state, reachable, changes);
@@ -356,7 +356,7 @@ public final class LiveTopology implements AutoCloseable {
                         return;
                     }
                     long f0 = System.nanoTime();
-                    String fingerprint = discovery.fingerprint(reachable);
+                    String fingerprint = discovery.kernelFingerprint(reachable);
                     if (passes.get() == pass) {
                         lastFingerprint = fingerprint;
                         baselinePending = false;

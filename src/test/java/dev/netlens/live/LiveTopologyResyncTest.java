@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.engine.EngineApi;
 import dev.netlens.discovery.engine.EngineApiException;
@@ -20,7 +19,11 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The resync timer rediscovers only when the cheap fingerprint changed (on the recorded lab). */
+/**
+ * The resync timer rediscovers only when the cheap fingerprint changed (on the recorded lab): a new
+ * namespace file, which no engine event announces, brings a full pass; the engine's lists are not
+ * even asked for (its event stream reports their changes).
+ */
 class LiveTopologyResyncTest {
     private static final Path SCAN = Path.of("src/test/resources/captures/scan-lab");
     private static final String ENGINE1 = "unix:///var/run/docker.sock";
@@ -33,6 +36,7 @@ class LiveTopologyResyncTest {
         ScanReplay replay = new ScanReplay(SCAN);
         Path proc = replay.proc(temp.resolve("proc"));
         AtomicInteger fullPasses = new AtomicInteger();
+        AtomicInteger listsAsked = new AtomicInteger();
         AtomicBoolean changed = new AtomicBoolean();
         EngineApi recorded = replay.engine(ENGINE1);
         EngineApi engine = new EngineApi() {
@@ -41,13 +45,10 @@ class LiveTopologyResyncTest {
                 if (path.equals("/info")) {
                     fullPasses.incrementAndGet(); // only a full pass asks for /info
                 }
-                JsonNode answer = recorded.get(path);
-                if (changed.get() && path.equals("/containers/json?all=1")) {
-                    ArrayNode more = ((ArrayNode) answer).deepCopy();
-                    more.addObject().put("Id", "0123456789ab").put("State", "running");
-                    return more;
+                if (path.equals("/containers/json?all=1")) {
+                    listsAsked.incrementAndGet();
                 }
-                return answer;
+                return recorded.get(path);
             }
 
             @Override
@@ -70,12 +71,21 @@ class LiveTopologyResyncTest {
             public void closeAll() {
             }
         };
-        try (Discovery discovery = new Discovery(h -> engine, replay.commands(), replay.lister(), proc, Clock.systemUTC());
+        dev.netlens.discovery.kernel.NamespaceLister recordedFiles = replay.lister();
+        dev.netlens.discovery.kernel.NamespaceLister files = dir -> {
+            List<Path> listed = new java.util.ArrayList<>(recordedFiles.list(dir));
+            if (changed.get() && !listed.isEmpty()) {
+                listed.add(dir.resolve("0123456789ab")); // a sandbox made without an event we saw
+            }
+            return listed;
+        };
+        try (Discovery discovery = new Discovery(h -> engine, replay.commands(), files, proc, Clock.systemUTC());
              LiveTopology live = new LiveTopology(List.of(ENGINE1), discovery, quiet, Duration.ofMillis(100),
                      Clock.systemUTC(), u -> { })) {
             live.start();
             Thread.sleep(1200);
             assertEquals(1, fullPasses.get(), "ten quiet ticks, one full pass (the first)");
+            assertEquals(1, listsAsked.get(), "the ticks do not list the engine's containers: only the full pass does");
             changed.set(true);
             long deadline = System.nanoTime() + 3_000_000_000L;
             while (fullPasses.get() < 2 && System.nanoTime() < deadline) {
