@@ -111,6 +111,7 @@ public final class UiBench {
     }
 
     public static void main(String[] args) throws Exception {
+        dev.netlens.Launcher.preferVfork(); // as the application starts its processes
         Results results = new Results(Path.of(args[1]));
         int n = Integer.parseInt(args[2]);
         if (System.getProperty("javafx.pulseLogger") != null) {
