@@ -687,11 +687,16 @@ public final class UiBench {
                 wallPerDiscovery.add(ms(System.nanoTime() - t0));
                 cpuPerDiscovery.add((double) ((c1[0] + c1[1]) - (c0[0] + c0[1])) * 10);
             }
-            results.metric("ui_idle_cpu", "200", "%", withChildren);
+            // The timer's safety pass runs once per LiveTopology.FULL_RESYNC, longer than these windows
+            // (none of them holds one unless "updates" says so): each window is charged its share.
+            double periodMs = dev.netlens.live.LiveTopology.FULL_RESYNC.toMillis();
+            double passShare = 100.0 * cpuPerDiscovery.stream().sorted().toList().get(cpuPerDiscovery.size() / 2) / periodMs;
+            results.metric("ui_idle_cpu", "200", "%", withChildren.stream().map(w -> w + passShare).toList());
+            results.metric("ui_idle_cpu_ticks", "200", "%", withChildren);
             results.metric("ui_idle_cpu_jvm", "200", "%", jvmOnly);
             results.metric("ui_idle_discovery_cpu", "200", "ms", cpuPerDiscovery);
             results.metric("ui_idle_discovery_wall", "200", "ms", wallPerDiscovery);
-            results.meta("idle", Map.of("seconds", seconds, "updates", updates,
+            results.meta("idle", Map.of("seconds", seconds, "updates", updates, "fullResyncSeconds", periodMs / 1000,
                     "containers", lw.shown.containers().size()));
         }
     }

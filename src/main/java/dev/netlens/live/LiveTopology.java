@@ -47,13 +47,18 @@ public final class LiveTopology implements AutoCloseable {
      * created state alone would make the start's pass (and its frame) queue behind it.
      */
     static final Duration CREATE_GRACE = Duration.ofMillis(800);
-    /** After an incremental pass, when the timer's fingerprint is taken (off the path to the picture). */
     private static final boolean DEBUG = Boolean.getBoolean("netlens.live.debug");
+    /** After an incremental pass, when the timer's fingerprint is taken (off the path to the picture). */
     static final Duration FINGERPRINT_DELAY = Duration.ofMillis(250);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofSeconds(30);
-    /** A full pass at least this often, even when the cheap fingerprint says nothing changed. */
-    static final Duration FULL_RESYNC = Duration.ofSeconds(60);
+    /**
+     * A full pass at least this often, even when the cheap fingerprint says nothing changed: for a
+     * change inside a namespace that raised no event (made with nsenter from the host, say; one made
+     * by {@code docker exec} raises exec events, which re-read that container's namespace). Each such
+     * pass costs about 0.7 s of CPU at 200 containers: once a minute it was half the idle window's CPU.
+     */
+    public static final Duration FULL_RESYNC = Duration.ofMinutes(5);
 
     private final List<String> endpoints;
     private final Discovery discovery;
@@ -74,9 +79,9 @@ public final class LiveTopology implements AutoCloseable {
     private volatile boolean baselinePending;
     /** Takes the baseline fingerprint after an incremental pass, beside the refresh thread, not in its way. */
     private final ScheduledExecutorService fingerprinter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "netlens-fingerprint"));
-    /** When the last engine event came (System.nanoTime), to keep the minute's full pass off a busy moment. */
+    /** When the last engine event came (System.nanoTime), to keep the periodic full pass off a busy moment. */
     private volatile long lastEvent = System.nanoTime() - 60_000_000_000L; // none yet
-    /** The minute's full pass may wait this long past its time for a tick with no event in the last second. */
+    /** The periodic full pass may wait this long past its time for a tick with no event in the last second. */
     static final Duration FULL_RESYNC_SLACK = Duration.ofSeconds(60);
     private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastRefreshed = new ConcurrentHashMap<>();
@@ -187,7 +192,7 @@ public final class LiveTopology implements AutoCloseable {
 
     /**
      * The timer's pass: a full rediscovery only when the cheap fingerprint changed (a kernel-only
-     * change the engine raised no event for) or the last full pass is a minute old. Runs on the
+     * change the engine raised no event for) or the last full pass is FULL_RESYNC old. Runs on the
      * refresh thread, like every pass.
      */
     private void resync() {
@@ -201,7 +206,7 @@ public final class LiveTopology implements AutoCloseable {
         if (busy && lastFullPass != null && now.isBefore(lastFullPass.plus(FULL_RESYNC).plus(FULL_RESYNC_SLACK))) {
             // Events are coming, their pass may not have run yet: the fingerprint would differ for
             // them, and a full pass now would make them wait. A quieter tick compares (and does the
-            // minute's full pass, at most a minute late).
+            // periodic full pass, a little late).
             return;
         }
         if (!due && baselinePending && !reachable.isEmpty()) {
@@ -215,7 +220,7 @@ public final class LiveTopology implements AutoCloseable {
             return;
         }
         if (DEBUG) {
-            System.err.println("live: timer asks for a full pass (" + (due ? "a minute" : "fingerprint changed") + ")");
+            System.err.println("live: timer asks for a full pass (" + (due ? "periodic" : "fingerprint changed") + ")");
         }
         endpoints.forEach(this::requestFull);
         scheduleRefresh();
@@ -349,7 +354,7 @@ public final class LiveTopology implements AutoCloseable {
         if (!allFull) {
             // Shortly after the update, beside the refresh thread (and unless another pass came
             // meanwhile): the engines as this pass left them, for the timer to compare with. A
-            // kernel-only change in between waits for the minute's full pass.
+            // kernel-only change in between waits for the periodic full pass.
             try {
                 fingerprinter.schedule(() -> {
                     if (!running || passes.get() != pass) {

@@ -109,6 +109,14 @@ public final class MainWindow {
         dns = new DnsPanelView(new DnsPanelViewModel(state, selection, language));
 
         root.getStyleClass().add("netlens");
+        // The canvas, not the search box, has the keyboard when the window opens: zoom keys work at
+        // once, and no caret blinks in an idle window (its timeline kept JavaFX pulsing 60 times a
+        // second, walking the whole scene's bounds each time: most of the idle window's CPU).
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(canvas::requestFocus);
+            }
+        });
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("netlens.css")).toExternalForm());
         files = new FileViewModel(state, executor, recent, i18n);
         presentation = new PresentationViewModel(new RevealViewModel(state, i18n));

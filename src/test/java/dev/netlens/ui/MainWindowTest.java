@@ -74,6 +74,12 @@ class MainWindowTest {
     }
 
     @Test
+    void theCanvasHasTheKeyboardWhenTheWindowOpensSoNoCaretBlinksWhileIdle(FxRobot robot) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.canvas().isFocused(), "focus owner: " + window.root().getScene().getFocusOwner());
+    }
+
+    @Test
     void everyContainerBridgeAndVethLinkIsOnTheCanvas(FxRobot robot) {
         for (String fixture : Fixtures.recorded()) {
             show(robot, Fixtures.load(fixture));
