@@ -166,7 +166,7 @@ public final class Discovery implements AutoCloseable {
         Map<String, EngineContainer> ownerByFile = new java.util.HashMap<>();
         for (EngineContainer c : earlier.engine().containers()) {
             oldById.put(c.id(), c);
-            if (("running".equals(c.state()) || "paused".equals(c.state())) && !c.sandboxKey().isBlank()
+            if (sandboxed(c) && !c.sandboxKey().isBlank()
                     && !changes.containers().contains(c.id())) {
                 ownerByFile.putIfAbsent(Path.of(c.sandboxKey()).getFileName().toString(), c);
             }
@@ -218,24 +218,13 @@ public final class Discovery implements AutoCloseable {
         CompletableFuture<KernelFacts> kernel = process
                 .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), recorder, reuse), kernelStarter))
                 .orElse(CompletableFuture.completedFuture(null));
-        EngineFacts engine;
-        try {
-            engine = new EngineReader(api, pool).readChanged(earlier.engine(), changes.containers(), changes.networks());
-        } catch (EngineApiException | EngineUnreachableException e) {
-            kernel.cancel(true);
-            throw e;
-        }
-        KernelFacts facts = kernel.join();
-        if (facts != null && facts.host() == null) {
-            missing.add(facts.problems().get(0));
-            facts = null;
-        } else if (facts != null) {
-            List<String> sandboxKeys = engine.containers().stream()
-                    .filter(c -> "running".equals(c.state()) || "paused".equals(c.state()))
-                    .map(EngineContainer::sandboxKey).toList();
+        EngineFacts engine = beside(kernel,
+                () -> new EngineReader(api, pool).readChanged(earlier.engine(), changes.containers(), changes.networks()));
+        KernelFacts facts = withHost(kernel.join(), missing);
+        if (facts != null) {
             try {
                 KernelReader reader = kernelReader(recorder);
-                facts = reader.readAlso(facts, process.get(), sandboxKeys, reuse);
+                facts = reader.readAlso(facts, process.get(), sandboxKeys(engine), reuse);
                 // A dump reused for an owner the engine now shows otherwise (its state changed with no
                 // event we saw, say) is read again.
                 Map<String, EngineContainer> nowById = new java.util.HashMap<>();
@@ -268,6 +257,8 @@ public final class Discovery implements AutoCloseable {
      * namespace files and the engine namespace's links. Two equal fingerprints mean a full pass
      * would very likely find nothing new; it costs two API calls and one {@code ip link} per engine
      * instead of one process per namespace. Unreachable engines give a fingerprint of their own.
+     * The live view's timer uses {@link #kernelFingerprint}; this one tells a test whether anything
+     * at all changed on the engine while it looked.
      */
     public String fingerprint(List<String> hosts) {
         return fingerprint(hosts, true);
@@ -325,23 +316,11 @@ public final class Discovery implements AutoCloseable {
         CompletableFuture<KernelFacts> kernel = process
                 .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), lister, f -> null), kernelStarter))
                 .orElse(CompletableFuture.completedFuture(null));
-        EngineFacts engine;
-        try {
-            engine = new EngineReader(api, pool).read();
-        } catch (EngineApiException | EngineUnreachableException e) {
-            kernel.cancel(true);
-            throw e;
-        }
-        KernelFacts facts = kernel.join();
-        if (facts != null && facts.host() == null) {
-            missing.add(facts.problems().get(0));
-            facts = null;
-        } else if (facts != null) {
-            List<String> sandboxKeys = engine.containers().stream()
-                    .filter(c -> "running".equals(c.state()) || "paused".equals(c.state()))
-                    .map(EngineContainer::sandboxKey).toList();
+        EngineFacts engine = beside(kernel, () -> new EngineReader(api, pool).read());
+        KernelFacts facts = withHost(kernel.join(), missing);
+        if (facts != null) {
             try {
-                facts = kernelReader(lister).readAlso(facts, process.get(), sandboxKeys);
+                facts = kernelReader(lister).readAlso(facts, process.get(), sandboxKeys(engine));
             } catch (KernelUnreadableException e) {
                 missing.add(e.getMessage());
                 facts = null;
@@ -362,6 +341,41 @@ public final class Discovery implements AutoCloseable {
             }
             return isOverlay(n);
         });
+    }
+
+    /** One read of an engine's API. */
+    private interface EngineRead {
+        EngineFacts read() throws EngineApiException, EngineUnreachableException;
+    }
+
+    /** Reads the engine while {@code kernel} is being read; an engine that fails cancels the kernel read. */
+    private static EngineFacts beside(CompletableFuture<KernelFacts> kernel, EngineRead read)
+            throws EngineApiException, EngineUnreachableException {
+        try {
+            return read.read();
+        } catch (EngineApiException | EngineUnreachableException e) {
+            kernel.cancel(true);
+            throw e;
+        }
+    }
+
+    /** The kernel's facts, or null (its reason added to missing) when not even the engine's namespace was read. */
+    private static KernelFacts withHost(KernelFacts facts, List<String> missing) {
+        if (facts != null && facts.host() == null) {
+            missing.add(facts.problems().get(0));
+            return null;
+        }
+        return facts;
+    }
+
+    /** The namespace files of the containers whose sandbox exists now. */
+    private static List<String> sandboxKeys(EngineFacts engine) {
+        return engine.containers().stream().filter(Discovery::sandboxed).map(EngineContainer::sandboxKey).toList();
+    }
+
+    /** A running or paused container has a network sandbox; a created or exited one has none. */
+    private static boolean sandboxed(EngineContainer c) {
+        return "running".equals(c.state()) || "paused".equals(c.state());
     }
 
     /** The engine's process when it is local and its kernel may be read; otherwise why not, in missing. */

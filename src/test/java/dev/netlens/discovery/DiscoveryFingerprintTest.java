@@ -3,7 +3,6 @@ package dev.netlens.discovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netlens.discovery.engine.EngineApi;
 import dev.netlens.testing.ScanReplay;
@@ -28,30 +27,16 @@ class DiscoveryFingerprintTest {
         Path proc = replay.proc(temp.resolve("proc"));
         AtomicReference<String> containers = new AtomicReference<>(
                 "[{\"Id\":\"a\",\"State\":\"running\"},{\"Id\":\"b\",\"State\":\"exited\"}]");
-        EngineApi recorded = replay.engine(ENGINE1);
-        EngineApi engine = new EngineApi() {
-            @Override
-            public JsonNode get(String path) throws dev.netlens.discovery.engine.EngineApiException,
-                    dev.netlens.discovery.engine.EngineUnreachableException {
-                if (path.equals("/containers/json?all=1")) {
-                    try {
-                        return new ObjectMapper().readTree(containers.get());
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                return recorded.get(path);
+        EngineApi engine = replay.engine(ENGINE1, (path, recorded) -> {
+            if (!path.equals("/containers/json?all=1")) {
+                return recorded;
             }
-
-            @Override
-            public String endpoint() {
-                return ENGINE1;
+            try {
+                return new ObjectMapper().readTree(containers.get());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
             }
-
-            @Override
-            public void close() {
-            }
-        };
+        });
         try (Discovery discovery = new Discovery(h -> engine, replay.commands(), replay.lister(), proc, Clock.systemUTC())) {
             String first = discovery.fingerprint(List.of(ENGINE1));
             containers.set("[{\"Id\":\"b\",\"State\":\"exited\"},{\"Id\":\"a\",\"State\":\"running\"}]");
@@ -65,25 +50,11 @@ class DiscoveryFingerprintTest {
     void kernelFingerprintAsksTheEngineForNoListAndStillSeesTheEngineNamespace() throws Exception {
         ScanReplay replay = new ScanReplay(SCAN);
         Path proc = replay.proc(temp.resolve("proc"));
-        EngineApi recorded = replay.engine(ENGINE1);
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        EngineApi engine = new EngineApi() {
-            @Override
-            public JsonNode get(String path) throws dev.netlens.discovery.engine.EngineApiException,
-                    dev.netlens.discovery.engine.EngineUnreachableException {
-                asked.add(path);
-                return recorded.get(path);
-            }
-
-            @Override
-            public String endpoint() {
-                return ENGINE1;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        EngineApi engine = replay.engine(ENGINE1, (path, recorded) -> {
+            asked.add(path);
+            return recorded;
+        });
         try (Discovery discovery = new Discovery(h -> engine, replay.commands(), replay.lister(), proc, Clock.systemUTC())) {
             String kernel = discovery.kernelFingerprint(List.of(ENGINE1));
             assertEquals(List.of(), asked);

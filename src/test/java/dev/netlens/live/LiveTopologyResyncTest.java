@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.engine.EngineApi;
-import dev.netlens.discovery.engine.EngineApiException;
-import dev.netlens.discovery.engine.EngineUnreachableException;
 import dev.netlens.testing.ScanReplay;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,28 +36,15 @@ class LiveTopologyResyncTest {
         AtomicInteger fullPasses = new AtomicInteger();
         AtomicInteger listsAsked = new AtomicInteger();
         AtomicBoolean changed = new AtomicBoolean();
-        EngineApi recorded = replay.engine(ENGINE1);
-        EngineApi engine = new EngineApi() {
-            @Override
-            public JsonNode get(String path) throws EngineApiException, EngineUnreachableException {
-                if (path.equals("/info")) {
-                    fullPasses.incrementAndGet(); // only a full pass asks for /info
-                }
-                if (path.equals("/containers/json?all=1")) {
-                    listsAsked.incrementAndGet();
-                }
-                return recorded.get(path);
+        EngineApi engine = replay.engine(ENGINE1, (path, recorded) -> {
+            if (path.equals("/info")) {
+                fullPasses.incrementAndGet(); // only a full pass asks for /info
             }
-
-            @Override
-            public String endpoint() {
-                return ENGINE1;
+            if (path.equals("/containers/json?all=1")) {
+                listsAsked.incrementAndGet();
             }
-
-            @Override
-            public void close() {
-            }
-        };
+            return recorded;
+        });
         EngineEvents quiet = new EngineEvents() {
             @Override
             public void stream(String endpoint, Runnable onConnected, Consumer<JsonNode> onEvent) throws Exception {

@@ -54,6 +54,29 @@ public final class ScanReplay {
         return engine(endpoint, endpoint);
     }
 
+    /**
+     * The recorded engine with each answer passed through {@code watch} (the path asked, the recorded
+     * answer) first: to count what is asked, or to answer otherwise.
+     */
+    public EngineApi engine(String endpoint, java.util.function.BiFunction<String, JsonNode, JsonNode> watch) {
+        EngineApi recorded = engine(endpoint);
+        return new EngineApi() {
+            @Override
+            public JsonNode get(String path) throws EngineApiException, dev.netlens.discovery.engine.EngineUnreachableException {
+                return watch.apply(path, recorded.get(path));
+            }
+
+            @Override
+            public String endpoint() {
+                return recorded.endpoint();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** The engine recorded at one endpoint, presented as reached at another (a remote one, say). */
     public EngineApi engine(String recordedEndpoint, String presentedEndpoint) {
         return new EngineApi() {
