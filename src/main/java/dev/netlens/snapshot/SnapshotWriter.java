@@ -36,36 +36,12 @@ final class SnapshotWriter {
         g.writeStringField("schema", s.schema());
         g.writeStringField("capturedAt", s.capturedAt());
         g.writeStringField("source", s.source());
-        g.writeArrayFieldStart("hosts");
-        for (Host h : s.hosts()) {
-            host(h);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("namespaces");
-        for (NetNamespace n : s.namespaces()) {
-            namespace(n);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("interfaces");
-        for (NetInterface i : s.interfaces()) {
-            netInterface(i);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("networks");
-        for (Network n : s.networks()) {
-            network(n);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("containers");
-        for (Container c : s.containers()) {
-            container(c);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("tunnels");
-        for (Tunnel t : s.tunnels()) {
-            tunnel(t);
-        }
-        g.writeEndArray();
+        array("hosts", s.hosts(), this::host);
+        array("namespaces", s.namespaces(), this::namespace);
+        array("interfaces", s.interfaces(), this::netInterface);
+        array("networks", s.networks(), this::network);
+        array("containers", s.containers(), this::container);
+        array("tunnels", s.tunnels(), this::tunnel);
         if (layout != null && !layout.isEmpty()) {
             g.writeObjectFieldStart("layout");
             for (Map.Entry<String, List<Double>> e : layout.entrySet()) {
@@ -156,19 +132,13 @@ final class SnapshotWriter {
         g.writeStringField("vxlan", n.vxlan());
         g.writeStringField("parent", n.parent());
         integer("vni", n.vni());
-        g.writeArrayFieldStart("peers");
-        for (Peer p : n.peers()) {
+        array("peers", n.peers(), p -> {
             g.writeStartObject();
             g.writeStringField("name", p.name());
             g.writeStringField("address", p.address());
             g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("services");
-        for (ServiceRecord r : n.services()) {
-            service(r);
-        }
-        g.writeEndArray();
+        });
+        array("services", n.services(), this::service);
         g.writeFieldName("options");
         if (n.options() == null) {
             g.writeNull();
@@ -187,15 +157,13 @@ final class SnapshotWriter {
         g.writeStringField("name", r.name());
         g.writeStringField("vip", r.vip());
         strings("ports", r.ports());
-        g.writeArrayFieldStart("tasks");
-        for (ServiceTask t : r.tasks()) {
+        array("tasks", r.tasks(), t -> {
             g.writeStartObject();
             g.writeStringField("name", t.name());
             g.writeStringField("endpointIp", t.endpointIp());
             g.writeStringField("hostIp", t.hostIp());
             g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         g.writeEndObject();
     }
 
@@ -208,8 +176,7 @@ final class SnapshotWriter {
         g.writeStringField("state", c.state());
         g.writeStringField("networkMode", c.networkMode());
         g.writeStringField("namespace", c.namespace());
-        g.writeArrayFieldStart("endpoints");
-        for (Endpoint e : c.endpoints()) {
+        array("endpoints", c.endpoints(), e -> {
             g.writeStartObject();
             g.writeStringField("network", e.network());
             g.writeStringField("networkName", e.networkName());
@@ -219,18 +186,15 @@ final class SnapshotWriter {
             strings("aliases", e.aliases());
             g.writeStringField("interface", e.interfaceId());
             g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("ports");
-        for (PortMapping p : c.ports()) {
+        });
+        array("ports", c.ports(), p -> {
             g.writeStartObject();
             g.writeStringField("hostIp", p.hostIp());
             g.writeNumberField("hostPort", p.hostPort());
             g.writeNumberField("containerPort", p.containerPort());
             g.writeStringField("protocol", p.protocol());
             g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         g.writeEndObject();
     }
 
@@ -254,6 +218,20 @@ final class SnapshotWriter {
         g.writeStringField("host", e.host());
         g.writeStringField("address", e.address());
         g.writeEndObject();
+    }
+
+    /** Writes one item of an array. */
+    private interface Item<T> {
+        void write(T item) throws IOException;
+    }
+
+    /** A list field (the records never hold a null list: they copy it to an empty one). */
+    private <T> void array(String field, List<T> items, Item<T> write) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (T item : items) {
+            write.write(item);
+        }
+        g.writeEndArray();
     }
 
     private void strings(String field, List<String> values) throws IOException {
