@@ -114,19 +114,28 @@ final class CellLayer extends Group {
         }
     }
 
-    /** Shows the cells that meet the rectangle (world coordinates), hides the others; returns how many are shown. */
+    /**
+     * Shows the cells that meet the rectangle (world coordinates), hides the others; returns how many
+     * are shown. Hidden means opacity 0, which the renderer skips: unlike {@code visible}, it neither
+     * walks the cell's subtree nor changes any bounds, so culling costs the number of cells.
+     */
     int cull(double x0, double y0, double x1, double y1) {
         int shown = 0;
         for (Cell c : cells.values()) {
             boolean in = c.meets(x0, y0, x1, y1);
-            if (c.isVisible() != in) {
-                c.setVisible(in);
+            if (shown(c) != in) {
+                c.setOpacity(in ? 1 : 0);
             }
             if (in) {
                 shown++;
             }
         }
         return shown;
+    }
+
+    /** Whether culling left the cell shown. */
+    static boolean shown(Cell c) {
+        return c.getOpacity() > 0;
     }
 
     /** Every cell, for tests and diagnostics. */

@@ -18,13 +18,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import javafx.animation.FadeTransition;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.SnapshotParameters;
-import javafx.scene.image.ImageView;
+import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -35,6 +37,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -54,12 +57,13 @@ import javafx.util.Duration;
  * them, and the small shapes (interfaces, containers, ports) on top so lines never cover a label.
  * Zoom with the wheel or Ctrl +/-, pan by dragging, Ctrl+0 fits.
  *
- * <p>Kept fast for graphs of thousands of vertices (issue 6): each layer groups its shapes by place
- * ({@link CellLayer}) and only the groups that meet the viewport are shown, recomputed at every
- * camera change; below {@link #TEXT_ZOOM} the text (unreadable there) is hidden and the vertices are
- * drawn as their plain shapes, and while the camera moves there one picture of the drawing stands in
- * for the shapes (dropped when it stops or anything changes). A vertex's own {@code visible} flag
- * stays the filters' answer; {@link #isDrawn} says whether it is painted.
+ * <p>Kept fast for graphs of thousands of vertices (issues 3 and 6): each layer groups its shapes by
+ * place ({@link CellLayer}) and only the groups that meet the viewport are shown, recomputed at every
+ * camera change; below {@link #TEXT_ZOOM} the text (unreadable there) is hidden. While the camera
+ * moves, pictures of the drawing taken at rest ({@link StandInTiles}) stand in for the shapes, which
+ * come back 250 ms after it stops; any change to the drawing (a frame, a selection, a filter, a
+ * theme) drops the pictures. A vertex's own {@code visible} flag stays the filters' answer;
+ * {@link #isDrawn} says whether it is painted.
  */
 public final class TopologyCanvasView extends Region {
     private static final PseudoClass ON_PATH = PseudoClass.getPseudoClass("on-path");
@@ -84,15 +88,12 @@ public final class TopologyCanvasView extends Region {
     private final Pane world = new Pane();
     /** The drawing itself: the three layers. */
     private final Group content = new Group();
-    /**
-     * The impostor: while the camera moves below {@link #TEXT_ZOOM}, one picture of the whole drawing
-     * taken at the zoom the gesture began at, translated and scaled with the world instead of
-     * painting thousands of shapes per frame. Dropped when the camera stops or anything changes.
-     */
-    private final ImageView impostor = new ImageView();
-    /** Bumped whenever a picture being taken is no longer wanted (a change, the end of a gesture). */
-    private long impostorGen;
-    private boolean impostorRequested;
+    /** Pictures of the drawing standing in for its shapes while the camera moves (see {@link StandInTiles}). */
+    private final StandInTiles standIn = new StandInTiles();
+    /** Whether the stand-in should cover the view at the next pulse (the camera moved). */
+    private boolean coverWanted;
+    private final Runnable coverAtPulse = this::coverView;
+    private final InvalidationListener styleChanged = o -> dropStandIn();
     private int fadesRunning;
     /** Boxes and the links between them, one {@link CellLayer} per z level (see {@link #zOrder}). */
     private final Group boxLayer = new Group();
@@ -121,6 +122,8 @@ public final class TopologyCanvasView extends Region {
     private int cellsShown;
     /** Whether the camera is moving (a pan or zoom less than {@link #SETTLE} ago). */
     private boolean moving;
+    /** Set while the camera jumps on its own (the first fit): no pictures for that. */
+    private boolean quietJump;
     private final PauseTransition settle = new PauseTransition(SETTLE);
 
     /** A link's drawing: its line and, for tunnels and MTU mismatches, a label. */
@@ -134,14 +137,10 @@ public final class TopologyCanvasView extends Region {
         world.setManaged(false);
         content.getChildren().addAll(boxLayer, linkLayer, leafLayer);
         content.setAutoSizeChildren(false);
-        impostor.setVisible(false);
-        impostor.setMouseTransparent(true);
-        impostor.setManaged(false);
-        impostor.setSmooth(true);
-        world.getChildren().addAll(content, impostor);
+        world.getChildren().add(content);
         world.getTransforms().addAll(pan, scale);
         boxLayer.setAutoSizeChildren(false);
-        getChildren().add(world);
+        getChildren().addAll(world, standIn);
         pan.xProperty().addListener(o -> cameraMoved());
         pan.yProperty().addListener(o -> cameraMoved());
         scale.xProperty().addListener(o -> cameraMoved());
@@ -150,12 +149,30 @@ public final class TopologyCanvasView extends Region {
         settle.setOnFinished(e -> {
             moving = false;
             cull();
+            // The next gesture should start on pictures of this view: taken at the next pulse.
+            coverWanted = true;
+            Platform.requestNextPulse();
         });
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         setFocusTraversable(true);
+        // The stand-in's tiles are painted after the layout pass of a pulse, once per pulse however
+        // many camera events came before it. A theme or language (the root's classes and sheets)
+        // changes what the shapes look like: the pictures go.
+        sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removePostLayoutPulseListener(coverAtPulse);
+                a.getRoot().getStyleClass().removeListener(styleChanged);
+                a.getRoot().getStylesheets().removeListener(styleChanged);
+            }
+            if (b != null) {
+                b.addPostLayoutPulseListener(coverAtPulse);
+                b.getRoot().getStyleClass().addListener(styleChanged);
+                b.getRoot().getStylesheets().addListener(styleChanged);
+            }
+        });
 
         vm.frameProperty().addListener((o, a, b) -> render(b));
         vm.visibleProperty().addListener((o, a, b) -> restyle());
@@ -183,7 +200,7 @@ public final class TopologyCanvasView extends Region {
     // ---- reconciliation -------------------------------------------------------------------
 
     private void render(TopologyFrame frame) {
-        dropImpostor();
+        dropStandIn();
         boolean first = nodeViews.isEmpty();
         graph = frame.graph();
         layout = frame.layout();
@@ -436,7 +453,7 @@ public final class TopologyCanvasView extends Region {
 
     /** Visibility (filters), the selected path, and stale hosts, as pseudo-classes for the stylesheet. */
     private void restyle() {
-        dropImpostor(); // the picture no longer shows what the shapes look like
+        dropStandIn(); // the pictures no longer show what the shapes look like
         Set<String> visible = vm.visibleProperty().get();
         Set<String> path = vm.pathProperty().get();
         Set<String> stale = vm.staleHostsProperty().get();
@@ -507,78 +524,110 @@ public final class TopologyCanvasView extends Region {
             textShown = text;
             showText(text);
         }
-        // Below TEXT_ZOOM, while the camera moves, the impostor stands in for the shapes. Taking it
-        // paints every cell once (the next pulse), so all are shown until it is there.
-        boolean want = moving && !text && fadesRunning == 0 && !layout.rects().isEmpty();
-        if (!want) {
-            dropImpostor();
-        } else if (impostor.isVisible()) {
-            return;
-        } else if (!impostorRequested) {
-            takeImpostor();
-        }
-        if (impostorRequested) {
-            double inf = Double.MAX_VALUE;
-            cellsShown = 0;
-            for (CellLayer level : boxLevels.values()) {
-                cellsShown += level.cull(-inf, -inf, inf, inf);
-            }
-            cellsShown += linkLayer.cull(-inf, -inf, inf, inf) + leafLayer.cull(-inf, -inf, inf, inf);
+        // While the camera moves, pictures stand in for the shapes (painted at the next pulse).
+        if (moving && fadesRunning == 0 && !layout.rects().isEmpty()) {
+            coverWanted = true;
+            Platform.requestNextPulse();
             return;
         }
+        showShapes();
         double m = CULL_MARGIN / z;
         double x0 = -pan.getX() / z - m;
         double y0 = -pan.getY() / z - m;
-        double x1 = x0 + getWidth() / z + 2 * m;
-        double y1 = y0 + getHeight() / z + 2 * m;
+        cellsShown = cullShapes(x0, y0, x0 + getWidth() / z + 2 * m, y0 + getHeight() / z + 2 * m);
+    }
+
+    /** Shows the cells meeting the world rectangle, hides the others; returns how many are shown. */
+    private int cullShapes(double x0, double y0, double x1, double y1) {
         int shown = 0;
         for (CellLayer level : boxLevels.values()) {
             shown += level.cull(x0, y0, x1, y1);
         }
         shown += linkLayer.cull(x0, y0, x1, y1);
         shown += leafLayer.cull(x0, y0, x1, y1);
-        cellsShown = shown;
+        return shown;
     }
 
-    /** Asks for a picture of the whole drawing at the current zoom (at most 4096 px a side), taken at the next pulse. */
-    private void takeImpostor() {
+    /**
+     * At a pulse after the camera moved: the stand-in covers the view and the shapes are hidden. At a
+     * pulse after it stopped: pictures of the view at this zoom are taken for the next gesture, if
+     * there are none yet, while the shapes stay on screen.
+     */
+    private void coverView() {
+        if (!coverWanted) {
+            return;
+        }
+        coverWanted = false;
+        if (fadesRunning > 0 || layout.rects().isEmpty() || getWidth() <= 0) {
+            return;
+        }
+        Rect view = visibleWorld();
+        if (!moving) {
+            if (!standIn.covers(view, drawingBounds(), zoom())) {
+                standIn.clear();
+                standIn.cover(view, drawingBounds(), zoom(), this::paintTiles);
+                cull(); // the shapes in view, as they were
+            }
+            return;
+        }
+        standIn.cover(view, drawingBounds(), zoom(), this::paintTiles);
+        standIn.show(pan.getX(), pan.getY(), zoom(), (int) Math.ceil(getWidth()), (int) Math.ceil(getHeight()),
+                argbPre(canvasFill()));
+        content.setOpacity(0); // skipped by the renderer, without touching the subtree
+        standIn.setVisible(true);
+    }
+
+    /** Where anything is drawn, tunnel arcs included (world coordinates). */
+    private Rect drawingBounds() {
         Rect b = layout.bounds();
         double top = b.y() - TUNNEL_RISE;
-        Rect all = new Rect(b.x() - 16, top - 16, b.w() + 32, b.y() + b.h() - top + 32);
-        double s = Math.min(zoom(), Math.min(4096 / all.w(), 4096 / all.h()));
-        SnapshotParameters p = new SnapshotParameters();
-        p.setFill(Color.TRANSPARENT);
-        p.setTransform(new Scale(s, s));
-        p.setViewport(new Rectangle2D(all.x() * s, all.y() * s, Math.ceil(all.w() * s), Math.ceil(all.h() * s)));
-        long gen = ++impostorGen;
-        impostorRequested = true;
-        content.snapshot(r -> {
-            if (gen == impostorGen) {
-                impostor.setImage(r.getImage());
-                impostor.setX(all.x());
-                impostor.setY(all.y());
-                impostor.setFitWidth(all.w());
-                impostor.setFitHeight(all.h());
-                impostor.setVisible(true);
-                content.setVisible(false);
-            }
-            return null;
-        }, p, null);
+        return new Rect(b.x() - 16, top - 16, b.w() + 32, b.y() + b.h() - top + 32);
     }
 
-    /** Shows the shapes again and forgets the picture (and any picture still being taken). */
-    private void dropImpostor() {
-        impostorGen++;
-        impostorRequested = false;
-        if (impostor.isVisible() || impostor.getImage() != null) {
-            impostor.setVisible(false);
-            impostor.setImage(null);
-            content.setVisible(true);
+    /** Tiles of the stand-in: the shapes near them shown, pictured at zoom z on the canvas's background. */
+    private Image paintTiles(double z, int px, int py, int w, int h) {
+        double m = CULL_MARGIN / z;
+        double wx = px / z;
+        double wy = py / z;
+        content.setOpacity(1);
+        cullShapes(wx - m, wy - m, wx + w / z + m, wy + h / z + m);
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(canvasFill());
+        p.setTransform(new Scale(z, z));
+        p.setViewport(new Rectangle2D(px, py, w, h));
+        return content.snapshot(p, null);
+    }
+
+    /** The canvas's background colour (themes set it): the tiles are painted on it. */
+    private Color canvasFill() {
+        Background bg = getBackground();
+        if (bg != null && !bg.getFills().isEmpty() && bg.getFills().get(0).getFill() instanceof Color c) {
+            return c;
         }
+        return Color.TRANSPARENT;
+    }
+
+    private static int argbPre(Color c) {
+        double a = c.getOpacity();
+        return (int) Math.round(a * 255) << 24 | (int) Math.round(c.getRed() * a * 255) << 16
+                | (int) Math.round(c.getGreen() * a * 255) << 8 | (int) Math.round(c.getBlue() * a * 255);
+    }
+
+    /** The shapes on screen again, the pictures kept (hidden) for the next gesture. */
+    private void showShapes() {
+        content.setOpacity(1);
+        standIn.setVisible(false);
+    }
+
+    /** Forgets the pictures (they no longer show what the shapes look like) and shows the shapes. */
+    private void dropStandIn() {
+        coverWanted = false;
+        standIn.clear();
+        showShapes();
     }
 
     private void cameraMoved() {
-        moving = true;
+        moving = !quietJump;
         settle.playFromStart();
         cull();
     }
@@ -605,8 +654,11 @@ public final class TopologyCanvasView extends Region {
             return;
         }
         if (fitPending) {
+            // Not a gesture: the shapes are painted at once (the pictures come once the camera settles).
             fitPending = false;
+            quietJump = true;
             fitToWindow();
+            quietJump = false;
         }
         if (centrePending != null) {
             String id = centrePending;
@@ -706,9 +758,10 @@ public final class TopologyCanvasView extends Region {
         scale.setY(z);
     }
 
+    /** Pans by whole pixels: the shapes and the stand-in's tiles then sit on the pixel grid (crisp, and cheap to draw). */
     private void setPan(double x, double y) {
-        pan.setX(x);
-        pan.setY(y);
+        pan.setX(Math.rint(x));
+        pan.setY(Math.rint(y));
     }
 
     private void onScroll(ScrollEvent e) {
@@ -736,7 +789,7 @@ public final class TopologyCanvasView extends Region {
 
     private void onReleased(MouseEvent e) {
         if (dragFrom != null && !dragged && e.getButton() == MouseButton.PRIMARY) {
-            String id = idAt(e.getPickResult().getIntersectedNode());
+            String id = isStandInShown() ? vertexAt(e.getX(), e.getY()) : idAt(e.getPickResult().getIntersectedNode());
             if (id == null) {
                 vm.selection().clear();
             } else {
@@ -766,6 +819,33 @@ public final class TopologyCanvasView extends Region {
         if (leaf != null) {
             Tooltip.install(leaf, tooltip);
         }
+    }
+
+    /**
+     * The vertex drawn at a point of this view, from the layout: while pictures stand in for the
+     * shapes there is nothing to pick. A leaf over any box, and the innermost of nested boxes.
+     */
+    private String vertexAt(double x, double y) {
+        double wx = (x - pan.getX()) / zoom();
+        double wy = (y - pan.getY()) / zoom();
+        Set<String> visible = vm.visibleProperty().get();
+        String best = null;
+        double bestArea = Double.MAX_VALUE;
+        boolean bestLeaf = false;
+        for (var e : layout.rects().entrySet()) {
+            Rect r = e.getValue();
+            if (wx < r.x() || wx > r.maxX() || wy < r.y() || wy > r.maxY() || !visible.contains(e.getKey())) {
+                continue;
+            }
+            boolean leaf = graph.node(e.getKey()).map(n -> !n.kind().isBox()).orElse(false);
+            double area = r.w() * r.h();
+            if (leaf && !bestLeaf || leaf == bestLeaf && area < bestArea) {
+                best = e.getKey();
+                bestArea = area;
+                bestLeaf = leaf;
+            }
+        }
+        return best;
     }
 
     private static String idAt(Node n) {
@@ -801,10 +881,17 @@ public final class TopologyCanvasView extends Region {
      */
     public boolean isDrawn(String id) {
         Node v = nodeViews.get(id);
+        boolean pictured = isStandInShown(); // the picture shows what is in view
         for (Node at = v; at != null && at != this; at = at.getParent()) {
-            if (!at.isVisible()) {
+            if (!at.isVisible() || !pictured && at instanceof CellLayer.Cell c && !CellLayer.shown(c)) {
                 return false;
             }
+        }
+        if (pictured) {
+            Rect r = layout.rects().get(id);
+            Rect view = visibleWorld();
+            double m = CULL_MARGIN / zoom();
+            return r != null && v.getParent() != null && r.overlaps(view, m);
         }
         return v != null && v.getParent() != null;
     }
@@ -814,9 +901,9 @@ public final class TopologyCanvasView extends Region {
         return textShown;
     }
 
-    /** Whether the shapes are stood in for by one picture now (while the camera moves below {@link #TEXT_ZOOM}). */
-    public boolean isImpostorShown() {
-        return impostor.isVisible();
+    /** Whether pictures stand in for the shapes now (while the camera moves). */
+    public boolean isStandInShown() {
+        return content.getOpacity() == 0 && standIn.isVisible() && standIn.tileCount() > 0;
     }
 
     /** How many cells (groups of nearby shapes) are shown now, for diagnostics. */

@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -145,30 +146,99 @@ class CanvasCullingTest {
     }
 
     @Test
-    void theOverviewIsOnePictureWhileTheCameraMovesAndTheShapesOnceItStops(FxRobot robot) throws Exception {
+    void picturesStandInForTheShapesWhileTheCameraMovesAndTheShapesComeBackWhenItStops(FxRobot robot) throws Exception {
         TopoNode c = containers().get(0);
-        act(robot, () -> {
-            canvas().fitToWindow();
-            canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 0.7);
-        });
+        act(robot, () -> canvas().centreOn(c.id())); // reading size: the text is shown
+        settle();
+        assertFalse(canvas().isStandInShown(), "still: the shapes");
         boolean seen = false;
         for (int i = 0; i < 40 && !seen; i++) {
             act(robot, () -> canvas().zoomBy(1.001));
-            seen = canvas().isImpostorShown();
+            seen = canvas().isStandInShown();
             Thread.sleep(30);
         }
-        assertTrue(seen, "a gesture below the text zoom shows the picture");
-        assertFalse(canvas().isDrawn(c.id()), "the shapes are not painted meanwhile");
-        // A change while moving drops the picture at once: it never shows something stale.
+        assertTrue(seen, "a gesture shows the pictures, at reading size too");
+        assertTrue(canvas().isDrawn(c.id()), "in view: in the picture");
+        // A change while moving drops the pictures at once: they never show something stale.
         boolean[] afterChange = new boolean[1];
         robot.interact(() -> {
             window.canvasModel().selection().select(c.id());
-            afterChange[0] = canvas().isImpostorShown();
+            afterChange[0] = canvas().isStandInShown();
         });
         assertFalse(afterChange[0], "dropped as soon as the selection changed");
         settle();
-        assertFalse(canvas().isImpostorShown(), "still: the shapes again");
+        assertFalse(canvas().isStandInShown(), "still: the shapes again");
         assertTrue(canvas().isDrawn(c.id()));
+    }
+
+    @Test
+    void thePictureShownWhileTheCameraMovesIsTheDrawingAtRest(FxRobot robot) {
+        act(robot, () -> canvas().centreOn(containers().get(3).id()));
+        settle(); // the shapes, and pictures of this view taken for the next gesture
+        javafx.scene.image.Image[] atRest = new javafx.scene.image.Image[1];
+        javafx.scene.image.Image[] moving = new javafx.scene.image.Image[1];
+        robot.interact(() -> atRest[0] = canvas().snapshot(null, null));
+        // A drag away and back: the camera is where it was, and moving.
+        act(robot, () -> {
+            fire(MouseEvent.MOUSE_PRESSED, 500, 400);
+            fire(MouseEvent.MOUSE_DRAGGED, 560, 430);
+        });
+        act(robot, () -> fire(MouseEvent.MOUSE_DRAGGED, 500, 400));
+        robot.interact(() -> {
+            assertTrue(canvas().isStandInShown());
+            moving[0] = canvas().snapshot(null, null);
+            fire(MouseEvent.MOUSE_RELEASED, 500, 400);
+        });
+        var a = atRest[0].getPixelReader();
+        var b = moving[0].getPixelReader();
+        int w = (int) atRest[0].getWidth();
+        int h = (int) atRest[0].getHeight();
+        int differ = 0;
+        int inked = 0;
+        int background = a.getArgb(0, 0);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = a.getArgb(x, y);
+                inked += p != background ? 1 : 0;
+                differ += near(p, b.getArgb(x, y)) ? 0 : 1;
+            }
+        }
+        assertTrue(inked > w * h / 50, "something drawn in view: " + inked);
+        assertTrue(differ < w * h / 1000, differ + " of " + w * h + " pixels differ between the shapes and their picture");
+    }
+
+    private static boolean near(int p, int q) {
+        for (int shift = 0; shift < 32; shift += 8) {
+            if (Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF)) > 8) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void aClickWhileThePicturesAreShownSelectsTheVertexUnderThePointer(FxRobot robot) {
+        TopoNode c = containers().get(2);
+        act(robot, () -> canvas().centreOn(c.id()));
+        settle();
+        Point2D at = canvas().toView(window.state().frame().layout().rects().get(c.id()).centerX(),
+                window.state().frame().layout().rects().get(c.id()).centerY());
+        act(robot, () -> canvas().zoomBy(1.0005)); // moving: the pictures are shown
+        Point2D now = canvas().toView(window.state().frame().layout().rects().get(c.id()).centerX(),
+                window.state().frame().layout().rects().get(c.id()).centerY());
+        robot.interact(() -> {
+            assertTrue(canvas().isStandInShown());
+            fire(MouseEvent.MOUSE_PRESSED, now.getX(), now.getY());
+            fire(MouseEvent.MOUSE_RELEASED, now.getX(), now.getY());
+        });
+        assertEquals(c.id(), window.canvasModel().selection().selected(), "picked from the layout at " + at);
+    }
+
+    private void fire(javafx.event.EventType<MouseEvent> type, double x, double y) {
+        Point2D s = canvas().localToScene(x, y);
+        Point2D screen = canvas().localToScreen(x, y);
+        canvas().fireEvent(new MouseEvent(type, s.getX(), s.getY(), screen.getX(), screen.getY(), MouseButton.PRIMARY, 1,
+                false, false, false, false, type != MouseEvent.MOUSE_RELEASED, false, false, false, false, false, null));
     }
 
     @Test

@@ -1,0 +1,226 @@
+package dev.netlens.ui.topology;
+
+import dev.netlens.layout.Rect;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Group;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.image.WritablePixelFormat;
+
+/**
+ * Pictures of the drawing that stand in for its shapes while the camera moves (issue 3: frames
+ * under 16 ms with thousands of shapes in the software pipeline, where painting the shapes of one
+ * screen takes tens to hundreds of milliseconds).
+ *
+ * <p>The pictures are square tiles of {@value #TILE} pixels taken at one zoom (the level), fixed in
+ * world coordinates: a pan needs only the tiles coming into view, and a zoom needs none until it
+ * leaves the level's range ({@link #RELEVEL_OUT}, {@link #RELEVEL_IN}). Missing tiles are painted
+ * by the canvas ({@link Painter}) as one picture of their bounding box, cut into tiles.
+ *
+ * <p>What is shown is one window-sized image composed from the tiles at every camera change: whole
+ * rows of pixels copied while the zoom is the level's, one lookup per pixel (nearest) while it is
+ * not. Composing it costs a few milliseconds, where the renderer would resample scaled tiles pixel
+ * by pixel at several times that. Two buffers take turns, so the one being composed is never the
+ * one the render thread may still be reading.
+ */
+final class StandInTiles extends Group {
+    /** Pixels a side of a tile, at its level's zoom. */
+    static final int TILE = 256;
+    /** A new level is started when the zoom falls below the current one's divided by this (many more, smaller tiles)... */
+    static final double RELEVEL_OUT = 2;
+    /** ... or rises above it times this (magnified tiles blur; until then a zoom in paints nothing new). */
+    static final double RELEVEL_IN = 4;
+    /** At most this many tiles are kept; those farthest from the view go first. */
+    private static final int MAX_TILES = 96;
+    private static final WritablePixelFormat<IntBuffer> ARGB_PRE = PixelFormat.getIntArgbPreInstance();
+
+    /** Paints the drawing scaled by zoom, cropped to the w x h pixels at (px, py) of that scale. */
+    interface Painter {
+        Image paint(double zoom, int px, int py, int w, int h);
+    }
+
+    /** One of the two window-sized images the tiles are composed into. */
+    private record Screen(int[] pixels, PixelBuffer<IntBuffer> buffer, WritableImage image) {
+        static Screen of(int w, int h) {
+            int[] pixels = new int[w * h];
+            PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), ARGB_PRE);
+            return new Screen(pixels, buffer, new WritableImage(buffer));
+        }
+    }
+
+    /** The zoom the tiles were taken at (0: no tiles yet). */
+    private double levelZoom;
+    /** The tiles, premultiplied ARGB, TILE x TILE, by {@link #key}. */
+    private final Map<Long, int[]> tiles = new HashMap<>();
+    private final ImageView view = new ImageView();
+    private final Screen[] screens = new Screen[2];
+    private int front;
+    private int background;
+    private int[] colTile = new int[0];
+    private int[] colOffset = new int[0];
+
+    StandInTiles() {
+        setAutoSizeChildren(false);
+        setMouseTransparent(true);
+        setManaged(false);
+        getChildren().add(view);
+    }
+
+    /**
+     * Makes the tiles cover {@code view} (world coordinates) at {@code zoom}: the missing ones that
+     * meet {@code drawing} (outside it there is only background) are painted now.
+     */
+    void cover(Rect view, Rect drawing, double zoom, Painter painter) {
+        if (levelZoom == 0 || zoom < levelZoom / RELEVEL_OUT || zoom > levelZoom * RELEVEL_IN) {
+            tiles.clear();
+            levelZoom = zoom;
+        }
+        List<long[]> missing = missing(view, drawing);
+        if (!missing.isEmpty()) {
+            paint(missing, painter);
+            trim(view);
+        }
+    }
+
+    /** Whether the tiles were taken at this zoom and hold all the view needs. */
+    boolean covers(Rect view, Rect drawing, double zoom) {
+        return levelZoom == zoom && missing(view, drawing).isEmpty();
+    }
+
+    /**
+     * Composes the window-sized picture for the camera: world (0, 0) at (panX, panY), at this zoom,
+     * {@code w} x {@code h} pixels; where there is no tile, the background (premultiplied ARGB).
+     */
+    void show(double panX, double panY, double zoom, int w, int h, int background) {
+        if (w <= 0 || h <= 0 || levelZoom == 0) {
+            return;
+        }
+        if (screens[0] == null || (int) screens[0].image().getWidth() != w || (int) screens[0].image().getHeight() != h) {
+            screens[0] = Screen.of(w, h);
+            screens[1] = Screen.of(w, h);
+            colTile = new int[w];
+            colOffset = new int[w];
+        }
+        this.background = background;
+        Screen screen = screens[front ^= 1];
+        boolean exact = zoom == levelZoom;
+        double s = levelZoom / zoom;
+        for (int x = 0; x < w; x++) {
+            long lx = exact ? Math.round(x - panX) : (long) Math.floor((x + 0.5 - panX) * s);
+            colTile[x] = (int) Math.floorDiv(lx, TILE);
+            colOffset[x] = (int) Math.floorMod(lx, TILE);
+        }
+        int[] dst = screen.pixels();
+        for (int y = 0; y < h; y++) {
+            long ly = exact ? Math.round(y - panY) : (long) Math.floor((y + 0.5 - panY) * s);
+            composeRow(dst, y * w, w, (int) Math.floorDiv(ly, TILE), (int) Math.floorMod(ly, TILE) * TILE, exact);
+        }
+        screen.buffer().updateBuffer(b -> null); // all of it changed
+        view.setImage(screen.image());
+    }
+
+    private void composeRow(int[] dst, int row, int w, int j, int rowOffset, boolean exact) {
+        int x = 0;
+        while (x < w) {
+            int i = colTile[x];
+            int end = x + 1;
+            while (end < w && colTile[end] == i) {
+                end++;
+            }
+            int[] t = tiles.get(key(i, j));
+            if (t == null) {
+                Arrays.fill(dst, row + x, row + end, background);
+            } else if (exact) {
+                System.arraycopy(t, rowOffset + colOffset[x], dst, row + x, end - x);
+            } else {
+                for (int k = x; k < end; k++) {
+                    dst[row + k] = t[rowOffset + colOffset[k]];
+                }
+            }
+            x = end;
+        }
+    }
+
+    /** Drops every tile and the composed pictures (the drawing changed). */
+    void clear() {
+        tiles.clear();
+        levelZoom = 0;
+        view.setImage(null);
+        screens[0] = null;
+        screens[1] = null;
+    }
+
+    /** How many tiles there are now, for tests and diagnostics. */
+    int tileCount() {
+        return tiles.size();
+    }
+
+    /** The missing tiles as one picture of their bounding box, cut into tiles (one picture costs far less than many). */
+    private void paint(List<long[]> missing, Painter painter) {
+        long i0 = Long.MAX_VALUE;
+        long j0 = Long.MAX_VALUE;
+        long i1 = Long.MIN_VALUE;
+        long j1 = Long.MIN_VALUE;
+        for (long[] t : missing) {
+            i0 = Math.min(i0, t[0]);
+            j0 = Math.min(j0, t[1]);
+            i1 = Math.max(i1, t[0]);
+            j1 = Math.max(j1, t[1]);
+        }
+        Image all = painter.paint(levelZoom, (int) i0 * TILE, (int) j0 * TILE, (int) (i1 - i0 + 1) * TILE,
+                (int) (j1 - j0 + 1) * TILE);
+        PixelReader pixels = all.getPixelReader();
+        for (long[] t : missing) {
+            int[] tile = new int[TILE * TILE];
+            pixels.getPixels((int) (t[0] - i0) * TILE, (int) (t[1] - j0) * TILE, TILE, TILE, ARGB_PRE, tile, 0, TILE);
+            tiles.put(key(t[0], t[1]), tile);
+        }
+    }
+
+    /** The tiles that meet the view and the drawing and are not there yet. */
+    private List<long[]> missing(Rect view, Rect drawing) {
+        double side = TILE / levelZoom;
+        long i0 = (long) Math.floor(Math.max(view.x(), drawing.x()) / side);
+        long j0 = (long) Math.floor(Math.max(view.y(), drawing.y()) / side);
+        long i1 = (long) Math.floor(Math.min(view.maxX(), drawing.maxX()) / side);
+        long j1 = (long) Math.floor(Math.min(view.maxY(), drawing.maxY()) / side);
+        List<long[]> out = new ArrayList<>();
+        for (long i = i0; i <= i1; i++) {
+            for (long j = j0; j <= j1; j++) {
+                if (!tiles.containsKey(key(i, j))) {
+                    out.add(new long[] {i, j});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Keeps at most MAX_TILES, dropping those farthest from the view. */
+    private void trim(Rect view) {
+        if (tiles.size() <= MAX_TILES) {
+            return;
+        }
+        double side = TILE / levelZoom;
+        double cx = view.centerX() / side - 0.5;
+        double cy = view.centerY() / side - 0.5;
+        List<Long> keys = new ArrayList<>(tiles.keySet());
+        keys.sort(Comparator.comparingDouble(k -> -Math.hypot((k >> 32) - cx, (int) (long) k - cy)));
+        for (Long k : keys.subList(0, tiles.size() - MAX_TILES)) {
+            tiles.remove(k);
+        }
+    }
+
+    private static long key(long i, long j) {
+        return (i << 32) | (j & 0xFFFFFFFFL);
+    }
+}
