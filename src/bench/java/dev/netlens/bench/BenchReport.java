@@ -197,13 +197,15 @@ public final class BenchReport {
                 .orElse("100 starts");
     }
 
-    /** What the canvas does to keep frames short (issue 6), for the frame rows. */
+    /** What the canvas does to keep frames short (issues 3 and 6), for the frame rows. */
     private static String frameNote() {
-        return "Canvas (issue 6 change): it groups its shapes by place into cells (a loose grid of 256, 1,024 and 4,096 world px) and "
-                + "shows only the cells meeting the viewport, recomputed at each pan or zoom from the cells, not the "
-                + "shapes; below zoom 0.36 (a 16 px name under 6 px on screen) the labels are hidden, and while the "
-                + "camera moves there the drawing is one picture taken at the gesture's start, dropped when the camera "
-                + "stops or anything changes";
+        return "Canvas (issue 3 change): it groups its shapes by place into cells (a loose grid of 256, 1,024 and "
+                + "4,096 world px) and shows only the cells meeting the viewport (hidden cells have opacity 0, which "
+                + "the renderer skips); below zoom 0.36 the labels are hidden. While the camera moves, one "
+                + "window-sized picture stands in for the shapes: it is composed at each pulse from 256 px tiles of "
+                + "the drawing (taken as one snapshot when the camera stops, or when a gesture reaches a part or a "
+                + "zoom without tiles), copying rows of pixels while the zoom is the tiles' and one pixel lookup "
+                + "each otherwise; the shapes come back 250 ms after the camera stops";
     }
 
     /** Where the slowest 5 % of the starts spent their time, stage by stage (medians over them). */
@@ -557,19 +559,14 @@ public final class BenchReport {
             }
             case "ui_frame_p50", "ui_frame_p95" -> {
                 JsonNode f = metas.getOrDefault("frames", List.of()).stream().findFirst().orElse(null);
-                return String.format(Locale.ROOT, "TopologyCanvasView culls and has a level of detail (see the note): "
-                        + "at reading size (zoom 1) %s of its %s nodes are painted and pulses take %s ms (p50); the "
-                        + "rest is the software pipeline (prism sw): Marlin strokes every link and rounded border in "
-                        + "view row by row (about half of the paint time on the links, measured with JFR), and the FX "
-                        + "thread walks all %s scene nodes to update bounds in every pulse. At fit to the window "
-                        + "(text hidden) pulses take %s ms (p50): the picture that stands in for the shapes while the "
-                        + "camera moves is composited at window size; in the runs looked at, the p95 came from the first pulse of a gesture "
-                        + "(the snapshot paints all %s shapes once) and from the pulses of the zoom-in between 0.36 and "
-                        + "0.74, where a third of the graph is painted as shapes with its text. The empty scene "
-                        + "(%s ms) paints nothing.",
-                        f == null ? "?" : f.path("paintedReading").asText(), f == null ? "?" : f.path("canvasNodes").asText(),
-                        num(median("ui_frame_reading_p50", "2000")), f == null ? "?" : f.path("sceneNodes").asText(),
-                        num(median("ui_frame_fit_p50", "2000")), f == null ? "?" : f.path("paintedFit").asText(),
+                return String.format(Locale.ROOT, "pulses take %s ms (p50) at fit and %s ms at reading size. Most "
+                        + "pulses compose the picture that stands in for the shapes (see the note); the slow ones "
+                        + "paint shapes: the first pulse of a gesture at a zoom or place without tiles takes one "
+                        + "snapshot of the view (at fit, all %s shapes), and the pulses queued behind it are counted "
+                        + "long too. The FX thread also walks all %s scene nodes to update bounds in every pulse. "
+                        + "The empty scene (%s ms) paints nothing.",
+                        num(median("ui_frame_fit_p50", "2000")), num(median("ui_frame_reading_p50", "2000")),
+                        f == null ? "?" : f.path("paintedFit").asText(), f == null ? "?" : f.path("sceneNodes").asText(),
                         num(median("ui_frame_empty_p50", "2000")));
             }
             case "ui_export_png2x", "ui_export_svg" -> {

@@ -256,7 +256,7 @@ public final class UiBench {
             window.canvas().fitToWindow();
             return null;
         });
-        Thread.sleep(1000); // the camera settles: the shapes, not the impostor
+        Thread.sleep(1000); // the camera settles: the shapes, not the pictures standing in for them
         pulses(5);
         int paintedFit = fx(() -> countPainted(window.canvas()));
         fx(() -> {
