@@ -91,6 +91,7 @@ public final class CanvasShots {
             }
         });
         shot(stage, dir, "6-reading-moving", () -> c.zoomBy(1.001));
+        shot(stage, dir, "8-zooming-in-moving", () -> c.zoomBy(2.0)); // the pictures magnified until the camera stops
         shot(stage, dir, "7-threshold", () -> {
             c.fitToWindow();
             c.zoomBy(TopologyCanvasView.TEXT_ZOOM / c.zoom() * 1.01);

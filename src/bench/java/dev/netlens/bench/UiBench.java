@@ -225,7 +225,6 @@ public final class UiBench {
                 return null;
             });
             List<Integer> near = animate(panZoom(canvas));
-            paintedReading = fx(() -> countPainted(canvas)); // diagnostic: what culling leaves at reading size
             fx(() -> {
                 graphStage.hide();
                 return null;
@@ -259,6 +258,13 @@ public final class UiBench {
         Thread.sleep(1000); // the camera settles: the shapes, not the pictures standing in for them
         pulses(5);
         int paintedFit = fx(() -> countPainted(window.canvas()));
+        fx(() -> {
+            window.canvas().centreOn(firstContainer(snapshot));
+            return null;
+        });
+        Thread.sleep(1000);
+        pulses(5);
+        paintedReading = fx(() -> countPainted(window.canvas())); // what culling leaves at reading size
         fx(() -> {
             graphStage.hide();
             return null;
@@ -424,8 +430,9 @@ public final class UiBench {
     }
 
     /** Nodes the canvas paints now: those whose own and ancestors' visible flags are all set. */
+    /** Nodes the renderer visits: visible and not at opacity 0 (culled cells, shapes hidden behind the pictures). */
     private static int countPainted(Node n) {
-        if (!n.isVisible()) {
+        if (!n.isVisible() || n.getOpacity() == 0) {
             return 0;
         }
         int count = 1;

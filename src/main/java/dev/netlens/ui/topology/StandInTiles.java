@@ -99,12 +99,15 @@ final class StandInTiles extends Group {
 
     /**
      * Composes the window-sized picture for the camera: world (0, 0) at (panX, panY), at this zoom,
-     * {@code w} x {@code h} pixels; where there is no tile, the background (premultiplied ARGB).
+     * {@code w} x {@code h} pixels, shown at {@code 1 / device} of that size (device pixels per scene
+     * pixel); where there is no tile, the background (premultiplied ARGB).
      */
-    void show(double panX, double panY, double zoom, int w, int h, int background) {
+    void show(double panX, double panY, double zoom, int w, int h, double device, int background) {
         if (w <= 0 || h <= 0 || levelZoom == 0) {
             return;
         }
+        view.setFitWidth(w / device);
+        view.setFitHeight(h / device);
         if (screens[0] == null || (int) screens[0].image().getWidth() != w || (int) screens[0].image().getHeight() != h) {
             screens[0] = Screen.of(w, h);
             screens[1] = Screen.of(w, h);

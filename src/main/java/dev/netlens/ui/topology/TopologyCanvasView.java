@@ -47,6 +47,7 @@ import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
+import javafx.scene.text.Text;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import javafx.util.Duration;
@@ -313,34 +314,33 @@ public final class TopologyCanvasView extends Region {
         return v;
     }
 
-    /** Labels and kind classes: the only part of a shape that changes with the snapshot. */
+    /**
+     * Texts and kind classes: the only part of a shape that changes with the snapshot. The texts are
+     * {@link Text} nodes, not Labels: a Label is two nodes (itself and its skin's text) with a skin
+     * to build and style, and thousands of vertices make every pulse walk them all.
+     */
     private void fill(Region region, TopoNode n) {
         VBox v = (VBox) region;
         v.getStyleClass().removeIf(c -> c.startsWith("kind-") || c.startsWith("sub-"));
         v.getStyleClass().addAll("kind-" + css(n.kind().name()), "sub-" + css(n.subKind()));
-        Label name = new Label(n.label());
-        name.getStyleClass().add(n.kind().isBox() ? "box-title" : "name");
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        name.setVisible(textShown);
         if (n.kind().isBox()) {
             if (n.kind() == NodeKind.HOST) {
-                Label cap = new Label(n.caption());
-                cap.getStyleClass().add("box-caption");
-                cap.setVisible(textShown);
-                v.getChildren().setAll(name, cap);
+                v.getChildren().setAll(text(n.label(), "box-title"), text(n.caption(), "box-caption"));
             } else {
-                name.setText(n.caption() == null ? n.label() : n.label() + "  ·  " + n.caption());
-                v.getChildren().setAll(name);
+                v.getChildren().setAll(text(n.caption() == null ? n.label() : n.label() + "  ·  " + n.caption(), "box-title"));
             }
         } else if (n.caption() != null) {
-            Label cap = new Label(n.caption());
-            cap.getStyleClass().add("caption");
-            cap.setMinWidth(Region.USE_PREF_SIZE);
-            cap.setVisible(textShown);
-            v.getChildren().setAll(name, cap);
+            v.getChildren().setAll(text(n.label(), "name"), text(n.caption(), "caption"));
         } else {
-            v.getChildren().setAll(name);
+            v.getChildren().setAll(text(n.label(), "name"));
         }
+    }
+
+    private Text text(String s, String styleClass) {
+        Text t = new Text(s == null ? "" : s);
+        t.getStyleClass().add(styleClass);
+        t.setVisible(textShown);
+        return t;
     }
 
     private static String css(String s) {
@@ -562,17 +562,20 @@ public final class TopologyCanvasView extends Region {
             return;
         }
         Rect view = visibleWorld();
+        // Pictures in device pixels (a HiDPI screen has several per scene pixel), so they are as sharp as the shapes.
+        double device = getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
+        double pixelZoom = zoom() * device;
         if (!moving) {
-            if (!standIn.covers(view, drawingBounds(), zoom())) {
+            if (!standIn.covers(view, drawingBounds(), pixelZoom)) {
                 standIn.clear();
-                standIn.cover(view, drawingBounds(), zoom(), this::paintTiles);
+                standIn.cover(view, drawingBounds(), pixelZoom, this::paintTiles);
                 cull(); // the shapes in view, as they were
             }
             return;
         }
-        standIn.cover(view, drawingBounds(), zoom(), this::paintTiles);
-        standIn.show(pan.getX(), pan.getY(), zoom(), (int) Math.ceil(getWidth()), (int) Math.ceil(getHeight()),
-                argbPre(canvasFill()));
+        standIn.cover(view, drawingBounds(), pixelZoom, this::paintTiles);
+        standIn.show(pan.getX() * device, pan.getY() * device, pixelZoom, (int) Math.ceil(getWidth() * device),
+                (int) Math.ceil(getHeight() * device), device, argbPre(canvasFill()));
         content.setOpacity(0); // skipped by the renderer, without touching the subtree
         standIn.setVisible(true);
     }
@@ -584,7 +587,7 @@ public final class TopologyCanvasView extends Region {
         return new Rect(b.x() - 16, top - 16, b.w() + 32, b.y() + b.h() - top + 32);
     }
 
-    /** Tiles of the stand-in: the shapes near them shown, pictured at zoom z on the canvas's background. */
+    /** Tiles of the stand-in: the shapes near them shown, pictured at zoom z (device pixels) on the canvas's background. */
     private Image paintTiles(double z, int px, int py, int w, int h) {
         double m = CULL_MARGIN / z;
         double wx = px / z;

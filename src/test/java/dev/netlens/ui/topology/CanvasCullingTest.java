@@ -16,10 +16,10 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,8 +87,8 @@ class CanvasCullingTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static List<Label> labels(Region v) {
-        return v.getChildrenUnmodifiable().stream().filter(Label.class::isInstance).map(Label.class::cast).toList();
+    private static List<Text> labels(Region v) {
+        return v.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(Text.class::cast).toList();
     }
 
     @Test
