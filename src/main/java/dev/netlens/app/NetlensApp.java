@@ -53,8 +53,11 @@ public class NetlensApp extends Application {
         stage.setScene(scene);
         stage.setX(screen.getMinX());
         stage.setY(screen.getMinY());
-        stage.show();
+        // What to show is handed over before the window is shown: the layout of a file read on the
+        // command line, or of the first discovery pass, runs in the background while JavaFX styles
+        // and shows the window.
         started.accept(window);
+        stage.show();
         if (Boolean.getBoolean("netlens.exitAfterFirstFrame")) {
             FirstFrame.exitAfterPicture(scene, () -> !window.state().frame().layout().rects().isEmpty());
         }

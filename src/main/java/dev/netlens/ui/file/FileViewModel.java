@@ -69,19 +69,23 @@ public final class FileViewModel {
 
     /** Opens a snapshot file; a file that is not one leaves the picture as it was and says why. */
     public void open(Path file) {
-        executor.submit(() -> SnapshotJson.readFile(file), f -> {
-            TopologySnapshot s = f.snapshot().withSource("file");
-            if (openFile.get() == null) {
-                TopologySnapshot shown = state.frame().snapshot();
-                if (lastLive == null && !"file".equals(shown.source()) && !"empty".equals(shown.source())) {
-                    lastLive = shown;
-                }
+        executor.submit(() -> SnapshotJson.readFile(file), f -> opened(file, f),
+                failure -> error(i18n.get("banner.error", file.getFileName(), failure.getMessage())));
+    }
+
+    /** Shows a snapshot file already read (the command line reads it before the window opens). FX thread. */
+    public void opened(Path file, SnapshotFile f) {
+        TopologySnapshot s = f.snapshot().withSource("file");
+        if (openFile.get() == null) {
+            TopologySnapshot shown = state.frame().snapshot();
+            if (lastLive == null && !"file".equals(shown.source()) && !"empty".equals(shown.source())) {
+                lastLive = shown;
             }
-            state.show(s, f.layout());
-            openFile.set(file);
-            recent.add(file);
-            info(i18n.get("banner.snapshot", file.getFileName(), s.capturedAt()));
-        }, failure -> error(i18n.get("banner.error", file.getFileName(), failure.getMessage())));
+        }
+        state.show(s, f.layout());
+        openFile.set(file);
+        recent.add(file);
+        info(i18n.get("banner.snapshot", file.getFileName(), s.capturedAt()));
     }
 
     /** Leaves the file and shows the latest live picture again. */

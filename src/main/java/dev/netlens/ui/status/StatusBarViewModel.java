@@ -65,7 +65,7 @@ public final class StatusBarViewModel {
         String src = s.source() == null ? "" : s.source().toLowerCase(Locale.ROOT);
         source.set(switch (src) {
             case "demo" -> "DEMO: built-in topology, no engine reachable";
-            case "empty" -> "no snapshot yet";
+            case "empty" -> "no picture yet: reading…";
             case "live" -> "live, captured " + s.capturedAt();
             default -> "snapshot " + (s.capturedAt() == null ? "" : s.capturedAt()) + " (" + src + ")";
         });

@@ -158,6 +158,11 @@ final class StandInTiles extends Group {
     void clear() {
         tiles.clear();
         levelZoom = 0;
+        releaseScreens();
+    }
+
+    /** Frees the window-sized pictures (the camera stopped); the tiles stay for the next gesture. */
+    void releaseScreens() {
         view.setImage(null);
         screens[0] = null;
         screens[1] = null;

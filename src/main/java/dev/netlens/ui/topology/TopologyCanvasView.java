@@ -150,6 +150,7 @@ public final class TopologyCanvasView extends Region {
         settle.setOnFinished(e -> {
             moving = false;
             cull();
+            standIn.releaseScreens();
             // The next gesture should start on pictures of this view: taken at the next pulse.
             coverWanted = true;
             Platform.requestNextPulse();
