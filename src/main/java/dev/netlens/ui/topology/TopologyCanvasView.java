@@ -910,6 +910,11 @@ public final class TopologyCanvasView extends Region {
         return content.getOpacity() == 0 && standIn.isVisible() && standIn.tileCount() > 0;
     }
 
+    /** How many tiles of pictures are kept for the next gesture (or shown now), for tests and diagnostics. */
+    public int standInTiles() {
+        return standIn.tileCount();
+    }
+
     /** How many cells (groups of nearby shapes) are shown now, for diagnostics. */
     public int cellsShown() {
         return cellsShown;

@@ -217,6 +217,23 @@ class CanvasCullingTest {
     }
 
     @Test
+    void anotherThemeDropsThePicturesTakenInTheOldOne(FxRobot robot) {
+        act(robot, () -> canvas().centreOn(containers().get(1).id()));
+        settle(); // pictures of this view taken for the next gesture
+        assertTrue(canvas().standInTiles() > 0, "pictures kept for the next gesture");
+        act(robot, () -> window.presentation().themeProperty().set(dev.netlens.render.Theme.DARK));
+        assertEquals(0, canvas().standInTiles(), "pictures in the old colours are gone");
+        act(robot, () -> canvas().zoomBy(1.0005));
+        robot.interact(() -> {
+            assertTrue(canvas().isStandInShown());
+            // The picture is painted on the dark canvas, not the light one.
+            javafx.scene.image.Image shot = canvas().snapshot(null, null);
+            javafx.scene.paint.Color corner = shot.getPixelReader().getColor(2, 2);
+            assertTrue(corner.getBrightness() < 0.5, "dark background in the picture: " + corner);
+        });
+    }
+
+    @Test
     void aClickWhileThePicturesAreShownSelectsTheVertexUnderThePointer(FxRobot robot) {
         TopoNode c = containers().get(2);
         act(robot, () -> canvas().centreOn(c.id()));
