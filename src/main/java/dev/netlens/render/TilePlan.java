@@ -20,8 +20,11 @@ public record TilePlan(int width, int height, int limit, List<Tile> tiles) {
         tiles = List.copyOf(tiles);
     }
 
-    /** Rows drawn at once are bounded to about this many pixels (64 MB of ARGB). */
-    public static final long BAND_PIXELS = 16L << 20;
+    /**
+     * A band has at most about this many pixels (32 MB of ARGB); the PNG writer holds two at once
+     * (one drawn while the other is written), 64 MB.
+     */
+    public static final long BAND_PIXELS = 8L << 20;
 
     public static TilePlan of(int width, int height, int limit) {
         if (width <= 0 || height <= 0 || limit <= 0) {
@@ -35,6 +38,21 @@ public record TilePlan(int width, int height, int limit, List<Tile> tiles) {
             }
         }
         return new TilePlan(width, height, limit, tiles);
+    }
+
+    /** The tiles grouped by band (the same rows), top to bottom. */
+    public List<List<Tile>> byBand() {
+        List<List<Tile>> out = new ArrayList<>();
+        int i = 0;
+        while (i < tiles.size()) {
+            int j = i;
+            while (j < tiles.size() && tiles.get(j).y() == tiles.get(i).y()) {
+                j++;
+            }
+            out.add(tiles.subList(i, j));
+            i = j;
+        }
+        return out;
     }
 
     public boolean tiled() {
