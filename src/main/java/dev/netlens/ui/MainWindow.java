@@ -159,7 +159,18 @@ public final class MainWindow {
             Tab tab = new Tab();
             tab.setId(ids[i]);
             tab.setClosable(false);
-            tab.setContent(panels[i]);
+            // A panel enters the scene when its tab is first chosen: the window's first frame does
+            // not wait for the styling and skins of three panels nobody has looked at yet.
+            javafx.scene.Node panel = panels[i];
+            if (i == 0) {
+                tab.setContent(panel);
+            } else {
+                tab.selectedProperty().addListener((o, was, now) -> {
+                    if (now && tab.getContent() == null) {
+                        tab.setContent(panel);
+                    }
+                });
+            }
             tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                     () -> PanelTexts.TEXTS.text(language.locale(), key), language.localeProperty()));
             sideTabs.getTabs().add(tab);

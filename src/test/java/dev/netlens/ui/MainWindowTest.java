@@ -1,6 +1,8 @@
 package dev.netlens.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -48,6 +50,16 @@ class MainWindowTest {
         window.installShortcuts(scene);
         stage.setScene(scene);
         stage.show();
+    }
+
+    @Test
+    void aSidePanelEntersTheSceneWhenItsTabIsFirstChosen(FxRobot robot) {
+        assertNull(window.firewall().getScene(), "the firewall panel waits for its tab");
+        assertNull(window.drivers().getScene());
+        robot.interact(() -> window.sideTabs().getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(window.drivers().getScene(), "chosen: in the window");
+        assertNull(window.firewall().getScene(), "never chosen: still out of it");
     }
 
     private TopologyGraph graph() {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -28,6 +29,12 @@ class DnsPanelTest {
     @Start
     void start(Stage stage) {
         w = PanelWindow.open(stage, PanelSnapshots.scanLab());
+    }
+
+    /** The user opens the panel's tab (a panel enters the scene when its tab is first chosen). */
+    @BeforeEach
+    void openTab(FxRobot robot) {
+        w.tab(robot, "tab-dns");
     }
 
     private DnsPanelView panel() {

@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,6 +30,12 @@ class DriverPanelTest {
     @Start
     void start(Stage stage) {
         w = PanelWindow.open(stage, PanelSnapshots.scanLab());
+    }
+
+    /** The user opens the panel's tab (a panel enters the scene when its tab is first chosen). */
+    @BeforeEach
+    void openTab(FxRobot robot) {
+        w.tab(robot, "tab-drivers");
     }
 
     private DriverPanelView panel() {

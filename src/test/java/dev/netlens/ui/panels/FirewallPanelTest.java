@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -38,6 +39,12 @@ class FirewallPanelTest {
     @Start
     void start(Stage stage) {
         w = PanelWindow.open(stage, PanelSnapshots.scanLab());
+    }
+
+    /** The user opens the panel's tab (a panel enters the scene when its tab is first chosen). */
+    @BeforeEach
+    void openTab(FxRobot robot) {
+        w.tab(robot, "tab-firewall");
     }
 
     private FirewallPanelView panel() {

@@ -69,6 +69,7 @@ class LanguageSwitchTest {
         assertTrue(hangul(firstRule().explanation()), firstRule().explanation());
         assertTrue(hangul(label(robot, "#firewall-message")));
         assertEquals("방화벽", w.window.sideTabs().getTabs().get(1).getText());
+        w.tab(robot, "tab-drivers");
         assertTrue(hangul(label(robot, "#driver-panel .panel-title")));
         assertTrue(hangul(w.window.drivers().cards().getPanes().get(0).getContent().lookup(".card-summary") instanceof Label l
                 ? l.getText() : ""));
@@ -79,6 +80,7 @@ class LanguageSwitchTest {
 
         robot.clickOn(robot.from(w.window.root().getTop()).lookup("#language-toggle").queryAs(javafx.scene.control.Button.class));
         WaitForAsyncUtils.waitForFxEvents();
+        w.tab(robot, "tab-firewall");
         assertEquals("Firewall rules", label(robot, "#firewall-panel .panel-title"));
         assertFalse(hangul(firstRule().explanation()));
         assertFalse(w.window.root().getStyleClass().contains("lang-ko"));
