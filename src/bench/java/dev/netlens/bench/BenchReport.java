@@ -578,8 +578,8 @@ public final class BenchReport {
                 return String.format(Locale.ROOT, "against %s ms for the one-label window, Netlens loads and "
                         + "initialises its own classes (window, panels, CSS, layout) before the first frame%s.",
                         num(median("ui_first_frame_label", "-")), row.metric().endsWith("live")
-                                ? " and runs the first discovery cold before the window opens (see the export's "
-                                + "first-pass cost above)" : "");
+                                ? " and runs the first discovery cold (on its own thread while JavaFX starts: on 2 "
+                                + "cores the two compete; see the export's first-pass cost above)" : "");
             }
             case "ui_idle_cpu" -> {
                 return "its parts, below, do not add up under the goal:";
