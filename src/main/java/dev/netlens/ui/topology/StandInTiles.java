@@ -40,7 +40,7 @@ final class StandInTiles extends Group {
     static final double RELEVEL_OUT = 2;
     /** ... or rises above it times this (magnified tiles blur; until then a zoom in paints nothing new). */
     static final double RELEVEL_IN = 4;
-    /** At most this many tiles are kept; those farthest from the view go first. */
+    /** At most this many tiles are kept, unless the view needs more (see {@link #trim}). */
     private static final int MAX_TILES = 96;
     private static final WritablePixelFormat<IntBuffer> ARGB_PRE = PixelFormat.getIntArgbPreInstance();
 
@@ -65,7 +65,6 @@ final class StandInTiles extends Group {
     private final ImageView view = new ImageView();
     private final Screen[] screens = new Screen[2];
     private int front;
-    private int background;
     private int[] colTile = new int[0];
     private int[] colOffset = new int[0];
 
@@ -114,7 +113,6 @@ final class StandInTiles extends Group {
             colTile = new int[w];
             colOffset = new int[w];
         }
-        this.background = background;
         Screen screen = screens[front ^= 1];
         boolean exact = zoom == levelZoom;
         double s = levelZoom / zoom;
@@ -126,13 +124,14 @@ final class StandInTiles extends Group {
         int[] dst = screen.pixels();
         for (int y = 0; y < h; y++) {
             long ly = exact ? Math.round(y - panY) : (long) Math.floor((y + 0.5 - panY) * s);
-            composeRow(dst, y * w, w, (int) Math.floorDiv(ly, TILE), (int) Math.floorMod(ly, TILE) * TILE, exact);
+            composeRow(dst, y * w, w, (int) Math.floorDiv(ly, TILE), (int) Math.floorMod(ly, TILE) * TILE, exact,
+                    background);
         }
         screen.buffer().updateBuffer(b -> null); // all of it changed
         view.setImage(screen.image());
     }
 
-    private void composeRow(int[] dst, int row, int w, int j, int rowOffset, boolean exact) {
+    private void composeRow(int[] dst, int row, int w, int j, int rowOffset, boolean exact, int background) {
         int x = 0;
         while (x < w) {
             int i = colTile[x];
@@ -213,17 +212,23 @@ final class StandInTiles extends Group {
         return out;
     }
 
-    /** Keeps at most MAX_TILES, dropping those farthest from the view. */
+    /**
+     * Keeps at most MAX_TILES, or twice what the view needs if that is more (a large or HiDPI screen
+     * needs over a hundred), dropping those farthest from the view: never one the view needs now.
+     */
     private void trim(Rect view) {
-        if (tiles.size() <= MAX_TILES) {
+        double side = TILE / levelZoom;
+        long needed = ((long) Math.floor(view.maxX() / side) - (long) Math.floor(view.x() / side) + 1)
+                * ((long) Math.floor(view.maxY() / side) - (long) Math.floor(view.y() / side) + 1);
+        int keep = (int) Math.max(MAX_TILES, 2 * needed);
+        if (tiles.size() <= keep) {
             return;
         }
-        double side = TILE / levelZoom;
         double cx = view.centerX() / side - 0.5;
         double cy = view.centerY() / side - 0.5;
         List<Long> keys = new ArrayList<>(tiles.keySet());
         keys.sort(Comparator.comparingDouble(k -> -Math.hypot((k >> 32) - cx, (int) (long) k - cy)));
-        for (Long k : keys.subList(0, tiles.size() - MAX_TILES)) {
+        for (Long k : keys.subList(0, tiles.size() - keep)) {
             tiles.remove(k);
         }
     }
