@@ -117,7 +117,7 @@ public final class PngWriter {
                     row[o++] = (byte) p;
                 }
             }
-            z.write(row, 0, 1 + 3 * (band.get(band.size() - 1).x() + band.get(band.size() - 1).w()));
+            z.write(row);
         }
     }
 

@@ -58,9 +58,4 @@ public record TilePlan(int width, int height, int limit, List<Tile> tiles) {
     public boolean tiled() {
         return tiles.size() > 1;
     }
-
-    /** Number of bands of rows (tiles sharing a y). */
-    public int bands() {
-        return (int) tiles.stream().mapToInt(Tile::y).distinct().count();
-    }
 }
