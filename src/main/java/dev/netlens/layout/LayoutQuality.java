@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How readable a layout is, measured on the straight lines the canvas draws: every link between two
- * placed vertices is a segment from border to border of its two shapes (tunnels, drawn as arcs over
- * the hosts, are left out).
+ * How readable a layout is, measured on the lines the canvas draws: every link between two placed
+ * vertices is the polyline {@link LinkPath} gives (tunnels, drawn as arcs over the hosts, are left
+ * out); the segments of one link never count against each other.
  *
  * <ul>
  *   <li>{@link #crossings}: pairs of segments that cross, not counting pairs sharing an end;</li>
@@ -28,7 +28,7 @@ public final class LayoutQuality {
     public static final double CANVAS_W = 1580;
     public static final double CANVAS_H = 1004;
     private static final double FIT_MARGIN = 24;
-    private static final double TUNNEL_RISE = 120;
+    private static final double TUNNEL_RISE = LinkPath.TUNNEL_RISE;
 
     private LayoutQuality() {
     }
@@ -65,9 +65,12 @@ public final class LayoutQuality {
             if (a == null || b == null || !seen.add(l.id())) {
                 continue;
             }
-            double[] s = border(a, b.centerX(), b.centerY());
-            double[] t = border(b, a.centerX(), a.centerY());
-            out.add(new Segment(l.id(), l.source(), l.target(), s[0], s[1], t[0], t[1]));
+            List<double[]> path = LinkPath.of(l.kind(), a, b);
+            for (int i = 1; i < path.size(); i++) {
+                double[] s = path.get(i - 1);
+                double[] t = path.get(i);
+                out.add(new Segment(l.id(), l.source(), l.target(), s[0], s[1], t[0], t[1]));
+            }
         }
         return out;
     }
@@ -84,7 +87,7 @@ public final class LayoutQuality {
                     continue;
                 }
                 Segment t = segs.get(j);
-                if (s.a().equals(t.a()) || s.a().equals(t.b()) || s.b().equals(t.a()) || s.b().equals(t.b())) {
+                if (s.link().equals(t.link()) || s.a().equals(t.a()) || s.a().equals(t.b()) || s.b().equals(t.a()) || s.b().equals(t.b())) {
                     continue;
                 }
                 if (cross(s, t)) {
@@ -125,9 +128,13 @@ public final class LayoutQuality {
 
     /** The zoom fit-to-window gives: everything, tunnel arcs included, on the 1920x1080 canvas. */
     public static double fitZoom(TopologyGraph g, Layout layout) {
-        Rect b = layout.bounds();
         boolean tunnels = g.links().stream().anyMatch(l -> l.kind() == LinkKind.TUNNEL
                 && layout.rects().containsKey(l.source()) && layout.rects().containsKey(l.target()));
+        return fitZoom(layout.bounds(), tunnels);
+    }
+
+    /** The zoom fit-to-window gives on the 1920x1080 canvas for everything inside {@code b}. */
+    public static double fitZoom(Rect b, boolean tunnels) {
         double h = b.h() + (tunnels ? TUNNEL_RISE * 0.8 : 0);
         return Math.min((CANVAS_W - 2 * FIT_MARGIN) / Math.max(1, b.w()), (CANVAS_H - 2 * FIT_MARGIN) / Math.max(1, h));
     }
@@ -137,18 +144,6 @@ public final class LayoutQuality {
         Rect b = layout.bounds();
         return String.format("%.0fx%.0f, fit zoom %.3f, %d crossings, %d pass-throughs",
                 b.w(), b.h(), fitZoom(g, layout), crossings(g, layout), passThroughs(g, layout));
-    }
-
-    static double[] border(Rect r, double tx, double ty) {
-        double dx = tx - r.centerX();
-        double dy = ty - r.centerY();
-        if (dx == 0 && dy == 0) {
-            return new double[] {r.centerX(), r.centerY()};
-        }
-        double sx = dx == 0 ? Double.MAX_VALUE : (r.w() / 2) / Math.abs(dx);
-        double sy = dy == 0 ? Double.MAX_VALUE : (r.h() / 2) / Math.abs(dy);
-        double s = Math.min(sx, sy);
-        return new double[] {r.centerX() + dx * s, r.centerY() + dy * s};
     }
 
     private static boolean cross(Segment s, Segment t) {

@@ -17,30 +17,28 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * A layered layout that follows the network stack, top to bottom inside each host box: the host
- * namespace (devices and the underlay; bridges; host-side veth ends and published ports), then the
- * other namespaces as boxes in columns under the bridge they hang from, then a shelf for what has
- * no namespace (stopped containers, networks with no device). Hosts stand side by side.
+ * A compact layout that follows the network stack, top to bottom inside each host box: the host
+ * namespace (devices and the underlay; bridges drawn as buses; the host-side veth ends and published
+ * ports), then the other namespaces as cards in columns under it, then a shelf for what has no
+ * namespace (stopped containers, networks with no device). Hosts stand side by side.
  *
- * <p>How the boxes are ordered and placed:
  * <ul>
- *   <li>Each namespace box hangs from the device its primary leg (eth0, else its first leg to the
- *       host namespace) reaches: a bridge through a veth pair, or a macvlan parent. Boxes are
- *       grouped by that anchor; groups are ordered so that groups joined by second legs (a container
- *       on two bridges, an overlay container's leg on docker_gwbridge) stand side by side.</li>
- *   <li>A box with no leg to the host namespace (an overlay namespace with br0 and vxlan0, a load
- *       balancer) goes right under the container it is wired to, so overlay namespaces sit with the
- *       containers of their overlay.</li>
- *   <li>The sequence of boxes is cut into columns; inside a column the boxes step down to the left
- *       (a staircase), and each box's primary interface is at its left edge, so the line from its
- *       veth end comes straight down past the boxes above it instead of through them.</li>
- *   <li>Each veth end sits above the interface it pairs with, each bridge above the mean of its
- *       ports (one-dimensional least-squares packing, so rows never overlap), each macvlan parent
- *       above its children. Veth ends may take two staggered rows, which lets columns be narrower.</li>
+ *   <li>Cards are grouped by the device their primary leg reaches (a bridge through a veth pair, or a
+ *       macvlan parent); the groups are ordered so that groups joined by second legs stand side by
+ *       side, and a card on two networks sits where its two groups meet.</li>
+ *   <li>The sequence of cards fills columns of a chosen height, each column from the bottom up, so
+ *       that a group that ends in one column and the next group that starts there use disjoint
+ *       stretches of the buses above.</li>
+ *   <li>Above each column, in the host namespace, stands a stack of the host-side ends of the
+ *       column's legs, the end of the lowest card on top, each a {@link LinkPath#TRACK}-wide step left
+ *       of the one below: its line runs down the gutter left of the column and into its card's side,
+ *       and the lines of one column nest instead of crossing (see {@link LinkPath}).</li>
+ *   <li>Each bridge is a bus over the ends of its ports, which rise to it from their right sides;
+ *       buses that would overlap take another row.</li>
  * </ul>
- * The column height and the number of veth-end rows are chosen among a few candidates to best fill
- * the 1920x1080 canvas, with a penalty for crossing lines on graphs small enough to count them.
- * Near-linear in the graph size; cancellable between candidates and hosts.
+ * The column height is chosen among a few candidates to best fill the 1920x1080 canvas, with a
+ * penalty for crossing lines on graphs small enough to count them. Near-linear in the graph size;
+ * cancellable between candidates and hosts.
  */
 public final class StackLayout implements LayoutEngine {
     public static final double HOST_TITLE = 58;
@@ -49,11 +47,15 @@ public final class StackLayout implements LayoutEngine {
     public static final double GAP = 14;
     public static final double HOST_GAP = 50;
     public static final double ROW_GAP = 40;
-    private static final double LEAF_H1 = 36;
-    private static final double LEAF_H2 = 54;
+    private static final double LEAF_H1 = 28;
+    private static final double LEAF_H2 = 42;
     private static final double COLUMN_GAP = 22;
     private static final double STACK_GAP = 14;
-    private static final double END_ROW_GAP = 8;
+    /** Horizontal distance between the tracks of one column's lines (and the ends' steps). */
+    private static final double STEP = 10;
+    /** Vertical room between the stacked ends of one column. */
+    private static final double END_GAP = 4;
+    private static final double BUS_GAP = 18;
     /** Beyond this many links the score is the fit zoom alone (counting crossings would cost too much). */
     private static final int SCORE_QUALITY_LIMIT = 1200;
 
@@ -68,8 +70,8 @@ public final class StackLayout implements LayoutEngine {
         this.metrics = metrics;
     }
 
-    /** The parameters of one candidate layout: column height, rows of veth ends, staircase, fill. */
-    public record Choice(double columnHeight, int endRows, boolean stair, boolean fill) {
+    /** The parameter of one candidate layout: how tall a column of cards may grow. */
+    public record Choice(double columnHeight) {
     }
 
     /** A layout and the candidate it was chosen as. */
@@ -89,7 +91,7 @@ public final class StackLayout implements LayoutEngine {
     public Layout layoutWith(TopologyGraph graph, Choice choice, BooleanSupplier cancelled) {
         check(cancelled);
         Plan plan = new Plan(graph, cancelled);
-        return new Run(plan, choice.columnHeight(), choice.endRows(), choice.stair(), choice.fill() && plan.small()).run();
+        return new Run(plan, choice.columnHeight(), false).run();
     }
 
     /** The best of the candidate layouts, and its parameters. */
@@ -100,32 +102,35 @@ public final class StackLayout implements LayoutEngine {
         Choice bestChoice = null;
         double bestScore = -1;
         boolean quality = graph.links().size() <= SCORE_QUALITY_LIMIT;
-        for (int mode = 0; mode < 6; mode++) {
-            boolean stair = mode != 2 && mode != 3;
-            int endRows = mode % 2 == 1 ? 2 : 1;
-            boolean fill = mode >= 4;
-            if (fill && !plan.small()) {
-                continue;
+        boolean tunnels = graph.links().stream().anyMatch(l -> l.kind() == LinkKind.TUNNEL);
+        for (double height : plan.columnHeights()) {
+            check(cancelled);
+            double score;
+            Layout candidate = null;
+            if (quality) {
+                candidate = new Run(plan, height, false).run();
+                score = LayoutQuality.fitZoom(graph, candidate);
+                int crossings = LayoutQuality.crossings(graph, candidate);
+                int through = LayoutQuality.passThroughs(graph, candidate);
+                score /= 1 + 0.03 * crossings + 0.015 * through;
+            } else {
+                // Large graphs: the candidates' sizes alone decide; only the chosen one is placed.
+                Run dry = new Run(plan, height, true);
+                dry.run();
+                score = LayoutQuality.fitZoom(dry.bounds, tunnels);
             }
-            for (double height : plan.columnHeights()) {
-                check(cancelled);
-                Layout candidate = new Run(plan, height, endRows, stair, fill).run();
-                double score = LayoutQuality.fitZoom(graph, candidate);
-                if (quality) {
-                    int crossings = LayoutQuality.crossings(graph, candidate);
-                    int through = LayoutQuality.passThroughs(graph, candidate);
-                    score /= 1 + 0.03 * crossings + 0.015 * through;
-                }
-                if (DEBUG) {
-                    System.err.printf("candidate h=%.0f rows=%d stair=%s fill=%s: %s -> %.4f%n", height, endRows, stair, fill,
-                            LayoutQuality.summary(graph, candidate), score);
-                }
-                if (score > bestScore + 1e-9) {
-                    best = candidate;
-                    bestChoice = new Choice(height, endRows, stair, fill);
-                    bestScore = score;
-                }
+            if (DEBUG) {
+                System.err.printf("candidate h=%.0f: %s -> %.4f%n", height,
+                        candidate == null ? "dry" : LayoutQuality.summary(graph, candidate), score);
             }
+            if (score > bestScore + 1e-9) {
+                best = candidate;
+                bestChoice = new Choice(height);
+                bestScore = score;
+            }
+        }
+        if (best == null && bestChoice != null) {
+            best = new Run(plan, bestChoice.columnHeight(), false).run();
         }
         return new Chosen(best, bestChoice);
     }
@@ -257,6 +262,10 @@ public final class StackLayout implements LayoutEngine {
         final Set<String> bandLinked = new HashSet<>();
         /** For a box with no leg of its own: the box it was reached from (the one it is wired to). */
         final Map<String, String> wiredTo = new HashMap<>();
+        /** The position of each card's group (its primary leg's anchor) in the order of groups. */
+        final Map<String, Integer> groupIndex = new HashMap<>();
+        /** The order of the anchors (bridges, parents) from left to right. */
+        final List<String> anchorOrder = new ArrayList<>();
 
         HostPlan(Plan p, TopoNode host) {
             this.p = p;
@@ -310,13 +319,14 @@ public final class StackLayout implements LayoutEngine {
                     bandLinked.add(b.id());
                 }
             }
-            for (TopoNode b : boxes) {
-                Map<String, Rect> local = new LinkedHashMap<>();
-                boxSize.put(b.id(), namespaceBox(b, local, legs.get(b.id())));
-                inner.put(b.id(), local);
-            }
             classifyHostNamespace(inHostNs);
             order(boxes, boxLinks);
+            for (TopoNode b : boxes) {
+                Map<String, Rect> local = new LinkedHashMap<>();
+                List<Leg> ls = legs.get(b.id());
+                boxSize.put(b.id(), ls.isEmpty() ? namespaceBox(b, local, ls) : card(b, local, ls));
+                inner.put(b.id(), local);
+            }
         }
 
         private void classifyHostNamespace(Set<String> inHostNs) {
@@ -413,6 +423,7 @@ public final class StackLayout implements LayoutEngine {
             for (int i : LinearOrder.arrange(w)) {
                 ordered.add(anchors.get(i));
             }
+            anchorOrder.addAll(ordered);
             // Units: each band-linked box with the free boxes attached to it hanging below, nearest first.
             Map<String, List<String>> hanging = new HashMap<>();
             for (TopoNode b : boxes) {
@@ -426,10 +437,22 @@ public final class StackLayout implements LayoutEngine {
             for (String a : ordered) {
                 List<String> members = new ArrayList<>(groups.get(a));
                 // Single-legged first, so a box with more legs tends to top a column (its other legs go up free).
-                members.sort(Comparator.comparingInt((String id) -> legs.get(id).size())
-                        .thenComparing(id -> hanging.containsKey(id) ? 1 : 0)
+                int own = ordered.indexOf(a);
+                Map<String, Integer> pull = new HashMap<>();
+                for (String m : members) {
+                    int sum = 0;
+                    for (Leg l : legs.get(m).subList(1, legs.get(m).size())) {
+                        int o = ordered.indexOf(anchor(l));
+                        sum += o < 0 ? 0 : Integer.signum(o - own);
+                    }
+                    pull.put(m, sum);
+                }
+                // A card with a leg to a group before this one first, to a later group last: it sits
+                // where the two groups meet.
+                members.sort(Comparator.comparingInt((String id) -> pull.get(id))
                         .thenComparing(id -> boxLabel(id)));
                 for (String m : members) {
+                    groupIndex.put(m, own);
                     List<String> unit = new ArrayList<>();
                     unit.add(m);
                     unit.addAll(hanging.getOrDefault(m, List.of()));
@@ -497,6 +520,59 @@ public final class StackLayout implements LayoutEngine {
         }
 
         /**
+         * A card: a namespace with legs to the host namespace. Its children go in {@code local},
+         * relative to the card's corner. Left column: the containers, then the legs, each leg's line
+         * entering it from the left (so nothing stands left of a leg): the leg to the group furthest
+         * right on top, each further leg a step right of the one above, so the container's lines to
+         * them pass beside the others. Right column: loopback and the rest.
+         */
+        private Rect card(TopoNode box, Map<String, Rect> local, List<Leg> boxLegs) {
+            List<TopoNode> ctrs = new ArrayList<>();
+            List<TopoNode> legIfaces = new ArrayList<>();
+            List<TopoNode> rest = new ArrayList<>();
+            Map<String, Integer> legRank = new HashMap<>();
+            for (Leg l : boxLegs) {
+                int o = anchorOrder.indexOf(anchor(l));
+                legRank.merge(l.iface(), o < 0 ? Integer.MAX_VALUE : o, Math::min);
+            }
+            for (TopoNode k : p.drawnChildren(box.id())) {
+                (k.kind() == NodeKind.CONTAINER ? ctrs : legRank.containsKey(k.id()) ? legIfaces : rest).add(k);
+            }
+            ctrs.sort(Comparator.comparing(TopoNode::label));
+            legIfaces.sort(Comparator.comparingInt((TopoNode k) -> -legRank.get(k.id())).thenComparing(TopoNode::label));
+            rest.sort(Comparator.comparing((TopoNode k) -> "loopback".equals(k.subKind())).thenComparing(TopoNode::label));
+            double y = NS_TITLE;
+            double leftW = 0;
+            for (TopoNode k : ctrs) {
+                Rect r = p.size(k).at(PAD, y);
+                local.put(k.id(), r);
+                y = r.maxY() + GAP;
+                leftW = Math.max(leftW, r.maxX());
+            }
+            double x = PAD;
+            for (TopoNode k : legIfaces) {
+                Rect r = p.size(k).at(x, y);
+                local.put(k.id(), r);
+                y = r.maxY() + GAP;
+                x = r.maxX() + GAP;
+                leftW = Math.max(leftW, r.maxX());
+            }
+            double leftH = y - GAP;
+            double rx = leftW + GAP;
+            double ry = NS_TITLE;
+            double w = leftW;
+            for (TopoNode k : rest) {
+                Rect r = p.size(k).at(rx, ry);
+                local.put(k.id(), r);
+                ry = r.maxY() + GAP;
+                w = Math.max(w, r.maxX());
+            }
+            String title = box.caption() == null ? box.label() : box.label() + "  ·  " + box.caption();
+            w = Math.max(w + PAD, metrics.width(title, LabelMetrics.Style.LABEL) * 0.9 + 2 * PAD);
+            return new Rect(0, 0, w, Math.max(Math.max(leftH, ry - GAP) + PAD, NS_TITLE + PAD));
+        }
+
+        /**
          * A namespace box's size; its children go in {@code local} relative to the box's corner. Rows
          * top-down: bridges, interfaces (the primary leg first, at the left edge; loopback last), containers.
          */
@@ -546,22 +622,21 @@ public final class StackLayout implements LayoutEngine {
         }
     }
 
-    /** One layout pass with given parameters. */
+    /** One layout pass with a given column height. */
     private final class Run {
         private final Plan plan;
         private final double columnHeight;
-        private final int endRows;
-        private final boolean stair;
-        private final boolean fill;
+        /** Only measure: hosts' boxes are computed, nothing inside them is placed. */
+        private final boolean dry;
         private final Map<String, Rect> out = new LinkedHashMap<>();
         private final Map<String, String> parents = new LinkedHashMap<>();
+        /** Everything placed, as far as a dry run knows it (hosts and the column of orphans). */
+        Rect bounds = new Rect(0, 0, 0, 0);
 
-        Run(Plan plan, double columnHeight, int endRows, boolean stair, boolean fill) {
-            this.fill = fill;
+        Run(Plan plan, double columnHeight, boolean dry) {
             this.plan = plan;
             this.columnHeight = columnHeight;
-            this.endRows = endRows;
-            this.stair = stair;
+            this.dry = dry;
         }
 
         Layout run() {
@@ -569,6 +644,7 @@ public final class StackLayout implements LayoutEngine {
             for (HostPlan h : plan.hosts) {
                 check(plan.cancelled);
                 Rect r = host(h, x);
+                bounds = bounds.w() == 0 ? r : bounds.union(r);
                 x = r.maxX() + HOST_GAP;
             }
             // Vertices on no known host (a tunnel's far end): a column to the right.
@@ -576,9 +652,10 @@ public final class StackLayout implements LayoutEngine {
             for (TopoNode n : plan.orphans) {
                 Rect r = plan.size(n).at(x, y);
                 place(n, r);
+                bounds = bounds.w() == 0 ? r : bounds.union(r);
                 y = r.maxY() + GAP;
             }
-            return new Layout(out, parents);
+            return dry ? Layout.EMPTY : new Layout(out, parents);
         }
 
         private void place(TopoNode n, Rect r) {
@@ -586,141 +663,206 @@ public final class StackLayout implements LayoutEngine {
             parents.put(n.id(), n.parent());
         }
 
+        /** A host-namespace vertex in a column's stack and the vertex in a card its line goes to. */
+        private record End(String id, String box, String target) {
+        }
+
         /** Lays one host out with its top-left at (x0, 0); returns its box. */
         private Rect host(HostPlan h, double x0) {
             TopologyGraph g = plan.g;
-            // 1. Columns of units, each a staircase stepping down to the left.
-            double slot = 0;
-            for (TopoNode e : h.ends) {
-                slot = Math.max(slot, plan.size(e).w() + GAP);
-            }
-            double lead = 0; // how far the primary interface's centre is from a box's left edge, at most
-            for (List<String> unit : h.units) {
-                String b = unit.get(0);
-                List<Leg> ls = h.legs.get(b);
-                if (!ls.isEmpty()) {
-                    lead = Math.max(lead, h.inner.get(b).get(ls.get(0).iface()).centerX());
-                }
-            }
-            double step = stair ? Math.max(lead + 16, slot / endRows) : 0;
-            Map<String, Rect> boxAt = new LinkedHashMap<>(); // content coordinates, y from the top of the box area
-            List<List<List<String>>> columns = new ArrayList<>();
-            List<List<String>> col = new ArrayList<>();
+            // 1. Columns of cards, each filled from the bottom up (drawn top-down in reverse).
+            List<List<String>> columns = new ArrayList<>();
+            List<String> col = new ArrayList<>();
             double colH = 0;
-            String lastAnchor = null;
-            // On small graphs a box with no leg of its own is placed afterwards in a free spot next to
-            // the box it is wired to (filling the room the staircases leave); on large ones it hangs below.
-            boolean fill = this.fill && stair;
-            List<String> deferred = new ArrayList<>();
-            List<List<String>> units = new ArrayList<>();
             for (List<String> unit : h.units) {
-                if (fill && h.bandLinked.contains(unit.get(0))) {
-                    units.add(List.of(unit.get(0)));
-                    deferred.addAll(unit.subList(1, unit.size()));
-                } else {
-                    units.add(unit);
-                }
-            }
-            for (List<String> unit : units) {
                 double uh = h.unitHeight(unit);
-                String anchor = h.unitAnchor(unit);
-                boolean newGroup = lastAnchor != null && !lastAnchor.equals(anchor);
-                lastAnchor = anchor;
-                if (!col.isEmpty() && (colH + STACK_GAP + uh > columnHeight + 1e-6
-                        || newGroup && colH + STACK_GAP + uh > columnHeight * 0.7)) {
+                if (!col.isEmpty() && colH + STACK_GAP + uh > columnHeight + 1e-6) {
                     columns.add(col);
                     col = new ArrayList<>();
                     colH = 0;
                 }
-                col.add(unit);
+                col.addAll(unit);
                 colH += (colH == 0 ? 0 : STACK_GAP) + uh;
             }
             if (!col.isEmpty()) {
                 columns.add(col);
             }
-            double cx = 0;
+            Map<String, Rect> boxAt = new LinkedHashMap<>(); // area coordinates; x set below
+            Set<String> stacked = new HashSet<>();
+            List<List<End>> stacks = new ArrayList<>();
             double areaH = 0;
-            for (List<List<String>> c : columns) {
-                // Top-down: the last unit first; a band-linked box steps left of the one above it.
-                Map<String, double[]> local = new LinkedHashMap<>();
-                double x = 0;
+            for (List<String> c : columns) {
                 double y = 0;
-                boolean first = true;
-                for (int u = c.size() - 1; u >= 0; u--) {
-                    for (String b : c.get(u)) {
-                        if (!first && h.bandLinked.contains(b)) {
-                            x -= step;
-                        }
-                        first = false;
-                        local.put(b, new double[] {x, y});
-                        y += h.boxSize.get(b).h() + STACK_GAP;
-                    }
-                }
-                double minX = local.values().stream().mapToDouble(v -> v[0]).min().orElse(0);
-                double right = 0;
-                for (var e : local.entrySet()) {
-                    Rect r = h.boxSize.get(e.getKey()).at(cx + e.getValue()[0] - minX, e.getValue()[1]);
-                    boxAt.put(e.getKey(), r);
-                    right = Math.max(right, r.maxX());
+                for (int i = c.size() - 1; i >= 0; i--) {
+                    Rect s = h.boxSize.get(c.get(i));
+                    boxAt.put(c.get(i), s.at(0, y));
+                    y += s.h() + STACK_GAP;
                 }
                 areaH = Math.max(areaH, y - STACK_GAP);
-                cx = right + COLUMN_GAP;
-            }
-            double areaW = Math.max(0, cx - COLUMN_GAP);
-            if (!deferred.isEmpty()) {
-                List<Rect> taken = new ArrayList<>(boxAt.values());
-                for (String b : deferred) {
-                    Rect partner = boxAt.get(h.wiredTo.get(b));
-                    Rect spot = nearSpot(h, boxAt, taken, h.boxSize.get(b), partner, areaW, areaH);
-                    taken.add(spot);
-                    boxAt.put(b, spot);
-                    areaH = Math.max(areaH, spot.maxY());
-                    areaW = Math.max(areaW, spot.maxX());
+                List<End> ends = new ArrayList<>();
+                for (String b : c) {
+                    for (Leg l : h.legs.get(b)) {
+                        if (stacked.add(l.end())) {
+                            ends.add(new End(l.end(), b, l.iface()));
+                        }
+                    }
+                    for (String k : g.children(b)) {
+                        for (TopoLink l : plan.linksOf(k)) {
+                            if (l.kind() == LinkKind.PUBLISHED && l.target().equals(k) && h.ends.stream()
+                                    .anyMatch(e -> e.id().equals(l.source())) && stacked.add(l.source())) {
+                                ends.add(new End(l.source(), b, k));
+                            }
+                        }
+                    }
                 }
+                // The end of the lowest target on top: its line takes the outermost track.
+                ends.sort(Comparator.comparingDouble((End e) -> -(boxAt.get(e.box()).y()
+                        + h.inner.get(e.box()).get(e.target()).centerY())));
+                stacks.add(ends);
             }
 
-            // 2. The host namespace band, bottom-up: ends over what they link to, bridges over their
-            // ports, devices over what hangs from them.
-            Map<String, Double> placedX = new HashMap<>();
-            boxAt.forEach((b, r) -> h.inner.get(b).forEach((id, ir) -> placedX.put(id, r.x() + ir.centerX())));
-            Map<String, Rect> band = new LinkedHashMap<>(); // x in content coordinates, y from the band's top
+            // 2. Column x positions: each column's gutter holds its tracks; its stack clears the last.
+            int nc = columns.size();
+            double[] colX = new double[nc];
+            double[] chipW = new double[nc];
+            double prevRight = 0;
+            double prevStackRight = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < nc; c++) {
+                List<End> ends = stacks.get(c);
+                int n = ends.size();
+                for (End e : ends) {
+                    Rect s = plan.size(g.node(e.id()).orElseThrow());
+                    chipW[c] = Math.max(chipW[c], s.w());
+                }
+                double gutter = n == 0 ? 0 : 2 * LinkPath.TRACK + (n - 1) * STEP + 6;
+                double x = c == 0 ? gutter : prevRight + Math.max(COLUMN_GAP, gutter);
+                if (n > 0) {
+                    // The top end of the stack (furthest left) must clear the last stack and its rises.
+                    x = Math.max(x, prevStackRight + 12 + LinkPath.TRACK + (n - 1) * STEP);
+                }
+                colX[c] = x;
+                double w = 0;
+                for (String b : columns.get(c)) {
+                    w = Math.max(w, h.boxSize.get(b).w());
+                }
+                prevRight = x + w;
+                if (n > 0) {
+                    prevStackRight = x - LinkPath.TRACK + chipW[c] + LinkPath.TRACK;
+                }
+            }
+            for (int c = 0; c < nc; c++) {
+                for (String b : columns.get(c)) {
+                    boxAt.put(b, boxAt.get(b).at(colX[c], boxAt.get(b).y()));
+                }
+            }
+            double areaW = Math.max(prevRight, 0);
+
+            // 3. The host namespace, bottom-up: stacks, bus rows, devices.
+            Map<String, Rect> band = new LinkedHashMap<>(); // area x, y from the namespace's top
             double nsH = 0;
             double minX = 0;
             double maxX = areaW;
             if (h.hostNs != null) {
-                double endsW = h.ends.stream().mapToDouble(k -> plan.size(k).w() + GAP).sum();
-                int rows = Math.max(endRows, (int) Math.ceil(endsW / Math.max(areaW, 1) - 0.15));
-                List<List<TopoNode>> endRowsList = splitRows(h.ends, placedX, rows);
-                List<List<TopoNode>> deviceRows = wrap(h.devices, placedX, areaW);
-                // Heights first (rows top-down: devices, bridges, ends).
+                List<TopoNode> loose = new ArrayList<>(h.devices);
+                for (TopoNode e : h.ends) {
+                    if (!stacked.contains(e.id())) {
+                        loose.add(e);
+                    }
+                }
+                loose.removeIf(k -> stacked.contains(k.id()));
+                // Up-tracks of the stacked ends, per bridge.
+                Map<String, double[]> span = new LinkedHashMap<>();
+                Map<String, Double> stackH = new HashMap<>();
+                double maxStackH = 0;
+                for (int c = 0; c < nc; c++) {
+                    int n = stacks.get(c).size();
+                    double sh = -END_GAP;
+                    for (End e : stacks.get(c)) {
+                        sh += plan.size(g.node(e.id()).orElseThrow()).h() + END_GAP;
+                    }
+                    sh = Math.max(0, sh);
+                    maxStackH = Math.max(maxStackH, sh);
+                    for (int k = 0; k < n; k++) {
+                        End e = stacks.get(c).get(n - 1 - k); // k = 0: the bottom end
+                        double left = colX[c] - 2 * LinkPath.TRACK - k * STEP + LinkPath.TRACK;
+                        String m = h.master(e.id());
+                        if (m != null) {
+                            double rise = left + chipW[c] + LinkPath.TRACK;
+                            double[] sp = span.computeIfAbsent(m, key -> new double[] {rise, rise});
+                            sp[0] = Math.min(sp[0], rise);
+                            sp[1] = Math.max(sp[1], rise);
+                        }
+                    }
+                    stackH.put(String.valueOf(c), sh);
+                }
+                List<TopoNode> buses = new ArrayList<>();
+                for (TopoNode br : h.bridges) {
+                    (span.containsKey(br.id()) ? buses : loose).add(br);
+                }
+                Map<String, Rect> busAt = new HashMap<>();
+                List<List<Rect>> busRows = new ArrayList<>();
+                Map<String, Integer> busRow = new HashMap<>();
+                buses.sort(Comparator.comparingDouble((TopoNode b) -> span.get(b.id())[1] - span.get(b.id())[0])
+                        .thenComparingDouble(b -> span.get(b.id())[0]));
+                double busH = 0;
+                for (TopoNode b : buses) {
+                    double[] sp = span.get(b.id());
+                    Rect size = plan.size(b);
+                    double w = Math.max(size.w(), sp[1] - sp[0] + 24);
+                    Rect r = new Rect((sp[0] + sp[1]) / 2 - w / 2, 0, w, size.h());
+                    int row = 0;
+                    while (row < busRows.size() && busRows.get(row).stream().anyMatch(o -> o.overlaps(r, GAP))) {
+                        row++;
+                    }
+                    if (row == busRows.size()) {
+                        busRows.add(new ArrayList<>());
+                    }
+                    busRows.get(row).add(r);
+                    busRow.put(b.id(), row);
+                    busAt.put(b.id(), r);
+                    busH = Math.max(busH, size.h());
+                }
+                // Devices in rows across the width.
+                List<List<TopoNode>> deviceRows = wrap(loose, Math.max(areaW, 600));
                 double y = NS_TITLE;
-                List<double[]> rowY = new ArrayList<>();
-                for (List<TopoNode> r : deviceRows) {
-                    rowY.add(new double[] {y});
-                    y += rowHeight(r) + GAP;
+                for (List<TopoNode> row : deviceRows) {
+                    double x = 0;
+                    double rh = 0;
+                    for (TopoNode k : row) {
+                        Rect r = plan.size(k).at(x, y);
+                        band.put(k.id(), r);
+                        x = r.maxX() + GAP;
+                        rh = Math.max(rh, r.h());
+                    }
+                    y += rh + GAP;
                 }
                 if (!deviceRows.isEmpty()) {
                     y += ROW_GAP * 0.6 - GAP;
                 }
-                double bridgesY = y;
-                if (!h.bridges.isEmpty()) {
-                    y += rowHeight(h.bridges) + ROW_GAP * 0.8;
+                int rows = busRows.size();
+                for (TopoNode b : buses) {
+                    Rect r = busAt.get(b.id());
+                    int fromTop = rows - 1 - busRow.get(b.id());
+                    band.put(b.id(), r.at(r.x(), y + fromTop * (busH + GAP)));
                 }
-                List<Double> endY = new ArrayList<>();
-                for (List<TopoNode> r : endRowsList) {
-                    endY.add(y);
-                    y += rowHeight(r) + END_ROW_GAP;
+                if (rows > 0) {
+                    y += rows * (busH + GAP) - GAP + BUS_GAP;
                 }
-                nsH = (endRowsList.isEmpty() ? y : y - END_ROW_GAP) + PAD;
-                if (h.bridges.isEmpty() && endRowsList.isEmpty() && deviceRows.isEmpty()) {
+                double chipsBottom = y + maxStackH;
+                for (int c = 0; c < nc; c++) {
+                    int n = stacks.get(c).size();
+                    double bottom = chipsBottom;
+                    for (int k = 0; k < n; k++) {
+                        End e = stacks.get(c).get(n - 1 - k);
+                        double eh = plan.size(g.node(e.id()).orElseThrow()).h();
+                        double left = colX[c] - 2 * LinkPath.TRACK - k * STEP + LinkPath.TRACK;
+                        band.put(e.id(), new Rect(left, bottom - eh, chipW[c], eh));
+                        bottom -= eh + END_GAP;
+                    }
+                }
+                nsH = (maxStackH > 0 ? chipsBottom : y - (rows > 0 ? BUS_GAP : 0)) + PAD;
+                if (band.isEmpty()) {
                     nsH = NS_TITLE + PAD;
-                }
-                for (int i = 0; i < endRowsList.size(); i++) {
-                    packRow(endRowsList.get(i), endY.get(i), placedX, band, false);
-                }
-                packRow(h.bridges, bridgesY, placedX, band, false);
-                for (int i = deviceRows.size() - 1; i >= 0; i--) {
-                    packRow(deviceRows.get(i), rowY.get(i)[0], placedX, band, true);
                 }
                 for (Rect r : band.values()) {
                     minX = Math.min(minX, r.x() - PAD);
@@ -730,27 +872,12 @@ public final class StackLayout implements LayoutEngine {
             double top = h.hostNs == null ? 0 : nsH + ROW_GAP;
             double contentW = maxX - minX;
 
-            // 3. The shelf.
+            // 4. The shelf: what has no namespace, in rows below the cards.
             double sx = 0;
-            double sy = top + areaH + (h.units.isEmpty() ? 0 : ROW_GAP);
+            double sy = top + areaH + (columns.isEmpty() ? 0 : ROW_GAP);
             double shelfH = 0;
             Map<String, Rect> shelfAt = new LinkedHashMap<>();
-            List<TopoNode> onShelf = new ArrayList<>();
-            List<Rect> taken = new ArrayList<>(boxAt.values());
             for (TopoNode s : h.shelf) {
-                // First a free corner of the box area that no veth line runs through; else the shelf row.
-                Rect spot = boxAt.size() <= 80 ? freeSpot(h, boxAt, taken, plan.size(s), minX, maxX, areaH) : null;
-                if (spot != null) {
-                    taken.add(spot);
-                    shelfAt.put(s.id(), spot.moved(-minX, top));
-                } else {
-                    onShelf.add(s);
-                }
-            }
-            if (onShelf.isEmpty()) {
-                sy = top + areaH;
-            }
-            for (TopoNode s : onShelf) {
                 Rect r = plan.size(s);
                 if (sx > 0 && sx + r.w() > contentW) {
                     sx = 0;
@@ -762,22 +889,25 @@ public final class StackLayout implements LayoutEngine {
                 shelfH = Math.max(shelfH, r.h());
                 contentW = Math.max(contentW, sx - GAP);
             }
-            double contentH = onShelf.isEmpty() ? top + areaH : sy + shelfH;
-            if (h.units.isEmpty() && h.shelf.isEmpty()) {
+            double contentH = h.shelf.isEmpty() ? top + areaH : sy + shelfH;
+            if (columns.isEmpty() && h.shelf.isEmpty()) {
                 contentH = nsH;
             }
 
-            // 4. World coordinates.
+            // 5. World coordinates.
             double ox = x0 + PAD - minX;
             double oy = HOST_TITLE;
             Rect hostRect = new Rect(x0, 0, contentW + 2 * PAD, oy + contentH + PAD);
+            if (dry) {
+                return hostRect;
+            }
             place(h.host, hostRect);
             if (h.hostNs != null) {
                 place(h.hostNs, new Rect(x0 + PAD, oy, contentW, nsH));
                 band.forEach((id, r) -> place(g.node(id).orElseThrow(), r.moved(ox, oy)));
             }
-            for (List<String> unit : h.units) {
-                for (String b : unit) {
+            for (List<String> c : columns) {
+                for (String b : c) {
                     Rect at = boxAt.get(b);
                     place(g.node(b).orElseThrow(), at.moved(ox, oy + top));
                     h.inner.get(b).forEach((id, r) -> place(g.node(id).orElseThrow(),
@@ -788,162 +918,16 @@ public final class StackLayout implements LayoutEngine {
             return hostRect;
         }
 
-        /**
-         * The free place nearest below or beside {@code partner} for a box wired only to other boxes:
-         * clear of every box and of the veth lines coming down from the band; staying inside the box
-         * area is preferred, growing it costs.
-         */
-        private Rect nearSpot(HostPlan h, Map<String, Rect> boxAt, List<Rect> taken, Rect size, Rect partner,
-                              double areaW, double areaH) {
-            List<double[]> lines = legLines(h, boxAt);
-            java.util.TreeSet<Double> xs = new java.util.TreeSet<>(List.of(0.0, partner.x(), partner.maxX() + COLUMN_GAP));
-            java.util.TreeSet<Double> ys = new java.util.TreeSet<>(List.of(0.0, partner.y(), partner.maxY() + STACK_GAP));
-            for (Rect t : taken) {
-                xs.add(t.maxX() + COLUMN_GAP);
-                xs.add(t.x());
-                xs.add(t.maxX() - size.w());
-                ys.add(t.maxY() + STACK_GAP);
-                ys.add(t.y());
-            }
-            Rect best = null;
-            double bestCost = Double.MAX_VALUE;
-            for (double y : ys) {
-                for (double x : xs) {
-                    if (x < -1e-6) {
-                        continue;
-                    }
-                    Rect c = size.at(x, y);
-                    double grow = Math.max(0, c.maxY() - areaH) * 3 + Math.max(0, c.maxX() - areaW) * 3;
-                    double d = Math.hypot(c.centerX() - partner.centerX(), (c.y() - partner.maxY()) * 0.7) + grow;
-                    if (d >= bestCost || taken.stream().anyMatch(t -> t.overlaps(c, GAP))) {
-                        continue;
-                    }
-                    if (lines.stream().anyMatch(l -> l[1] > c.y() && l[0] > c.x() - 16 && l[0] < c.maxX() + 16)) {
-                        continue;
-                    }
-                    best = c;
-                    bestCost = d;
-                }
-            }
-            if (best == null) { // below everything
-                double bottom = taken.stream().mapToDouble(Rect::maxY).max().orElse(0);
-                best = size.at(partner.x(), bottom + STACK_GAP);
-            }
-            return best;
-        }
-
-        private List<double[]> legLines(HostPlan h, Map<String, Rect> boxAt) {
-            List<double[]> lines = new ArrayList<>(); // x, bottom y
-            boxAt.forEach((b, r) -> {
-                for (Leg l : h.legs.get(b)) {
-                    lines.add(new double[] {r.x() + h.inner.get(b).get(l.iface()).centerX(), r.y()});
-                }
-            });
-            return lines;
-        }
-
-        /**
-         * The lowest free place in the box area for a shape: clear of every box (by a gap) and of the
-         * vertical lines running from the band down to the boxes' legs. Null when there is none.
-         */
-        private Rect freeSpot(HostPlan h, Map<String, Rect> boxAt, List<Rect> taken, Rect size, double minX,
-                              double maxX, double areaH) {
-            List<double[]> lines = new ArrayList<>(); // x, bottom y
-            boxAt.forEach((b, r) -> {
-                for (Leg l : h.legs.get(b)) {
-                    lines.add(new double[] {r.x() + h.inner.get(b).get(l.iface()).centerX(), r.y()});
-                }
-            });
-            java.util.TreeSet<Double> xs = new java.util.TreeSet<>(List.of(minX + PAD, maxX - PAD - size.w()));
-            java.util.TreeSet<Double> ys = new java.util.TreeSet<>(List.of(0.0, areaH - size.h()));
-            for (Rect t : taken) {
-                xs.add(t.maxX() + COLUMN_GAP);
-                xs.add(t.x() - COLUMN_GAP - size.w());
-                ys.add(t.maxY() + STACK_GAP);
-                ys.add(t.maxY() - size.h());
-            }
-            Rect best = null;
-            for (double y : ys.descendingSet()) {
-                if (y < 0 || y + size.h() > areaH + 1e-6) {
-                    continue;
-                }
-                for (double x : xs.descendingSet()) {
-                    if (x < minX + PAD - 1e-6 || x + size.w() > maxX - PAD + 1e-6) {
-                        continue;
-                    }
-                    Rect c = size.at(x, y);
-                    if (taken.stream().anyMatch(t -> t.overlaps(c, GAP))) {
-                        continue;
-                    }
-                    if (lines.stream().anyMatch(l -> l[1] > c.y() && l[0] > c.x() - 16 && l[0] < c.maxX() + 16)) {
-                        continue;
-                    }
-                    best = c;
-                    break;
-                }
-                if (best != null) {
-                    break;
-                }
-            }
-            return best;
-        }
-
-        private double rowHeight(List<TopoNode> row) {
-            return row.stream().mapToDouble(k -> plan.size(k).h()).max().orElse(0);
-        }
-
-        /** Where a vertex would like to be: the mean x of what it links to that is placed already. */
-        private Double wish(TopoNode k, Map<String, Double> placedX) {
-            // The leg down to a box counts most: that line is the long one; a bridge port is short.
-            double wsum = 0;
-            double xs = 0;
-            for (TopoLink l : plan.linksOf(k.id())) {
-                if (l.kind() == LinkKind.NETWORK_DEVICE || l.kind() == LinkKind.TUNNEL) {
-                    continue;
-                }
-                Double x = placedX.get(other(l, k.id()));
-                if (x != null) {
-                    double weight = l.kind() == LinkKind.BRIDGE_PORT ? 0.25 : 1;
-                    xs += x * weight;
-                    wsum += weight;
-                }
-            }
-            return wsum == 0 ? null : xs / wsum;
-        }
-
-        /** Ends sorted by where they want to be, dealt in turn to {@code rows} staggered rows. */
-        private List<List<TopoNode>> splitRows(List<TopoNode> items, Map<String, Double> placedX, int rows) {
-            List<TopoNode> sorted = sortByWish(items, placedX, false);
+        /** Devices in as many rows as it takes to stay within {@code width}. */
+        private List<List<TopoNode>> wrap(List<TopoNode> items, double width) {
             List<List<TopoNode>> out = new ArrayList<>();
-            if (sorted.isEmpty()) {
-                return out;
-            }
-            int n = Math.min(rows, sorted.size());
-            for (int i = 0; i < n; i++) {
-                out.add(new ArrayList<>());
-            }
-            for (int i = 0; i < sorted.size(); i++) {
-                out.get(i % n).add(sorted.get(i));
-            }
-            return out;
-        }
-
-        /** Devices in as many rows as it takes to stay within the width of the boxes below. */
-        private List<List<TopoNode>> wrap(List<TopoNode> items, Map<String, Double> placedX, double width) {
-            List<List<TopoNode>> out = new ArrayList<>();
-            if (items.isEmpty()) {
-                return out;
-            }
-            double total = items.stream().mapToDouble(k -> plan.size(k).w() + GAP).sum();
-            int rows = (int) Math.max(1, Math.ceil(total / Math.max(width, 400)));
             List<TopoNode> sorted = new ArrayList<>(items);
             sorted.sort(Comparator.comparing((TopoNode k) -> devRank(k)).thenComparing(TopoNode::label));
-            double per = total / rows;
             List<TopoNode> cur = new ArrayList<>();
             double w = 0;
             for (TopoNode k : sorted) {
                 double kw = plan.size(k).w() + GAP;
-                if (!cur.isEmpty() && w + kw > per + 1e-6 && out.size() < rows - 1) {
+                if (!cur.isEmpty() && w + kw > width) {
                     out.add(cur);
                     cur = new ArrayList<>();
                     w = 0;
@@ -951,7 +935,9 @@ public final class StackLayout implements LayoutEngine {
                 cur.add(k);
                 w += kw;
             }
-            out.add(cur);
+            if (!cur.isEmpty()) {
+                out.add(cur);
+            }
             return out;
         }
 
@@ -961,78 +947,10 @@ public final class StackLayout implements LayoutEngine {
                     && !"loopback".equals(k.subKind())) {
                 return 0;
             }
-            return k.kind() == NodeKind.CONTAINER ? 1 : "loopback".equals(k.subKind()) ? 3 : 2;
-        }
-
-        private List<TopoNode> sortByWish(List<TopoNode> items, Map<String, Double> placedX, boolean unlinkedFirst) {
-            Map<String, Double> wish = new HashMap<>();
-            for (TopoNode k : items) {
-                Double w = wish(k, placedX);
-                if (w != null) {
-                    wish.put(k.id(), w);
-                }
+            if (k.kind() == NodeKind.BRIDGE) {
+                return 1;
             }
-            double far = unlinkedFirst ? -1e9 : 1e9;
-            List<TopoNode> sorted = new ArrayList<>(items);
-            sorted.sort(Comparator.comparingDouble((TopoNode k) -> wish.getOrDefault(k.id(), far)));
-            return sorted;
-        }
-
-        /**
-         * Packs a row as close as it can to each vertex's wished-for centre without overlaps, keeping
-         * the order of the wishes (least squares: pool adjacent violators). Vertices linked to nothing
-         * placed go to one end of the row.
-         */
-        private void packRow(List<TopoNode> row, double y, Map<String, Double> placedX, Map<String, Rect> band,
-                             boolean unlinkedFirst) {
-            if (row.isEmpty()) {
-                return;
-            }
-            Map<String, Double> wish = new HashMap<>();
-            for (TopoNode k : row) {
-                Double w = wish(k, placedX);
-                if (w != null) {
-                    wish.put(k.id(), w);
-                }
-            }
-            List<TopoNode> sorted = new ArrayList<>(row);
-            double far = unlinkedFirst ? -1e9 : 1e9;
-            sorted.sort(Comparator.comparingDouble((TopoNode k) -> wish.getOrDefault(k.id(), far)));
-            int n = sorted.size();
-            double[] width = new double[n];
-            double[] want = new double[n]; // wished left edge minus the offset from the row's start
-            double[] offset = new double[n];
-            double acc = 0;
-            // Unlinked vertices take their wish from the linked ones next to them (they simply pack).
-            for (int i = 0; i < n; i++) {
-                width[i] = plan.size(sorted.get(i)).w();
-                offset[i] = acc;
-                acc += width[i] + GAP;
-            }
-            double firstWish = Double.NaN;
-            for (int i = 0; i < n; i++) {
-                Double w = wish.get(sorted.get(i).id());
-                if (w != null) {
-                    firstWish = w - width[i] / 2 - offset[i];
-                    break;
-                }
-            }
-            if (Double.isNaN(firstWish)) {
-                firstWish = 0;
-            }
-            double[] weight = new double[n];
-            for (int i = 0; i < n; i++) {
-                Double w = wish.get(sorted.get(i).id());
-                want[i] = w == null ? firstWish : w - width[i] / 2 - offset[i];
-                weight[i] = w == null ? 1e-3 : 1;
-            }
-            double[] start = LinearOrder.isotonic(want, weight);
-            for (int i = 0; i < n; i++) {
-                TopoNode k = sorted.get(i);
-                Rect r = plan.size(k).at(start[i] + offset[i], y);
-                band.put(k.id(), r);
-                placedX.put(k.id(), r.centerX());
-            }
+            return k.kind() == NodeKind.CONTAINER ? 2 : k.kind() == NodeKind.PORT ? 3 : "loopback".equals(k.subKind()) ? 5 : 4;
         }
     }
 }

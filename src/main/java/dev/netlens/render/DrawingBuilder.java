@@ -6,6 +6,7 @@ import dev.netlens.graph.TopoLink;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.layout.Layout;
+import dev.netlens.layout.LinkPath;
 import dev.netlens.layout.Rect;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  */
 public final class DrawingBuilder {
     /** How far a tunnel arcs above the hosts it joins (as on screen). */
-    public static final double TUNNEL_RISE = 120;
+    public static final double TUNNEL_RISE = LinkPath.TUNNEL_RISE;
     static final double MARGIN = 32;
     static final double TITLE_BAND = 64;
 
@@ -137,21 +138,11 @@ public final class DrawingBuilder {
         Rect b = rect(l.target(), dx, dy);
         StrokeSpec stroke = Styles.of(l, options.theme());
         String kind = l.kind().name().toLowerCase(java.util.Locale.ROOT);
-        double lx;
-        double ly;
-        if (l.kind() == LinkKind.TUNNEL) {
-            double top = Math.min(a.y(), b.y()) - TUNNEL_RISE;
-            out.add(new Item.Curve(l.id(), kind, List.of(new double[] {a.centerX(), a.y()}, new double[] {a.centerX(), top},
-                    new double[] {b.centerX(), top}, new double[] {b.centerX(), b.y()}), true, stroke));
-            lx = (a.centerX() + b.centerX()) / 2;
-            ly = 0.25 * (a.y() + b.y()) / 2 + 0.75 * top;
-        } else {
-            double[] s = border(a, b.centerX(), b.centerY());
-            double[] e = border(b, a.centerX(), a.centerY());
-            out.add(new Item.Curve(l.id(), kind, List.of(s, e), false, stroke));
-            lx = (s[0] + e[0]) / 2;
-            ly = (s[1] + e[1]) / 2;
-        }
+        List<double[]> path = LinkPath.of(l.kind(), a, b);
+        out.add(new Item.Curve(l.id(), kind, path, l.kind() == LinkKind.TUNNEL, stroke));
+        double[] at = LinkPath.labelAt(l.kind(), path);
+        double lx = at[0];
+        double ly = at[1];
         if (l.label() != null) {
             Theme t = options.theme();
             double w = l.label().length() * 8.6 + 18;
@@ -160,18 +151,5 @@ public final class DrawingBuilder {
                     Palette.argb(t, "paper"), StrokeSpec.solid(line, 2)));
             labels.add(new Item.Text(l.id(), l.label(), lx, ly + 5, 14, true, Palette.argb(t, "ink"), true, w - 6));
         }
-    }
-
-    /** Where the segment from r's centre toward (tx, ty) leaves r. */
-    static double[] border(Rect r, double tx, double ty) {
-        double ddx = tx - r.centerX();
-        double ddy = ty - r.centerY();
-        if (ddx == 0 && ddy == 0) {
-            return new double[] {r.centerX(), r.centerY()};
-        }
-        double sx = ddx == 0 ? Double.MAX_VALUE : (r.w() / 2) / Math.abs(ddx);
-        double sy = ddy == 0 ? Double.MAX_VALUE : (r.h() / 2) / Math.abs(ddy);
-        double s = Math.min(sx, sy);
-        return new double[] {r.centerX() + ddx * s, r.centerY() + ddy * s};
     }
 }

@@ -6,6 +6,7 @@ import dev.netlens.graph.TopoLink;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.layout.Layout;
+import dev.netlens.layout.LinkPath;
 import dev.netlens.layout.Rect;
 import dev.netlens.ui.TopologyFrame;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.CubicCurveTo;
-import javafx.scene.shape.Line;
+import javafx.scene.shape.Polyline;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.Rectangle;
@@ -74,7 +75,7 @@ public final class TopologyCanvasView extends Region {
     private static final PseudoClass RULE_MATCH = PseudoClass.getPseudoClass("rule-match");
     private static final Duration FADE = Duration.millis(450);
     /** How far a tunnel arcs above the hosts it joins. */
-    private static final double TUNNEL_RISE = 120;
+    private static final double TUNNEL_RISE = LinkPath.TUNNEL_RISE;
     /**
      * Below this zoom the canvas hides its text: a 16 px name is under 6 px on screen there, too small
      * to read, and text is most of what the software pipeline paints.
@@ -356,7 +357,7 @@ public final class TopologyCanvasView extends Region {
     }
 
     private LinkView createLink(TopoLink l) {
-        Shape shape = l.kind() == LinkKind.TUNNEL ? new Path() : new Line();
+        Shape shape = l.kind() == LinkKind.TUNNEL ? new Path() : new Polyline();
         shape.getStyleClass().addAll("topo-link", "link-" + css(l.kind().name()));
         if (l.mtuMismatch()) {
             shape.getStyleClass().add("mtu-mismatch");
@@ -380,29 +381,35 @@ public final class TopologyCanvasView extends Region {
         Rect a = layout.rects().get(l.source());
         Rect b = layout.rects().get(l.target());
         CellLayer level = onTop(l) ? linkLayer : boxLevel(zOrder(l.id()));
-        double lx;
-        double ly;
-        if (v.shape() instanceof Path p) {
-            double top = Math.min(a.y(), b.y()) - TUNNEL_RISE;
-            p.getElements().setAll(new MoveTo(a.centerX(), a.y()),
-                    new CubicCurveTo(a.centerX(), top, b.centerX(), top, b.centerX(), b.y()));
-            lx = (a.centerX() + b.centerX()) / 2;
-            ly = 0.25 * (a.y() + b.y()) / 2 + 0.75 * top;
-            level.place(p, Math.min(a.centerX(), b.centerX()), top, Math.max(a.centerX(), b.centerX()),
-                    Math.max(a.y(), b.y()));
-        } else {
-            Line line = (Line) v.shape();
-            Point2D s = border(a, b.centerX(), b.centerY());
-            Point2D t = border(b, a.centerX(), a.centerY());
-            line.setStartX(s.getX());
-            line.setStartY(s.getY());
-            line.setEndX(t.getX());
-            line.setEndY(t.getY());
-            lx = (s.getX() + t.getX()) / 2;
-            ly = (s.getY() + t.getY()) / 2;
-            level.place(line, Math.min(s.getX(), t.getX()), Math.min(s.getY(), t.getY()), Math.max(s.getX(), t.getX()),
-                    Math.max(s.getY(), t.getY()));
+        List<double[]> path = LinkPath.of(l.kind(), a, b);
+        double[] at = LinkPath.labelAt(l.kind(), path);
+        double lx = at[0];
+        double ly = at[1];
+        double x0 = Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        for (double[] pt : path) {
+            x0 = Math.min(x0, pt[0]);
+            y0 = Math.min(y0, pt[1]);
+            x1 = Math.max(x1, pt[0]);
+            y1 = Math.max(y1, pt[1]);
         }
+        if (v.shape() instanceof Path p) {
+            double[] s = path.get(0);
+            double[] c1 = path.get(1);
+            double[] c2 = path.get(2);
+            double[] e = path.get(3);
+            p.getElements().setAll(new MoveTo(s[0], s[1]), new CubicCurveTo(c1[0], c1[1], c2[0], c2[1], e[0], e[1]));
+        } else {
+            Double[] coords = new Double[path.size() * 2];
+            for (int i = 0; i < path.size(); i++) {
+                coords[2 * i] = path.get(i)[0];
+                coords[2 * i + 1] = path.get(i)[1];
+            }
+            ((Polyline) v.shape()).getPoints().setAll(coords);
+        }
+        level.place(v.shape(), x0, y0, x1, y1);
         if (v.label() != null) {
             Label label = v.label();
             leafLayer.place(label, lx, ly, lx, ly);
@@ -411,19 +418,6 @@ public final class TopologyCanvasView extends Region {
             double h = label.prefHeight(-1);
             label.resizeRelocate(lx - w / 2, ly - h / 2, w, h);
         }
-    }
-
-    /** Where the segment from r's centre toward (tx, ty) leaves r. */
-    private static Point2D border(Rect r, double tx, double ty) {
-        double dx = tx - r.centerX();
-        double dy = ty - r.centerY();
-        if (dx == 0 && dy == 0) {
-            return new Point2D(r.centerX(), r.centerY());
-        }
-        double sx = dx == 0 ? Double.MAX_VALUE : (r.w() / 2) / Math.abs(dx);
-        double sy = dy == 0 ? Double.MAX_VALUE : (r.h() / 2) / Math.abs(dy);
-        double s = Math.min(sx, sy);
-        return new Point2D(r.centerX() + dx * s, r.centerY() + dy * s);
     }
 
     private void fadeIn(Node n) {
