@@ -9,6 +9,7 @@ import dev.netlens.graph.TopologyGraph;
 import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.render.Drawing;
 import dev.netlens.render.PictureOptions;
+import dev.netlens.render.PngFit;
 import dev.netlens.render.Pictures;
 import dev.netlens.render.PngWriter;
 import dev.netlens.render.SvgWriter;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Spec;
         description = "Export the topology headless: json (docs/topology-json.md), dot, graphml, "
                 + "or a picture: png or svg (no display needed).")
 public final class ExportCommand implements Callable<Integer> {
+    /** The smallest --scale taken. */
+    private static final double MIN_SCALE = 0.25;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +49,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
             description = "picture scale, 0.25 to 8 (png: 1, 2 or 4 for screens, print and slides). Default: 1")
     double scale;
+
+    @Option(names = "--max-side", paramLabel = "PX", defaultValue = "" + PngFit.DEFAULT_MAX_SIDE,
+            description = "png: the most pixels on a side; a larger picture is scaled down to fit (same shape) "
+                    + "and a line on standard error says so, or refused with --no-fit. "
+                    + "Default: 16384 (ImageMagick's default limit; many tools refuse larger)")
+    int maxSide;
+
+    @Option(names = "--no-fit", description = "png: refuse a picture above --max-side (exit status 2, nothing written) "
+            + "instead of scaling it down")
+    boolean noFit;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "picture title, drawn above the graph")
     String title;
@@ -105,7 +119,18 @@ public final class ExportCommand implements Callable<Integer> {
             }
             file = new SnapshotFile(result.snapshot(), java.util.Map.of());
         }
-        if (picture != null) {
+        if (picture == PictureFormat.PNG) {
+            Drawing drawing = Pictures.of(file, options);
+            PngFit fit = PngFit.of(drawing, scale, maxSide);
+            if (fit.scaledDown() && noFit) {
+                err.println("netlens export: " + fit.refusal(MIN_SCALE));
+                return 2;
+            }
+            writeAtomically(out -> picture.write(drawing, fit.scale(), out));
+            if (fit.scaledDown()) {
+                err.println("netlens export: " + fit.notice());
+            }
+        } else if (picture != null) {
             Drawing drawing = Pictures.of(file, options);
             writeAtomically(out -> picture.write(drawing, scale, out));
         } else {
@@ -115,8 +140,12 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private PictureOptions pictureOptions(PrintWriter err) {
-        if (!(scale >= 0.25 && scale <= 8)) {
+        if (!(scale >= MIN_SCALE && scale <= 8)) {
             err.println("netlens export: --scale must be between 0.25 and 8");
+            return null;
+        }
+        if (maxSide < 1) {
+            err.println("netlens export: --max-side must be at least 1 pixel");
             return null;
         }
         Theme t;

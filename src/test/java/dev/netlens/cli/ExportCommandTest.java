@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.netlens.SyntheticSnapshots;
+import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,5 +105,93 @@ class ExportCommandTest {
         assertEquals(2, run("export", "-f", "png", "--theme", "neon", "-o", temp.resolve("x.png").toString(),
                 "--snapshot", LAB.toString()));
         assertFalse(Files.exists(temp.resolve("x.png")));
+    }
+
+    /**
+     * Forty one-container hosts side by side: about 10,500 x 540 units, so a 2x PNG would be about
+     * 21,000 px wide, above the 16,384 px limit, while scaled to fit it stays small (16,384 x ~850).
+     */
+    private Path wideSnapshot() throws Exception {
+        Path file = temp.resolve("wide.json");
+        try (var w = Files.newBufferedWriter(file)) {
+            SnapshotJson.write(new SnapshotFile(SyntheticSnapshots.bridges(40, 1, 1), Map.of()), w);
+        }
+        return file;
+    }
+
+    /** Width and height from the PNG's IHDR chunk. */
+    private static int[] pngHeader(Path png) throws Exception {
+        try (InputStream in = Files.newInputStream(png)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(in.readNBytes(24));
+            assertEquals(0x49484452, b.getInt(12), "IHDR");
+            return new int[] {b.getInt(16), b.getInt(20)};
+        }
+    }
+
+    @Test
+    void aPngAboveTheSideLimitIsScaledDownToFitAndSaysSoInOneLine() throws Exception {
+        Path wide = wideSnapshot();
+        Path png = temp.resolve("wide.png");
+        assertEquals(0, run("export", "-f", "png", "--scale", "2", "-o", png.toString(), "--snapshot", wide.toString()),
+                err.toString());
+        int[] size = pngHeader(png);
+        assertEquals(16_384, size[0], "the longer side fits exactly");
+        assertTrue(size[1] <= 16_384 && size[1] > 500, "height " + size[1]);
+        String said = err.toString();
+        assertEquals(1, said.lines().count(), said);
+        assertTrue(said.startsWith("netlens export: picture scaled to 1.") && said.contains("x to fit 16,384 px a side"
+                + " (requested 2x would be ") && said.contains("; written 16,384 x " + String.format(java.util.Locale.ROOT, "%,d", size[1]) + " px)")
+                && said.strip().endsWith("use --collapse or SVG for full detail"), said);
+    }
+
+    @Test
+    void noFitRefusesAPngAboveTheLimitWithStatusTwoAndWritesNothing() throws Exception {
+        Path wide = wideSnapshot();
+        Path png = temp.resolve("wide.png");
+        assertEquals(2, run("export", "-f", "png", "--scale", "2", "--no-fit", "-o", png.toString(),
+                "--snapshot", wide.toString()));
+        assertFalse(Files.exists(png));
+        try (var left = Files.list(temp)) {
+            assertEquals(java.util.List.of(wide), left.toList(), "no partial or temporary file");
+        }
+        String said = err.toString();
+        assertTrue(said.startsWith("netlens export: the PNG would be ") && said.contains("px at 2x, above 16,384 px a side"
+                + " (--max-side); nothing written") && said.contains("--no-fit"), said);
+        assertFalse(said.contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void maxSideSetsTheLimitAndAPictureWithinItIsWrittenAsAskedWithoutANotice() throws Exception {
+        Path small = temp.resolve("small.png");
+        assertEquals(0, run("export", "-f", "png", "--scale", "2", "--max-side", "800", "-o", small.toString(),
+                "--snapshot", LAB.toString()), err.toString());
+        int[] size = pngHeader(small);
+        assertEquals(800, Math.max(size[0], size[1]));
+        assertTrue(err.toString().contains("to fit 800 px a side (requested 2x would be "), err.toString());
+
+        err.getBuffer().setLength(0);
+        Path asked = temp.resolve("asked.png");
+        assertEquals(0, run("export", "-f", "png", "--no-fit", "-o", asked.toString(), "--snapshot", LAB.toString()),
+                err.toString());
+        assertTrue(pngHeader(asked)[0] > 1000);
+        assertEquals("", err.toString(), "nothing said when the picture fits");
+
+        assertEquals(2, run("export", "-f", "png", "--max-side", "0", "-o", temp.resolve("x.png").toString(),
+                "--snapshot", LAB.toString()));
+        assertTrue(err.toString().contains("--max-side must be at least 1"), err.toString());
+        assertFalse(Files.exists(temp.resolve("x.png")));
+    }
+
+    @Test
+    void svgIsNotScaledByTheSideLimit() throws Exception {
+        Path wide = wideSnapshot();
+        Path svg = temp.resolve("wide.svg");
+        assertEquals(0, run("export", "-f", "svg", "--scale", "2", "--no-fit", "-o", svg.toString(),
+                "--snapshot", wide.toString()), err.toString());
+        assertEquals("", err.toString());
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        String width = f.newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getAttribute("width");
+        assertTrue(Double.parseDouble(width.replace("px", "")) > 16_384, "full size: " + width);
     }
 }

@@ -4,6 +4,7 @@ import dev.netlens.persist.SavedLayout;
 import dev.netlens.render.Drawing;
 import dev.netlens.render.DrawingBuilder;
 import dev.netlens.render.PictureOptions;
+import dev.netlens.render.PngFit;
 import dev.netlens.render.PngWriter;
 import dev.netlens.render.SvgWriter;
 import dev.netlens.io.AtomicFile;
@@ -113,32 +114,44 @@ public final class FileViewModel {
         }, failure -> error(i18n.get("banner.error", file.getFileName(), failure.getMessage())));
     }
 
-    /** Writes a picture of what the canvas shows. Progress goes from 0 to 1, then back to -1 (idle). */
+    /**
+     * Writes a picture of what the canvas shows. Progress goes from 0 to 1, then back to -1 (idle). A
+     * PNG that would be more than {@link PngFit#DEFAULT_MAX_SIDE} pixels on a side is scaled down to
+     * fit, and the message says so.
+     */
     public void export(ExportRequest request, PictureSource source) {
         progress.set(0);
         executor.submit(() -> {
             PictureOptions options = new PictureOptions(source.theme(), request.title(), request.legend(),
                     request.visiblePart() ? source.visibleWorld() : null);
             Drawing d = new DrawingBuilder(source.graph(), source.layout(), source::shown, options).build();
+            PngFit fit = request.svg() ? null : PngFit.of(d, request.scale(), PngFit.DEFAULT_MAX_SIDE);
             AtomicFile.write(request.file(), out -> {
                 if (request.svg()) {
                     out.write(SvgWriter.toSvg(d, request.scale()).getBytes(StandardCharsets.UTF_8));
                 } else {
-                    new PngWriter().write(d, request.scale(), out, f -> Platform.runLater(() -> {
+                    new PngWriter().write(d, fit.scale(), out, f -> Platform.runLater(() -> {
                         if (progress.get() >= 0) {
                             progress.set(f);
                         }
                     }));
                 }
             });
-            return request.file();
-        }, f -> {
+            return fit;
+        }, fit -> {
             progress.set(-1);
-            info(i18n.get("banner.exported", f));
+            info(fit != null && fit.scaledDown() ? scaledMessage(request.file(), fit)
+                    : i18n.get("banner.exported", request.file()));
         }, failure -> {
             progress.set(-1);
             error(i18n.get("banner.exportFailed", failure.getMessage()));
         });
+    }
+
+    private String scaledMessage(Path file, PngFit fit) {
+        return i18n.get("banner.exportedScaled", file, PngFit.scaleText(fit.scale()), PngFit.px(fit.maxSide()),
+                PngFit.scaleText(fit.requestedScale()), PngFit.px(fit.requestedWidth()), PngFit.px(fit.requestedHeight()),
+                PngFit.px(fit.width()), PngFit.px(fit.height()));
     }
 
     /** Ctrl+S: a 2x PNG of the whole graph, named by the time, in the remembered pictures folder. */
