@@ -50,7 +50,7 @@ public final class SyntheticSnapshots {
                         List.of(), hostNs + "/br" + b, eth, null, null, null));
                 cs.add(new Container(cid, host, "app-" + c, "img:1", "running", "net" + b, ns,
                         List.of(new Endpoint("net" + b, "net" + b, null, null, null, List.of(), eth)),
-                        c % 10 == 0 ? List.of(new PortMapping("0.0.0.0", 8000 + c, 80, "tcp")) : List.of()));
+                        c % 10 == 0 ? List.of(new PortMapping("0.0.0.0", 8000 + c, 80, "tcp")) : List.of(), null));
             }
         }
         return new TopologySnapshot(TopologySnapshot.SCHEMA, "2025-01-01T00:00:00Z", "file", hs, nss, ifs, nets, cs, List.of());
@@ -117,7 +117,7 @@ public final class SyntheticSnapshots {
                 eps.add(new Endpoint("net" + b, "net" + b, null, null, null, List.of(), eth));
             }
             cs.add(new Container(cid, host, "app-" + c, "img:1", "running", eps.get(0).network(), ns, eps,
-                    c % 10 == 0 ? List.of(new PortMapping("0.0.0.0", 8000 + c, 80, "tcp")) : List.of()));
+                    c % 10 == 0 ? List.of(new PortMapping("0.0.0.0", 8000 + c, 80, "tcp")) : List.of(), null));
         }
         return new TopologySnapshot(TopologySnapshot.SCHEMA, "2025-01-01T00:00:00Z", "file", hs, nss, ifs, nets, cs, List.of());
     }

@@ -360,7 +360,8 @@ public final class SnapshotAssembler {
                     String iface = ns == null || ns.equals(hostNamespaceId) || e.mac() == null ? null : interfaceByMac(ns, e.mac());
                     endpoints.add(new Endpoint(networkId, e.networkName(), e.ipv4(), e.ipv6(), e.mac(), e.aliases(), iface));
                 }
-                result.add(new Container(c.id(), hostId, c.name(), c.image(), c.state(), c.networkMode(), ns, endpoints, c.ports()));
+                result.add(new Container(c.id(), hostId, c.name(), c.image(), c.state(), c.networkMode(), ns, endpoints, c.ports(),
+                        c.labels()));
             }
             return result;
         }

@@ -98,6 +98,10 @@ public final class SnapshotJson {
             throw new InvalidSnapshotException("not a topology snapshot: schema is \"" + schema + "\", expected \""
                     + TopologySnapshot.SCHEMA + "\"");
         }
+        String labels = labelsProblem(tree.path("containers"));
+        if (labels != null) {
+            throw new InvalidSnapshotException("not a valid topology snapshot: " + labels);
+        }
         TopologySnapshot snapshot;
         try {
             snapshot = Reading.MAPPER.treeToValue(tree, TopologySnapshot.class);
@@ -110,6 +114,57 @@ public final class SnapshotJson {
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
         }
         return snapshot;
+    }
+
+    /**
+     * A container's {@code labels} is optional (files written before it existed lack it) and may be
+     * null; when present it must be an object of strings. Checked on the tree, before the mapping,
+     * because the mapping would quietly turn a number into a string. Keys other than the grouping
+     * labels are valid and dropped by {@link Container}.
+     *
+     * @return the first problem, in one line, or null
+     */
+    private static String labelsProblem(JsonNode containers) {
+        if (!containers.isArray()) {
+            return null; // not an array: the mapping refuses it with its own message
+        }
+        int index = 0;
+        for (JsonNode c : containers) {
+            JsonNode labels = c.get("labels");
+            if (labels != null && !labels.isNull()) {
+                String which = c.hasNonNull("name") ? "container " + oneLine(c.get("name").asText())
+                        : c.hasNonNull("id") ? "container " + oneLine(c.get("id").asText()) : "container #" + (index + 1);
+                if (!labels.isObject()) {
+                    return which + ": labels must be an object of strings, not " + kind(labels);
+                }
+                var fields = labels.fields();
+                while (fields.hasNext()) {
+                    var field = fields.next();
+                    if (!field.getValue().isTextual()) {
+                        return which + ": label " + oneLine(field.getKey()) + " must be a string, not " + kind(field.getValue());
+                    }
+                }
+            }
+            index++;
+        }
+        return null;
+    }
+
+    /** A name from the file, fit for a one-line message: control characters replaced, at most 80 characters. */
+    private static String oneLine(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 80 ? clean.substring(0, 77) + "..." : clean;
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** Jackson's messages carry a source excerpt; the first line is what a user needs. */

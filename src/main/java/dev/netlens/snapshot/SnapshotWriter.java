@@ -195,6 +195,11 @@ final class SnapshotWriter {
             g.writeStringField("protocol", p.protocol());
             g.writeEndObject();
         });
+        g.writeObjectFieldStart("labels"); // never null: the record keeps only the grouping labels, sorted
+        for (Map.Entry<String, String> e : c.labels().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 

@@ -187,7 +187,7 @@ class IncrementalRefreshReplayTest {
             var engine = h.scan().engine();
             List<dev.netlens.discovery.engine.EngineContainer> altered = engine.containers().stream()
                     .map(c -> c.name().equals("lab-user-a") ? new dev.netlens.discovery.engine.EngineContainer(c.id(),
-                            c.name(), c.image(), "exited", 0, c.networkMode(), "", List.of(), List.of()) : c).toList();
+                            c.name(), c.image(), "exited", 0, c.networkMode(), "", List.of(), List.of(), c.labels()) : c).toList();
             var scan = new HostScan(h.scan().endpoint(), new dev.netlens.discovery.engine.EngineFacts(engine.info(),
                     engine.networks(), altered, engine.problems()), h.scan().kernel(), h.scan().kernelMissing());
             DiscoveryState stale = new DiscoveryState(first.result(), Map.of(ENGINE1,

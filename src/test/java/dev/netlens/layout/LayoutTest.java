@@ -19,6 +19,7 @@ import dev.netlens.graph.TopologyDiff;
 import dev.netlens.graph.TopologyGraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assertions;
@@ -338,7 +339,7 @@ class LayoutTest {
                 List.of(), bridge, ns + "/eth0", null, null, null));
         List<Container> cs = new ArrayList<>(s.containers());
         cs.add(new Container("newctr" + suffix, host, "lab-user-new" + suffix, "netlens/busybox:lab", "running", "lab-user", ns,
-                List.of(new Endpoint(network, "lab-user", ip, null, null, List.of(), ns + "/eth0")), List.of()));
+                List.of(new Endpoint(network, "lab-user", ip, null, null, List.of(), ns + "/eth0")), List.of(), Map.of()));
         return new TopologySnapshot(s.schema(), s.capturedAt(), s.source(), s.hosts(), nss, ifs, s.networks(), cs,
                 s.tunnels());
     }

@@ -45,7 +45,8 @@ class SnapshotWriterTest {
                 null, null, null);
         Host host = new Host("h", "unix:///x", null, null, null, null, null, null, null, false, false, null, null, null);
         Container c = new Container("c", "h", "n", null, "created", null, null,
-                List.of(new Endpoint("n", null, null, null, null, null, null)), List.of(new PortMapping(null, 1, 2, "tcp")));
+                List.of(new Endpoint("n", null, null, null, null, null, null)), List.of(new PortMapping(null, 1, 2, "tcp")),
+                null);
         Tunnel t = new Tunnel("n", null, 4097, new TunnelEnd("h", "198.18.0.1"), null);
         assertSameAsDatabind(new TopologySnapshot(TopologySnapshot.SCHEMA, "2026-01-01T00:00:00Z", null, List.of(host),
                 List.of(new NetNamespace("ns", "h", NamespaceKind.OTHER, null, null, null)), List.of(bare), List.of(net),

@@ -1,6 +1,7 @@
 package dev.netlens.discovery.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.netlens.snapshot.Container;
 import dev.netlens.snapshot.Endpoint;
 import dev.netlens.snapshot.Peer;
 import dev.netlens.snapshot.PortMapping;
@@ -299,7 +300,23 @@ public final class EngineReader {
                 text(json.path("HostConfig"), "NetworkMode"),
                 text(settings, "SandboxKey") == null ? "" : text(settings, "SandboxKey"),
                 endpoints,
-                ports);
+                ports,
+                groupingLabels(json.path("Config").path("Labels")));
+    }
+
+    /**
+     * Only the labels that say which compose project, stack or service a container belongs to; the
+     * others are not even copied (they can hold anything a user put there).
+     */
+    private static Map<String, String> groupingLabels(JsonNode labels) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String key : Container.GROUPING_LABELS) {
+            JsonNode value = labels.get(key);
+            if (value != null && value.isTextual()) {
+                kept.put(key, value.asText());
+            }
+        }
+        return kept;
     }
 
     private static int parsePort(String text) {

@@ -24,4 +24,28 @@ class EngineReaderTest {
         assertEquals(List.of("198.18.0.1", "198.18.0.2"), one.peers().stream().map(p -> p.address()).toList());
         assertEquals(List.of("o1", "o2"), one.services().get(0).tasks().stream().map(t -> t.name()).toList());
     }
+
+    @Test
+    void onlyTheGroupingLabelsAreReadFromTheInspectNeverOtherLabelsOrTheEnvironment() throws Exception {
+        EngineContainer c = EngineReader.toContainer(new ObjectMapper().readTree("{\"Id\":\"c1\",\"Name\":\"/shop-web-1\","
+                + "\"State\":{\"Status\":\"running\",\"Pid\":42},"
+                + "\"Config\":{\"Image\":\"netlens/busybox:lab\",\"Env\":[\"DB_PASSWORD=hunter2\"],\"Labels\":{"
+                + "\"com.docker.compose.project\":\"shop\",\"com.docker.compose.service\":\"web\","
+                + "\"com.docker.compose.container-number\":\"1\",\"com.docker.compose.config-hash\":\"abc\","
+                + "\"com.docker.stack.namespace\":\"shopstack\",\"com.docker.swarm.service.name\":\"shopstack_web\","
+                + "\"com.docker.swarm.task.id\":\"t1\",\"secret\":\"hunter2\"}},"
+                + "\"HostConfig\":{\"NetworkMode\":\"shop_default\"},\"NetworkSettings\":{}}"));
+        assertEquals(java.util.Map.of("com.docker.compose.project", "shop", "com.docker.compose.service", "web",
+                "com.docker.stack.namespace", "shopstack", "com.docker.swarm.service.name", "shopstack_web"), c.labels());
+        assertEquals(false, c.toString().contains("hunter2"), c.toString());
+    }
+
+    @Test
+    void aContainerWithoutLabelsHasNone() throws Exception {
+        EngineContainer none = EngineReader.toContainer(new ObjectMapper().readTree(
+                "{\"Id\":\"c2\",\"Name\":\"/x\",\"Config\":{\"Labels\":null}}"));
+        assertEquals(java.util.Map.of(), none.labels());
+        EngineContainer missing = EngineReader.toContainer(new ObjectMapper().readTree("{\"Id\":\"c3\",\"Name\":\"/y\"}"));
+        assertEquals(java.util.Map.of(), missing.labels());
+    }
 }

@@ -114,7 +114,7 @@ final class PanelWindow {
         List<Container> containers = s.containers().stream().map(c -> new Container(c.id(), c.host(), c.name(), c.image(),
                 c.state(), c.networkMode(), null, c.endpoints().stream().map(e -> new dev.netlens.snapshot.Endpoint(
                         e.network(), e.networkName(), e.ipv4(), e.ipv6(), e.mac(), e.aliases(), null)).toList(),
-                c.ports())).toList();
+                c.ports(), c.labels())).toList();
         List<Network> networks = s.networks().stream().map(n -> new Network(n.id(), n.host(), n.name(), n.driver(),
                 n.scope(), n.internal(), n.attachable(), n.ingress(), n.subnets(), n.gateways(), null, null, null, n.vni(),
                 n.peers(), n.services(), n.options())).toList();
