@@ -250,7 +250,9 @@ public final class TopologyGraph {
         private void iface(NetInterface i) {
             NetNamespace ns = namespaces.get(i.namespace());
             String host = ns == null ? null : ns.host();
-            String caption = i.kind() == InterfaceKind.VXLAN && i.vni() != null ? "VNI " + i.vni()
+            // Every loopback holds 127.0.0.1/8: printed on each card it is noise (the panel still lists it).
+            String caption = i.kind() == InterfaceKind.LOOPBACK ? null
+                    : i.kind() == InterfaceKind.VXLAN && i.vni() != null ? "VNI " + i.vni()
                     : shownAddress(i.addresses());
             List<Detail> d = new ArrayList<>();
             d.add(new Detail("Interface", i.name()));

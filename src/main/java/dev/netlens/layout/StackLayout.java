@@ -47,15 +47,17 @@ public final class StackLayout implements LayoutEngine {
     public static final double GAP = 14;
     public static final double HOST_GAP = 50;
     public static final double ROW_GAP = 40;
-    private static final double LEAF_H1 = 28;
+    private static final double LEAF_H1 = 26;
     private static final double LEAF_H2 = 42;
     private static final double COLUMN_GAP = 22;
     private static final double STACK_GAP = 14;
     /** Horizontal distance between the tracks of one column's lines (and the ends' steps). */
-    private static final double STEP = 10;
+    private static final double STEP = 7;
     /** Vertical room between the stacked ends of one column. */
     private static final double END_GAP = 4;
     private static final double BUS_GAP = 18;
+    /** Between the rows inside a card. */
+    private static final double CARD_GAP = 8;
     /** Beyond this many links the score is the fit zoom alone (counting crossings would cost too much). */
     private static final int SCORE_QUALITY_LIMIT = 1200;
 
@@ -524,7 +526,7 @@ public final class StackLayout implements LayoutEngine {
          * relative to the card's corner. Left column: the containers, then the legs, each leg's line
          * entering it from the left (so nothing stands left of a leg): the leg to the group furthest
          * right on top, each further leg a step right of the one above, so the container's lines to
-         * them pass beside the others. Right column: loopback and the rest.
+         * them pass beside the others. Right of the last leg: loopback and the rest.
          */
         private Rect card(TopoNode box, Map<String, Rect> local, List<Leg> boxLegs) {
             List<TopoNode> ctrs = new ArrayList<>();
@@ -546,30 +548,38 @@ public final class StackLayout implements LayoutEngine {
             for (TopoNode k : ctrs) {
                 Rect r = p.size(k).at(PAD, y);
                 local.put(k.id(), r);
-                y = r.maxY() + GAP;
+                y = r.maxY() + CARD_GAP;
                 leftW = Math.max(leftW, r.maxX());
             }
             double x = PAD;
+            double rowTop = y;
+            double rowBottom = y - CARD_GAP;
             for (TopoNode k : legIfaces) {
                 Rect r = p.size(k).at(x, y);
                 local.put(k.id(), r);
-                y = r.maxY() + GAP;
+                rowTop = y;
+                rowBottom = r.maxY();
+                y = r.maxY() + CARD_GAP;
                 x = r.maxX() + GAP;
                 leftW = Math.max(leftW, r.maxX());
             }
-            double leftH = y - GAP;
-            double rx = leftW + GAP;
-            double ry = NS_TITLE;
-            double w = leftW;
-            for (TopoNode k : rest) {
-                Rect r = p.size(k).at(rx, ry);
-                local.put(k.id(), r);
-                ry = r.maxY() + GAP;
-                w = Math.max(w, r.maxX());
+            // The rest (loopback, devices with no leg) right of the last leg: nothing enters them from the left.
+            if (legIfaces.isEmpty()) {
+                x = PAD;
+                rowTop = y;
             }
+            for (TopoNode k : rest) {
+                Rect r = p.size(k).at(x, rowTop);
+                local.put(k.id(), r);
+                x = r.maxX() + GAP;
+                rowBottom = Math.max(rowBottom, r.maxY());
+                leftW = Math.max(leftW, r.maxX());
+            }
+            double h = rowBottom;
+            double w = leftW;
             String title = box.caption() == null ? box.label() : box.label() + "  ·  " + box.caption();
             w = Math.max(w + PAD, metrics.width(title, LabelMetrics.Style.LABEL) * 0.9 + 2 * PAD);
-            return new Rect(0, 0, w, Math.max(Math.max(leftH, ry - GAP) + PAD, NS_TITLE + PAD));
+            return new Rect(0, 0, w, Math.max(h + PAD, NS_TITLE + PAD));
         }
 
         /**
