@@ -1,11 +1,14 @@
 package dev.netlens.graph;
 
-/** What a vertex of the topology graph stands for. Boxes (HOST, NAMESPACE) contain other vertices. */
+/**
+ * What a vertex of the topology graph stands for. Boxes (HOST, GROUP, NAMESPACE) contain other
+ * vertices; a GROUP is a compose project, swarm stack or service (from the containers' labels).
+ */
 public enum NodeKind {
-    HOST, NAMESPACE, INTERFACE, BRIDGE, CONTAINER, NETWORK, PORT, UNDERLAY;
+    HOST, GROUP, NAMESPACE, INTERFACE, BRIDGE, CONTAINER, NETWORK, PORT, UNDERLAY;
 
     /** Boxes are drawn as containers of other vertices, not as linkable shapes. */
     public boolean isBox() {
-        return this == HOST || this == NAMESPACE;
+        return this == HOST || this == GROUP || this == NAMESPACE;
     }
 }

@@ -36,6 +36,10 @@ public record TopoNode(
         return new TopoNode(id, kind, subKind, label, caption, parent, ref, host, newNetworks, mtu, details);
     }
 
+    TopoNode withParent(String newParent) {
+        return new TopoNode(id, kind, subKind, label, caption, newParent, ref, host, networks, mtu, details);
+    }
+
     TopoNode withCaption(String newCaption) {
         return new TopoNode(id, kind, subKind, label, newCaption, parent, ref, host, networks, mtu, details);
     }

@@ -211,6 +211,7 @@ public final class TopologyGraph {
             s.interfaces().forEach(this::iface);
             s.networks().forEach(this::network);
             s.containers().forEach(this::container);
+            groups();
             s.interfaces().forEach(this::interfaceLinks);
             s.tunnels().forEach(this::tunnel);
             spreadNetworks();
@@ -403,6 +404,49 @@ public final class TopologyGraph {
             return id;
         }
 
+        /**
+         * Compose projects, swarm stacks and services as group boxes on their host, from the
+         * containers' labels. A namespace moves into a group when every container in it belongs to
+         * that group; a container with no namespace (stopped) stays on its host's shelf.
+         */
+        private void groups() {
+            Map<String, Set<String>> groupsOfNs = new LinkedHashMap<>();
+            Map<String, Integer> members = new LinkedHashMap<>();
+            for (Container c : s.containers()) {
+                String[] g = group(c);
+                if (g == null || !nodes.containsKey(hostId(c.host()))) {
+                    continue;
+                }
+                String gid = groupId(c.host(), g[0], g[1]);
+                if (!nodes.containsKey(gid)) {
+                    put(new TopoNode(gid, NodeKind.GROUP, g[0], g[1], g[0], hostId(c.host()), g[1], c.host(), List.of(), 0,
+                            List.of(new Detail("Group", g[1]), new Detail("Kind", g[0]), new Detail("Host", c.host()))));
+                }
+                members.merge(gid, 1, Integer::sum);
+                String ns = c.namespace() != null ? nsId(c.namespace()) : null;
+                if (ns != null && nodes.containsKey(ns) && !ns.equals(hostNamespace.get(c.host()))) {
+                    groupsOfNs.computeIfAbsent(ns, k -> new LinkedHashSet<>()).add(gid);
+                }
+            }
+            for (Container c : s.containers()) {
+                String ns = c.namespace() != null ? nsId(c.namespace()) : null;
+                if (ns != null && groupsOfNs.containsKey(ns) && group(c) == null) {
+                    groupsOfNs.get(ns).add(""); // an ungrouped container shares it: the namespace stays put
+                }
+            }
+            groupsOfNs.forEach((ns, gs) -> {
+                if (gs.size() == 1) {
+                    nodes.put(ns, nodes.get(ns).withParent(gs.iterator().next()));
+                }
+            });
+            members.forEach((gid, n) -> {
+                TopoNode g = nodes.get(gid);
+                List<Detail> d = new ArrayList<>(g.details());
+                d.add(new Detail("Containers", String.valueOf(n)));
+                nodes.put(gid, g.withDetails(d));
+            });
+        }
+
         /** Networks flow along bridge membership and veth pairs (both are wiring facts). */
         private void spreadNetworks() {
             for (int pass = 0; pass < 3; pass++) {
@@ -481,6 +525,31 @@ public final class TopologyGraph {
         private void addLink(TopoLink l) {
             links.putIfAbsent(l.id(), l);
         }
+    }
+
+    /**
+     * The group a container belongs to by its labels, as {kind, name}: its compose project, else its
+     * swarm stack, else its swarm service; null for none.
+     */
+    static String[] group(Container c) {
+        Map<String, String> l = c.labels();
+        String project = l.get("com.docker.compose.project");
+        if (project != null && !project.isBlank()) {
+            return new String[] {"compose", project};
+        }
+        String stack = l.get("com.docker.stack.namespace");
+        if (stack != null && !stack.isBlank()) {
+            return new String[] {"stack", stack};
+        }
+        String service = l.get("com.docker.swarm.service.name");
+        if (service != null && !service.isBlank()) {
+            return new String[] {"service", service};
+        }
+        return null;
+    }
+
+    public static String groupId(String host, String kind, String name) {
+        return "group:" + host + "/" + kind + "/" + name;
     }
 
     /** The address worth printing on a shape: IPv4 first; never a link-local fe80:: (every veth has one). */

@@ -16,6 +16,8 @@ import java.util.List;
  *       left side. The layout puts the ends so that these tracks never cross.</li>
  *   <li>A bridge port under its bridge leaves the port's right side and rises {@link #TRACK} px to its
  *       right into the bridge's bottom edge.</li>
+ *   <li>A container to an interface further below it than the next row (a second leg) leaves the
+ *       container's right side and runs down beside the card's content into the interface's right.</li>
  *   <li>Everything else is the straight segment between the two borders.</li>
  * </ul>
  */
@@ -43,6 +45,12 @@ public final class LinkPath {
             if (down != null) {
                 return down;
             }
+        }
+        if (kind == LinkKind.ENDPOINT && b.y() > a.maxY() + 3 * TRACK && b.x() < a.maxX() && b.maxX() > a.x()) {
+            // A container to a leg below another leg: down the card's right side, into the leg's right.
+            double side = Math.max(a.maxX(), b.maxX()) + 2 * TRACK;
+            return List.of(new double[] {a.maxX(), a.centerY()}, new double[] {side, a.centerY()},
+                    new double[] {side, b.centerY()}, new double[] {b.maxX(), b.centerY()});
         }
         if (kind == LinkKind.BRIDGE_PORT) {
             List<double[]> up = rise(a, b);

@@ -58,6 +58,8 @@ public final class StackLayout implements LayoutEngine {
     private static final double BUS_GAP = 18;
     /** Between the rows inside a card. */
     private static final double CARD_GAP = 8;
+    /** The band at the top of a group's frame that holds its name. */
+    private static final double GROUP_TITLE = 34;
     /** Beyond this many links the score is the fit zoom alone (counting crossings would cost too much). */
     private static final int SCORE_QUALITY_LIMIT = 1200;
 
@@ -261,6 +263,15 @@ public final class StackLayout implements LayoutEngine {
         final Map<String, List<Leg>> legs = new HashMap<>();
         /** Boxes in columns order; each unit is a band-linked box with the free boxes hanging under it, top-down. */
         final List<List<String>> units = new ArrayList<>();
+        /** Group boxes (compose projects, stacks, services) on this host, and the group of each card in one. */
+        final List<TopoNode> groups = new ArrayList<>();
+        final Map<String, String> groupOf = new HashMap<>();
+        /**
+         * The units cut into blocks, each starting a column of its own: a group's cards together (they
+         * are framed by its box), and one block of all cards in no group. The key is the group's id,
+         * or null for a block of cards in no group.
+         */
+        final List<Map.Entry<String, List<List<String>>>> blocks = new ArrayList<>();
         final Set<String> bandLinked = new HashSet<>();
         /** For a box with no leg of its own: the box it was reached from (the one it is wired to). */
         final Map<String, String> wiredTo = new HashMap<>();
@@ -279,6 +290,16 @@ public final class StackLayout implements LayoutEngine {
             List<TopoNode> boxes = new ArrayList<>();
             for (TopoNode k : kids) {
                 if (k == hostNs) {
+                    continue;
+                }
+                if (k.kind() == NodeKind.GROUP) {
+                    groups.add(k);
+                    for (TopoNode m : p.drawnChildren(k.id())) {
+                        if (m.kind() == NodeKind.NAMESPACE) {
+                            boxes.add(m);
+                            groupOf.put(m.id(), k.id());
+                        }
+                    }
                     continue;
                 }
                 (k.kind() == NodeKind.NAMESPACE ? boxes : shelf).add(k);
@@ -323,12 +344,33 @@ public final class StackLayout implements LayoutEngine {
             }
             classifyHostNamespace(inHostNs);
             order(boxes, boxLinks);
+            blocks();
             for (TopoNode b : boxes) {
                 Map<String, Rect> local = new LinkedHashMap<>();
                 List<Leg> ls = legs.get(b.id());
                 boxSize.put(b.id(), ls.isEmpty() ? namespaceBox(b, local, ls) : card(b, local, ls));
                 inner.put(b.id(), local);
             }
+        }
+
+        private void blocks() {
+            Map<String, List<List<String>>> byKey = new LinkedHashMap<>();
+            for (List<String> unit : units) {
+                List<String> loose = new ArrayList<>();
+                for (String b : unit) {
+                    String g = groupOf.get(b);
+                    if (g != null) {
+                        byKey.computeIfAbsent(g, k -> new ArrayList<>()).add(List.of(b));
+                    } else {
+                        loose.add(b);
+                    }
+                }
+                if (!loose.isEmpty()) {
+                    byKey.computeIfAbsent("anchor:", k -> new ArrayList<>()).add(loose);
+                }
+            }
+            // A group's single cards back into units: one column may hold several.
+            byKey.forEach((k, us) -> blocks.add(Map.entry(k.startsWith("anchor:") ? "" : k, us)));
         }
 
         private void classifyHostNamespace(Set<String> inHostNs) {
@@ -525,8 +567,8 @@ public final class StackLayout implements LayoutEngine {
          * A card: a namespace with legs to the host namespace. Its children go in {@code local},
          * relative to the card's corner. Left column: the containers, then the legs, each leg's line
          * entering it from the left (so nothing stands left of a leg): the leg to the group furthest
-         * right on top, each further leg a step right of the one above, so the container's lines to
-         * them pass beside the others. Right of the last leg: loopback and the rest.
+         * right on top; the container's lines to legs below the first run down the card's right side
+         * (see {@link LinkPath}). Loopback and the rest beside a single leg, else under the legs.
          */
         private Rect card(TopoNode box, Map<String, Rect> local, List<Leg> boxLegs) {
             List<TopoNode> ctrs = new ArrayList<>();
@@ -551,22 +593,23 @@ public final class StackLayout implements LayoutEngine {
                 y = r.maxY() + CARD_GAP;
                 leftW = Math.max(leftW, r.maxX());
             }
-            double x = PAD;
             double rowTop = y;
             double rowBottom = y - CARD_GAP;
             for (TopoNode k : legIfaces) {
-                Rect r = p.size(k).at(x, y);
+                Rect r = p.size(k).at(PAD, y);
                 local.put(k.id(), r);
                 rowTop = y;
                 rowBottom = r.maxY();
                 y = r.maxY() + CARD_GAP;
-                x = r.maxX() + GAP;
                 leftW = Math.max(leftW, r.maxX());
             }
-            // The rest (loopback, devices with no leg) right of the last leg: nothing enters them from the left.
-            if (legIfaces.isEmpty()) {
-                x = PAD;
-                rowTop = y;
+            // The rest (loopback, devices with no leg): beside a single leg, else in a row under the
+            // legs, clear of the container's lines down the card's right side to its further legs.
+            double x = PAD;
+            if (legIfaces.size() == 1) {
+                x = local.get(legIfaces.get(0).id()).maxX() + GAP;
+            } else {
+                rowTop = rowBottom + CARD_GAP;
             }
             for (TopoNode k : rest) {
                 Rect r = p.size(k).at(x, rowTop);
@@ -574,6 +617,9 @@ public final class StackLayout implements LayoutEngine {
                 x = r.maxX() + GAP;
                 rowBottom = Math.max(rowBottom, r.maxY());
                 leftW = Math.max(leftW, r.maxX());
+            }
+            if (legIfaces.size() > 1) {
+                leftW += 3 * LinkPath.TRACK; // room for those lines
             }
             double h = rowBottom;
             double w = leftW;
@@ -680,29 +726,41 @@ public final class StackLayout implements LayoutEngine {
         /** Lays one host out with its top-left at (x0, 0); returns its box. */
         private Rect host(HostPlan h, double x0) {
             TopologyGraph g = plan.g;
-            // 1. Columns of cards, each filled from the bottom up (drawn top-down in reverse).
+            // 1. Columns of cards, each filled from the bottom up (drawn top-down in reverse); each
+            // block (a group, or the cards on one device) starts a column of its own.
             List<List<String>> columns = new ArrayList<>();
-            List<String> col = new ArrayList<>();
-            double colH = 0;
-            for (List<String> unit : h.units) {
-                double uh = h.unitHeight(unit);
-                if (!col.isEmpty() && colH + STACK_GAP + uh > columnHeight + 1e-6) {
-                    columns.add(col);
-                    col = new ArrayList<>();
-                    colH = 0;
+            List<String> colGroup = new ArrayList<>(); // the group box framing each column, "" for none
+            List<Boolean> blockStart = new ArrayList<>();
+            for (Map.Entry<String, List<List<String>>> block : h.blocks) {
+                List<String> col = new ArrayList<>();
+                double colH = 0;
+                boolean first = true;
+                for (List<String> unit : block.getValue()) {
+                    double uh = h.unitHeight(unit);
+                    if (!col.isEmpty() && colH + STACK_GAP + uh > columnHeight + 1e-6) {
+                        columns.add(col);
+                        colGroup.add(block.getKey());
+                        blockStart.add(first);
+                        first = false;
+                        col = new ArrayList<>();
+                        colH = 0;
+                    }
+                    col.addAll(unit);
+                    colH += (colH == 0 ? 0 : STACK_GAP) + uh;
                 }
-                col.addAll(unit);
-                colH += (colH == 0 ? 0 : STACK_GAP) + uh;
-            }
-            if (!col.isEmpty()) {
-                columns.add(col);
+                if (!col.isEmpty()) {
+                    columns.add(col);
+                    colGroup.add(block.getKey());
+                    blockStart.add(first);
+                }
             }
             Map<String, Rect> boxAt = new LinkedHashMap<>(); // area coordinates; x set below
             Set<String> stacked = new HashSet<>();
             List<List<End>> stacks = new ArrayList<>();
             double areaH = 0;
-            for (List<String> c : columns) {
-                double y = 0;
+            for (int ci = 0; ci < columns.size(); ci++) {
+                List<String> c = columns.get(ci);
+                double y = colGroup.get(ci).isEmpty() ? 0 : GROUP_TITLE;
                 for (int i = c.size() - 1; i >= 0; i--) {
                     Rect s = h.boxSize.get(c.get(i));
                     boxAt.put(c.get(i), s.at(0, y));
@@ -745,7 +803,11 @@ public final class StackLayout implements LayoutEngine {
                     chipW[c] = Math.max(chipW[c], s.w());
                 }
                 double gutter = n == 0 ? 0 : 2 * LinkPath.TRACK + (n - 1) * STEP + 6;
-                double x = c == 0 ? gutter : prevRight + Math.max(COLUMN_GAP, gutter);
+                boolean framed = !colGroup.get(c).isEmpty();
+                if (blockStart.get(c) && framed) {
+                    gutter += PAD; // the group's frame stands left of its first gutter
+                }
+                double x = c == 0 ? gutter : prevRight + (blockStart.get(c) ? COLUMN_GAP : 0) + Math.max(COLUMN_GAP, gutter);
                 if (n > 0) {
                     // The top end of the stack (furthest left) must clear the last stack and its rises.
                     x = Math.max(x, prevStackRight + 12 + LinkPath.TRACK + (n - 1) * STEP);
@@ -756,6 +818,10 @@ public final class StackLayout implements LayoutEngine {
                     w = Math.max(w, h.boxSize.get(b).w());
                 }
                 prevRight = x + w;
+                boolean blockEnd = c == nc - 1 || blockStart.get(c + 1);
+                if (blockEnd && framed) {
+                    prevRight += PAD;
+                }
                 if (n > 0) {
                     prevStackRight = x - LinkPath.TRACK + chipW[c] + LinkPath.TRACK;
                 }
@@ -766,6 +832,33 @@ public final class StackLayout implements LayoutEngine {
                 }
             }
             double areaW = Math.max(prevRight, 0);
+            // Group frames: around their columns' cards and gutters, a title band on top.
+            Map<String, Rect> groupAt = new LinkedHashMap<>();
+            for (int c = 0; c < nc; c++) {
+                String gid = colGroup.get(c);
+                if (gid.isEmpty()) {
+                    continue;
+                }
+                int n = stacks.get(c).size();
+                double left = colX[c] - (n == 0 ? 0 : 2 * LinkPath.TRACK + (n - 1) * STEP + 6) - PAD;
+                Rect r = new Rect(left, 0, 1, GROUP_TITLE);
+                for (String b : columns.get(c)) {
+                    Rect at = boxAt.get(b);
+                    r = r.union(new Rect(at.x(), at.y(), at.w() + PAD, at.h() + PAD));
+                }
+                Rect was = groupAt.get(gid);
+                groupAt.put(gid, was == null ? r : was.union(r));
+            }
+            for (var e : groupAt.entrySet()) {
+                TopoNode gn = g.node(e.getKey()).orElseThrow();
+                String title = gn.caption() == null ? gn.label() : gn.label() + "  ·  " + gn.caption();
+                double tw = metrics.width(title, LabelMetrics.Style.TITLE) + 2 * PAD;
+                Rect r = e.getValue();
+                if (r.w() < tw) {
+                    e.setValue(new Rect(r.x(), r.y(), tw, r.h()));
+                }
+                areaW = Math.max(areaW, e.getValue().maxX());
+            }
 
             // 3. The host namespace, bottom-up: stacks, bus rows, devices.
             Map<String, Rect> band = new LinkedHashMap<>(); // area x, y from the namespace's top
@@ -916,6 +1009,7 @@ public final class StackLayout implements LayoutEngine {
                 place(h.hostNs, new Rect(x0 + PAD, oy, contentW, nsH));
                 band.forEach((id, r) -> place(g.node(id).orElseThrow(), r.moved(ox, oy)));
             }
+            groupAt.forEach((id, r) -> place(g.node(id).orElseThrow(), r.moved(ox, oy + top)));
             for (List<String> c : columns) {
                 for (String b : c) {
                     Rect at = boxAt.get(b);

@@ -112,6 +112,11 @@ public final class DrawingBuilder {
                 out.add(new Item.Text(n.id(), n.caption(), r.x() + 14, r.y() + 48, 13, false, Palette.argb(t, s.caption()),
                         false, r.w() - 28));
             }
+        } else if (n.kind() == NodeKind.GROUP) {
+            String title = n.caption() == null ? n.label() : n.label() + "  ·  " + n.caption();
+            // Centred: the lines into the group's first gutter come down through the left of its band.
+            out.add(new Item.Text(n.id(), title, r.centerX(), r.y() + 24, 18, true, Palette.argb(t, s.text()), true,
+                    r.w() - 24));
         } else {
             String title = n.caption() == null ? n.label() : n.label() + "  ·  " + n.caption();
             out.add(new Item.Text(n.id(), title, r.x() + 10, r.y() + 20, 14, true, Palette.argb(t, s.text()), false,

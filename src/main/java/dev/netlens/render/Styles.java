@@ -22,6 +22,9 @@ public final class Styles {
         switch (kind) {
             case HOST:
                 return new ShapeStyle(Outline.ROUNDED, "paper", "ink", 3, List.of(), 10, "ink", "muted");
+            case GROUP:
+                // A compose project, stack or service: a dashed frame, named in its accent colour.
+                return new ShapeStyle(Outline.ROUNDED, "paper", "purple", 2.5, List.of(10.0, 6.0), 12, "purple", "muted");
             case NAMESPACE:
                 return switch (sub) {
                     case "host" -> box("ns-host", "ns-host-line", 2, List.of());

@@ -62,6 +62,7 @@ public final class RevealPlan {
                 };
             case NETWORK:
                 return RevealLayer.HOST_BRIDGES;
+            case GROUP:
             case CONTAINER:
                 return RevealLayer.CONTAINERS;
             case PORT:

@@ -310,7 +310,8 @@ public final class TopologyCanvasView extends Region {
         VBox v = new VBox();
         v.setUserData(n.id());
         v.getStyleClass().addAll("topo-node", n.kind().isBox() ? "box" : "leaf");
-        v.setAlignment(n.kind().isBox() ? Pos.TOP_LEFT : Pos.CENTER);
+        // A group's name is centred: the lines into its first gutter come down through the left of its band.
+        v.setAlignment(n.kind() == NodeKind.GROUP ? Pos.TOP_CENTER : n.kind().isBox() ? Pos.TOP_LEFT : Pos.CENTER);
         v.setFillWidth(false);
         fill(v, n);
         return v;
