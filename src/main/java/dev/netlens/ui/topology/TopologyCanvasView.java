@@ -466,7 +466,8 @@ public final class TopologyCanvasView extends Region {
             v.setVisible(visible.contains(id));
             boolean on = path.contains(id);
             v.pseudoClassStateChanged(ON_PATH, on);
-            v.pseudoClassStateChanged(DIMMED, anyPath && !on && !n.kind().isBox());
+            // Boxes are never dimmed (their members are); nor is the selection itself.
+            v.pseudoClassStateChanged(DIMMED, anyPath && !on && !n.kind().isBox() && !id.equals(selected));
             v.pseudoClassStateChanged(SELECTED, id.equals(selected));
             v.pseudoClassStateChanged(STALE, n.host() != null && stale.contains(n.host()));
             v.pseudoClassStateChanged(RULE_MATCH, ruleMatch.contains(id));
