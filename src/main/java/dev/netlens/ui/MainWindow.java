@@ -17,6 +17,7 @@ import dev.netlens.ui.language.PanelTexts;
 import dev.netlens.ui.language.UiLanguage;
 import dev.netlens.ui.legend.LegendView;
 import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.present.PresentationCamera;
 import dev.netlens.ui.present.PresentationView;
 import dev.netlens.ui.present.PresentationViewModel;
 import dev.netlens.ui.present.RevealViewModel;
@@ -348,6 +349,11 @@ public final class MainWindow {
 
     public PresentationView presentationView() {
         return presentationView;
+    }
+
+    /** Where presentation mode points the camera at each reveal step. */
+    public PresentationCamera presentationCamera() {
+        return chrome.camera();
     }
 
     public FirewallPanelView firewall() {
