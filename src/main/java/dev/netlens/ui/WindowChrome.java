@@ -24,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -167,6 +168,10 @@ final class WindowChrome implements WindowMenus.Actions {
             if (e.getCode() == KeyCode.F5) {
                 present();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && canvasModel.selection().selected() != null
+                    && !editingText()) {
+                canvasModel.selection().clear();
+                e.consume();
             }
             return;
         }
@@ -202,11 +207,22 @@ final class WindowChrome implements WindowMenus.Actions {
         e.consume();
     }
 
+    /**
+     * Whether Esc belongs to a text field: one with the keyboard and text in it (the search box
+     * being typed in). An empty one, or any other control, lets Esc clear the selection.
+     */
+    private boolean editingText() {
+        Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        return owner instanceof TextInputControl t && t.isEditable() && !t.getText().isEmpty();
+    }
+
     @Override
     public void present() {
         if (presentation.isActive()) {
             return;
         }
+        // The selection's dimming belongs to the desk, not the class: the presentation starts on a clean picture.
+        canvasModel.selection().clear();
         savedTop = root.getTop();
         savedRight = root.getRight();
         savedBottom = root.getBottom();
