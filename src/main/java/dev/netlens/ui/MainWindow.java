@@ -301,8 +301,9 @@ public final class MainWindow {
     }
 
     /**
-     * Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit; F5 presents,
-     * and while presenting Esc leaves, arrows and Page Up/Down step the reveal.
+     * Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit, Esc clears
+     * the selection; F5 presents, and while presenting Esc leaves, arrows and Page Up/Down step the
+     * reveal, Shift+arrows pan.
      */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, chrome::onKey);
