@@ -266,11 +266,15 @@ class PresentationCameraTest {
             }
         }
         assertTrue(at != null, "some background of the namespace is bare");
+        var boxView = canvas().viewOf(ns.id()).orElseThrow();
+        var borderBefore = boxView.getBorder().getStrokes().get(0).getTopStroke();
         robot.clickOn(at);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ns.id(), window.selection().selected());
-        var states = canvas().viewOf(ns.id()).orElseThrow().getPseudoClassStates();
+        var states = boxView.getPseudoClassStates();
         assertTrue(states.contains(SELECTED) && !states.contains(DIMMED), "the box itself: " + states);
+        assertFalse(borderBefore.equals(boxView.getBorder().getStrokes().get(0).getTopStroke()),
+                "the selected box is outlined, not left in its kind's colour");
         for (String id : members) {
             canvas().viewOf(id).ifPresent(v -> {
                 assertFalse(v.getPseudoClassStates().contains(DIMMED), "member " + id + " not dimmed");
