@@ -129,9 +129,25 @@ public final class TopologyGraph {
         return nodeId;
     }
 
+    /** Ids of every vertex inside a box, at any depth (a namespace's devices, a host's namespaces and theirs). */
+    public Set<String> descendants(String boxId) {
+        Set<String> out = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(children(boxId));
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            if (out.add(id)) {
+                todo.addAll(children(id));
+            }
+        }
+        return out;
+    }
+
     /**
      * The way out from a vertex toward its host: container -> interface -> veth peer -> bridge ->
-     * (vxlan -> tunnel) -> host. A bridge selects its ports instead (who is on this bridge).
+     * (vxlan -> tunnel) -> host. A bridge selects its ports instead (who is on this bridge), and a
+     * box (a namespace or a host) what it holds: its members at any depth and the links between them.
+     * A box has no links of its own, so following links alone gave it an empty path and a selected
+     * namespace left everything in it dimmed.
      *
      * @return ids of the vertices and links on that path, including the start and its host box
      */
@@ -139,6 +155,19 @@ public final class TopologyGraph {
         Set<String> out = new LinkedHashSet<>();
         TopoNode start = nodes.get(representative(nodeId));
         if (start == null) {
+            return out;
+        }
+        if (start.kind().isBox()) {
+            out.add(start.id());
+            out.addAll(descendants(start.id()));
+            for (TopoLink l : links.values()) {
+                if (out.contains(l.source()) && out.contains(l.target())) {
+                    out.add(l.id());
+                }
+            }
+            if (start.host() != null && nodes.containsKey("host:" + start.host())) {
+                out.add("host:" + start.host());
+            }
             return out;
         }
         Deque<TopoNode> todo = new ArrayDeque<>();

@@ -130,6 +130,18 @@ public final class RevealPlan {
         return Collections.unmodifiableSet(out);
     }
 
+    /** Ids of the vertices and links a step (0-based) adds to the previous one: those of its layer. */
+    public Set<String> addedAt(int step) {
+        RevealLayer layer = STEPS.get(Math.max(0, Math.min(step, STEPS.size() - 1)));
+        Set<String> out = new HashSet<>();
+        layerOf.forEach((id, l) -> {
+            if (l == layer) {
+                out.add(id);
+            }
+        });
+        return Collections.unmodifiableSet(out);
+    }
+
     /** How many vertices and links a layer adds. */
     public int addedBy(RevealLayer layer) {
         return added.get(layer);

@@ -17,6 +17,7 @@ import dev.netlens.ui.language.PanelTexts;
 import dev.netlens.ui.language.UiLanguage;
 import dev.netlens.ui.legend.LegendView;
 import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.present.PresentationCamera;
 import dev.netlens.ui.present.PresentationView;
 import dev.netlens.ui.present.PresentationViewModel;
 import dev.netlens.ui.present.RevealViewModel;
@@ -300,8 +301,9 @@ public final class MainWindow {
     }
 
     /**
-     * Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit; F5 presents,
-     * and while presenting Esc leaves, arrows and Page Up/Down step the reveal.
+     * Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit, Esc clears
+     * the selection; F5 presents, and while presenting Esc leaves, arrows and Page Up/Down step the
+     * reveal, Shift+arrows pan.
      */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, chrome::onKey);
@@ -348,6 +350,11 @@ public final class MainWindow {
 
     public PresentationView presentationView() {
         return presentationView;
+    }
+
+    /** Where presentation mode points the camera at each reveal step. */
+    public PresentationCamera presentationCamera() {
+        return chrome.camera();
     }
 
     public FirewallPanelView firewall() {

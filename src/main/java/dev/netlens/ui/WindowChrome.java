@@ -7,6 +7,7 @@ import dev.netlens.ui.file.ExportRequest;
 import dev.netlens.ui.file.FileViewModel;
 import dev.netlens.ui.file.PictureSource;
 import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.present.PresentationCamera;
 import dev.netlens.ui.present.PresentationView;
 import dev.netlens.ui.present.PresentationViewModel;
 import dev.netlens.ui.topology.TopologyCanvasView;
@@ -23,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -121,16 +123,21 @@ final class WindowChrome implements WindowMenus.Actions {
         });
     }
 
-    private PresentationView overlay;
+    private PresentationCamera camera;
 
-    /** Fits the whole drawing beside the legend and above the caption, magnified by the projector zoom. */
+    /** Frames the current reveal step beside the legend and above the caption, at once (see {@link PresentationCamera}). */
     private void fitPresentation() {
-        double[] insets = overlay == null ? new double[2] : overlay.insets();
-        canvas.fitAll(presentation.zoomProperty().get(), insets[0], insets[1]);
+        if (camera != null) {
+            camera.frameStep(false);
+        }
+    }
+
+    PresentationCamera camera() {
+        return camera;
     }
 
     StackPane centre(PresentationView overlay) {
-        this.overlay = overlay;
+        camera = new PresentationCamera(presentation, canvas, canvasModel, overlay);
         StackPane.setAlignment(banner, Pos.TOP_CENTER);
         StackPane.setAlignment(progress, Pos.BOTTOM_LEFT);
         StackPane.setMargin(progress, new Insets(12));
@@ -161,7 +168,24 @@ final class WindowChrome implements WindowMenus.Actions {
             if (e.getCode() == KeyCode.F5) {
                 present();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && canvasModel.selection().selected() != null
+                    && !editingText()) {
+                canvasModel.selection().clear();
+                e.consume();
             }
+            return;
+        }
+        if (e.isShiftDown() && e.getCode().isArrowKey()) {
+            // Shift+arrows pan (to the part of a step larger than the screen); the plain arrows step.
+            double dx = canvas.getWidth() / 4;
+            double dy = canvas.getHeight() / 4;
+            switch (e.getCode()) {
+                case LEFT, KP_LEFT -> canvas.panBy(-dx, 0);
+                case RIGHT, KP_RIGHT -> canvas.panBy(dx, 0);
+                case UP, KP_UP -> canvas.panBy(0, -dy);
+                default -> canvas.panBy(0, dy);
+            }
+            e.consume();
             return;
         }
         var reveal = presentation.reveal();
@@ -183,11 +207,22 @@ final class WindowChrome implements WindowMenus.Actions {
         e.consume();
     }
 
+    /**
+     * Whether Esc belongs to a text field: one with the keyboard and text in it (the search box
+     * being typed in). An empty one, or any other control, lets Esc clear the selection.
+     */
+    private boolean editingText() {
+        Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        return owner instanceof TextInputControl t && t.isEditable() && !t.getText().isEmpty();
+    }
+
     @Override
     public void present() {
         if (presentation.isActive()) {
             return;
         }
+        // The selection's dimming belongs to the desk, not the class: the presentation starts on a clean picture.
+        canvasModel.selection().clear();
         savedTop = root.getTop();
         savedRight = root.getRight();
         savedBottom = root.getBottom();

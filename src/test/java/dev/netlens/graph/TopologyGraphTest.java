@@ -168,6 +168,30 @@ class TopologyGraphTest {
     }
 
     @Test
+    void pathFromANamespaceBoxIsTheBoxItsMembersAndTheLinksBetweenThem() {
+        TopoNode hostNs = graph.nodes().stream().filter(n -> n.kind() == NodeKind.NAMESPACE && "host".equals(n.subKind())
+                && "node1".equals(n.host())).findFirst().orElseThrow();
+        Set<String> path = graph.pathFrom(hostNs.id());
+        assertTrue(path.contains(hostNs.id()));
+        assertTrue(path.contains("host:node1"), "its host box");
+        assertFalse(graph.children(hostNs.id()).isEmpty());
+        assertTrue(path.containsAll(graph.descendants(hostNs.id())), "every member");
+        assertTrue(path.stream().map(graph::node).flatMap(java.util.Optional::stream)
+                .anyMatch(n -> n.label().equals("docker0")));
+        // A link inside the box is on the path, one leaving it is not.
+        for (TopoLink l : graph.links()) {
+            boolean inside = graph.descendants(hostNs.id()).containsAll(List.of(l.source(), l.target()));
+            assertEquals(inside, path.contains(l.id()), l.id());
+        }
+        assertFalse(path.contains(containerNode("web").id()), "a container namespace is the host's, not the host namespace's");
+
+        Set<String> host = graph.pathFrom("host:node1");
+        assertTrue(host.containsAll(graph.descendants("host:node1")));
+        assertTrue(host.contains(containerNode("web").id()));
+        assertFalse(host.contains("host:node2"));
+    }
+
+    @Test
     void networkWithABridgeIsDrawnAsThatBridge() {
         TopoNode appnet = graph.nodes().stream().filter(n -> n.kind() == NodeKind.NETWORK && n.label().equals("appnet"))
                 .findFirst().orElseThrow();

@@ -13,14 +13,26 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.BooleanProperty;
 
 /**
- * Presentation mode: whether it is on, the projector zoom (1x-3x: the drawing and the overlays'
- * text and lines grow together), the theme, the large legend, and the pinned node.
+ * Presentation mode: whether it is on, the projector zoom (1x-3x: the overlays' text and lines
+ * grow with it, and above 1.5x so does the zoom each reveal step is framed at), the theme, the
+ * large legend, and the pinned node.
  */
 public final class PresentationViewModel {
     public static final double MIN_ZOOM = 1;
     public static final double MAX_ZOOM = 3;
+    /** The projector zoom a presentation starts with. */
+    public static final double DEFAULT_ZOOM = 1.5;
+    /**
+     * The smallest canvas zoom a reveal step is framed at: names are 16 px at zoom 1, so 12 px here,
+     * about the smallest a class reads on a projected 1080p picture (below that a step is centred
+     * at this zoom and the presenter pans to the rest). A larger projector zoom raises it in
+     * proportion above the default 1.5x: 1.0 at 2x (16 px), 1.5 at 3x (24 px).
+     */
+    public static final double READABLE_ZOOM = 0.75;
+    /** The largest canvas zoom a step is framed at (32 px names), so a step adding a few small shapes does not fill the screen with them. */
+    public static final double CLOSEST_ZOOM = 2.0;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
-    private final DoubleProperty zoom = new SimpleDoubleProperty(1.5);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(DEFAULT_ZOOM);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final BooleanProperty legendShown = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<String> pinned = new ReadOnlyObjectWrapper<>();
@@ -54,6 +66,16 @@ public final class PresentationViewModel {
     /** Pins a node's callout, or unpins it when it is already pinned. */
     public void togglePin(String id) {
         pinned.set(id == null || id.equals(pinned.get()) ? null : id);
+    }
+
+    /** The smallest canvas zoom a step is framed at, for the projector zoom now (see {@link #READABLE_ZOOM}). */
+    public double readableZoom() {
+        return READABLE_ZOOM * Math.max(1, zoom.get() / DEFAULT_ZOOM);
+    }
+
+    /** The largest canvas zoom a step is framed at, for the projector zoom now (see {@link #CLOSEST_ZOOM}). */
+    public double closestZoom() {
+        return CLOSEST_ZOOM * Math.max(1, zoom.get() / DEFAULT_ZOOM);
     }
 
     public ReadOnlyBooleanProperty activeProperty() {

@@ -85,6 +85,21 @@ public final class RevealViewModel {
         update();
     }
 
+    /** Ids of the vertices and links a step (0-based) adds to what the previous step shows. */
+    public Set<String> revealedAt(int step) {
+        return plan().addedAt(step);
+    }
+
+    /** Ids of the vertices and links shown at a step (0-based), whether or not the reveal is on. */
+    public Set<String> shownAt(int step) {
+        return plan().visibleAt(step);
+    }
+
+    /** Whether a step (0-based) is the last, which shows everything ("all", End). */
+    public boolean isLast(int step) {
+        return step >= steps() - 1;
+    }
+
     private RevealPlan plan() {
         if (plan == null) {
             plan = new RevealPlan(state.frame().graph());

@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javafx.animation.FadeTransition;
+import javafx.animation.Interpolator;
 import javafx.animation.PauseTransition;
+import javafx.animation.Transition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
@@ -127,6 +129,8 @@ public final class TopologyCanvasView extends Region {
     /** Set while the camera jumps on its own (the first fit): no pictures for that. */
     private boolean quietJump;
     private final PauseTransition settle = new PauseTransition(SETTLE);
+    /** A camera move {@link #frame} is animating, or null; any other camera change stops it. */
+    private Transition cameraMove;
 
     /** A link's drawing: its line and, for tunnels and MTU mismatches, a label. */
     private record LinkView(Shape shape, Label label) {
@@ -461,7 +465,8 @@ public final class TopologyCanvasView extends Region {
             v.setVisible(visible.contains(id));
             boolean on = path.contains(id);
             v.pseudoClassStateChanged(ON_PATH, on);
-            v.pseudoClassStateChanged(DIMMED, anyPath && !on && !n.kind().isBox());
+            // Boxes are never dimmed (their members are); nor is the selection itself.
+            v.pseudoClassStateChanged(DIMMED, anyPath && !on && !n.kind().isBox() && !id.equals(selected));
             v.pseudoClassStateChanged(SELECTED, id.equals(selected));
             v.pseudoClassStateChanged(STALE, n.host() != null && stale.contains(n.host()));
             v.pseudoClassStateChanged(RULE_MATCH, ruleMatch.contains(id));
@@ -668,6 +673,7 @@ public final class TopologyCanvasView extends Region {
 
     /** Zooms and pans so everything visible fits, tunnel arcs included. */
     public void fitToWindow() {
+        stopCameraMove();
         if (getWidth() <= 0) {
             fitPending = true;
             return;
@@ -699,6 +705,7 @@ public final class TopologyCanvasView extends Region {
 
     /** As {@link #fitAll(double)}, leaving room on the right and at the bottom (for overlays). */
     public void fitAll(double factor, double rightInset, double bottomInset) {
+        stopCameraMove();
         if (getWidth() <= 0 || layout.rects().isEmpty()) {
             return;
         }
@@ -716,6 +723,7 @@ public final class TopologyCanvasView extends Region {
 
     /** Brings a vertex to the middle, zooming in to reading size if the view is far out. */
     public void centreOn(String id) {
+        stopCameraMove();
         Rect r = layout.rects().get(id);
         if (r == null) {
             return;
@@ -730,11 +738,85 @@ public final class TopologyCanvasView extends Region {
         setPan(getWidth() / 2 - r.centerX() * zoom(), getHeight() / 2 - r.centerY() * zoom());
     }
 
+    /**
+     * Frames a world rectangle in the part of the view left of {@code rightInset} and above
+     * {@code bottomInset} (where overlays leave the drawing room): as large as fits, but no smaller
+     * than {@code minZoom} and no larger than {@code maxZoom} (minZoom wins). A rectangle larger than
+     * that part at minZoom is centred in it at minZoom; the rest is a pan away. Moves there over
+     * {@code duration} (zoom and centre eased together), or at once for {@link Duration#ZERO}.
+     */
+    public void frame(Rect region, double minZoom, double maxZoom, double rightInset, double bottomInset, Duration duration) {
+        stopCameraMove();
+        if (getWidth() <= 0 || getHeight() <= 0 || region == null) {
+            return;
+        }
+        double margin = 24;
+        double w = Math.max(100, getWidth() - rightInset);
+        double h = Math.max(100, getHeight() - bottomInset);
+        double fit = Math.min((w - 2 * margin) / Math.max(1, region.w()), (h - 2 * margin) / Math.max(1, region.h()));
+        double z = Math.max(0.05, Math.min(4.0, Math.max(minZoom, Math.min(fit, maxZoom))));
+        double cx = w / 2;
+        double cy = h / 2;
+        double z0 = zoom();
+        if (duration.lessThanOrEqualTo(Duration.ZERO) || z0 <= 0) {
+            quietJump = true; // not a gesture: the shapes at once
+            setZoom(z);
+            setPan(cx - region.centerX() * z, cy - region.centerY() * z);
+            quietJump = false;
+            return;
+        }
+        // The world point now at the middle of that part travels to the region's centre.
+        double fromX = (cx - pan.getX()) / z0;
+        double fromY = (cy - pan.getY()) / z0;
+        double toX = region.centerX();
+        double toY = region.centerY();
+        Transition move = new Transition() {
+            {
+                setCycleDuration(duration);
+                setInterpolator(Interpolator.EASE_BOTH);
+            }
+
+            @Override
+            protected void interpolate(double f) {
+                double zf = z0 * Math.pow(z / z0, f);
+                setZoom(zf);
+                setPan(cx - (fromX + (toX - fromX) * f) * zf, cy - (fromY + (toY - fromY) * f) * zf);
+            }
+        };
+        move.setOnFinished(e -> {
+            if (cameraMove == move) {
+                cameraMove = null;
+            }
+        });
+        cameraMove = move;
+        move.play();
+    }
+
+    /** Whether {@link #frame} is still moving the camera. */
+    public boolean isCameraAnimating() {
+        return cameraMove != null;
+    }
+
+    private void stopCameraMove() {
+        if (cameraMove != null) {
+            Transition move = cameraMove;
+            cameraMove = null;
+            move.stop();
+        }
+    }
+
+    /** Moves the view over the world by screen pixels (positive dx shows more of what is to the right). */
+    public void panBy(double dx, double dy) {
+        stopCameraMove();
+        setPan(pan.getX() - dx, pan.getY() - dy);
+    }
+
     public void zoomBy(double factor) {
         zoomAt(factor, getWidth() / 2, getHeight() / 2);
     }
 
     private void zoomAt(double factor, double x, double y) {
+        stopCameraMove();
         double z = Math.max(0.05, Math.min(zoom() * factor, 4.0));
         double wx = (x - pan.getX()) / zoom();
         double wy = (y - pan.getY()) / zoom();
@@ -772,6 +854,7 @@ public final class TopologyCanvasView extends Region {
 
     private void onPressed(MouseEvent e) {
         requestFocus();
+        stopCameraMove();
         // Any button pans (in presentation mode the primary button draws the pointer instead).
         if (e.getButton() != MouseButton.NONE) {
             dragFrom = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
@@ -857,6 +940,10 @@ public final class TopologyCanvasView extends Region {
     }
 
     private void onKey(KeyEvent e) {
+        if (!e.isShortcutDown() && panKey(e)) {
+            e.consume();
+            return;
+        }
         if (!e.isShortcutDown()) {
             return;
         }
@@ -870,6 +957,25 @@ public final class TopologyCanvasView extends Region {
             return;
         }
         e.consume();
+    }
+
+    /**
+     * Arrow keys pan by a quarter of the view (Shift too: in presentation mode the plain arrows step
+     * the reveal before they get here, and Shift+arrows pan).
+     */
+    private boolean panKey(KeyEvent e) {
+        double dx = getWidth() / 4;
+        double dy = getHeight() / 4;
+        switch (e.getCode()) {
+            case LEFT, KP_LEFT -> panBy(-dx, 0);
+            case RIGHT, KP_RIGHT -> panBy(dx, 0);
+            case UP, KP_UP -> panBy(0, -dy);
+            case DOWN, KP_DOWN -> panBy(0, dy);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- for tests and panels ------------------------------------------------------------------

@@ -106,6 +106,10 @@ class PresentationAndFilesTest {
     void pointerFadesAndAPinnedNodeShowsItsFacts(FxRobot robot) throws Exception {
         robot.interact(window::enterPresentation);
         robot.interact(() -> window.presentation().reveal().last());
+        // The camera moves to the step (animated): the pointer is drawn once it is there.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> !window.canvas().isCameraAnimating()).get());
+        WaitForAsyncUtils.waitForFxEvents();
         Bounds b = window.canvas().localToScreen(window.canvas().getBoundsInLocal());
         double zoomBefore = window.canvas().zoom();
         robot.moveTo(b.getMinX() + 300, b.getMinY() + 300).press(MouseButton.PRIMARY)

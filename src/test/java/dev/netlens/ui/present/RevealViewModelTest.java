@@ -124,6 +124,21 @@ class RevealViewModelTest {
     }
 
     @Test
+    void eachStepRevealsExactlyWhatItAddsToThePreviousOne() {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int s = 0; s < reveal.steps(); s++) {
+            Set<String> added = reveal.revealedAt(s);
+            assertFalse(added.isEmpty(), "step " + (s + 1) + " adds something to the lab");
+            assertTrue(added.stream().noneMatch(seen::contains), "nothing twice");
+            seen.addAll(added);
+            assertEquals(seen, reveal.shownAt(s), "step " + (s + 1) + " shows what the steps so far added");
+        }
+        assertTrue(reveal.revealedAt(3).stream().anyMatch(id -> graph().node(id).map(n -> n.kind() == NodeKind.CONTAINER).orElse(false)));
+        assertTrue(reveal.isLast(reveal.steps() - 1));
+        assertFalse(reveal.isLast(0));
+    }
+
+    @Test
     void captionsFollowTheLanguage() {
         reveal.start();
         reveal.last();
