@@ -67,6 +67,16 @@ public final class TopologyGraph {
         return new Builder(snapshot).build();
     }
 
+    /** A graph of these vertices and links (both in the order given); links must join known vertices. */
+    static TopologyGraph of(Map<String, TopoNode> nodes, Map<String, TopoLink> links) {
+        return new TopologyGraph(new LinkedHashMap<>(nodes), new LinkedHashMap<>(links));
+    }
+
+    /** This graph with each of {@code ids} (groups, bridges, networks) folded into a summary: see {@link Collapse}. */
+    public TopologyGraph collapsed(java.util.Collection<String> ids) {
+        return ids.isEmpty() ? this : Collapse.apply(this, ids);
+    }
+
     /** The JGraphT view, read-only. */
     public Graph<TopoNode, TopoLink> graph() {
         return graph;
@@ -452,6 +462,10 @@ public final class TopologyGraph {
                             List.of(new Detail("Group", g[1]), new Detail("Kind", g[0]), new Detail("Host", c.host()))));
                 }
                 members.merge(gid, 1, Integer::sum);
+                String cid = ctrId(c.host(), c.id());
+                if (!c.running() && nodes.containsKey(cid) && hostId(c.host()).equals(nodes.get(cid).parent())) {
+                    nodes.put(cid, nodes.get(cid).withParent(gid)); // a stopped member: counted by its group
+                }
                 String ns = c.namespace() != null ? nsId(c.namespace()) : null;
                 if (ns != null && nodes.containsKey(ns) && !ns.equals(hostNamespace.get(c.host()))) {
                     groupsOfNs.computeIfAbsent(ns, k -> new LinkedHashSet<>()).add(gid);
