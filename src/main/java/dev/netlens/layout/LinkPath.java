@@ -15,7 +15,8 @@ import java.util.List;
  *       upper end's left side, down a track {@link #TRACK} px to its left, and into the lower end's
  *       left side. The layout puts the ends so that these tracks never cross.</li>
  *   <li>A bridge port under its bridge leaves the port's right side and rises {@link #TRACK} px to its
- *       right into the bridge's bottom edge.</li>
+ *       right into the bridge's bottom edge; a shape right under its bridge (a collapsed group or
+ *       network) goes straight up.</li>
  *   <li>A container to an interface further below it than the next row (a second leg) leaves the
  *       container's right side and runs down beside the card's content into the interface's right.</li>
  *   <li>Everything else is the straight segment between the two borders.</li>
@@ -56,6 +57,11 @@ public final class LinkPath {
             List<double[]> up = rise(a, b);
             if (up != null) {
                 return up;
+            }
+            if (b.maxY() <= a.y() && a.x() < b.maxX() - 16 && a.maxX() > b.x() + 16) {
+                // Right under its bridge (a collapsed group or network): straight up.
+                double x = Math.max(Math.max(a.x(), b.x()) + 8, Math.min(Math.min(a.maxX(), b.maxX()) - 8, b.centerX()));
+                return List.of(new double[] {x, a.y()}, new double[] {x, b.maxY()});
             }
         }
         return List.of(border(a, b.centerX(), b.centerY()), border(b, a.centerX(), a.centerY()));

@@ -58,6 +58,10 @@ public final class StackLayout implements LayoutEngine {
     private static final double BUS_GAP = 18;
     /** Between the rows inside a card. */
     private static final double CARD_GAP = 8;
+    /** The key of the block of summaries: stacked like the ends above a column, each rising from its right side. */
+    private static final String SUMMARIES = "\u0000summaries";
+    /** One member's line in a summary (a collapsed group or network). */
+    public static final double SUMMARY_LINE = 17;
     /** The band at the top of a group's frame that holds its name. */
     private static final double GROUP_TITLE = 34;
     /** Beyond this many links the score is the fit zoom alone (counting crossings would cost too much). */
@@ -141,6 +145,15 @@ public final class StackLayout implements LayoutEngine {
 
     /** The size of a leaf shape: wide enough for its label and caption. */
     Rect leafSize(TopoNode n) {
+        if (n.kind() == NodeKind.SUMMARY) {
+            // Name, counts, then one line per running container it stands for.
+            List<String> names = dev.netlens.graph.Collapse.memberNames(n);
+            double w = Math.max(metrics.width(n.label(), LabelMetrics.Style.LABEL), metrics.width(n.caption(), LabelMetrics.Style.CAPTION));
+            for (String m : names) {
+                w = Math.max(w, metrics.width(m, LabelMetrics.Style.CAPTION));
+            }
+            return new Rect(0, 0, Math.ceil(Math.max(160, w + 28)), LEAF_H2 + SUMMARY_LINE * names.size() + 6);
+        }
         double text = Math.max(metrics.width(n.label(), LabelMetrics.Style.LABEL),
                 metrics.width(n.caption(), LabelMetrics.Style.CAPTION));
         double min = switch (n.kind()) {
@@ -265,6 +278,8 @@ public final class StackLayout implements LayoutEngine {
         final List<List<String>> units = new ArrayList<>();
         /** Group boxes (compose projects, stacks, services) on this host, and the group of each card in one. */
         final List<TopoNode> groups = new ArrayList<>();
+        /** Collapsed groups and networks: each a card of its own, wired straight up to its bridges. */
+        final List<TopoNode> summaries = new ArrayList<>();
         final Map<String, String> groupOf = new HashMap<>();
         /**
          * The units cut into blocks, each starting a column of its own: a group's cards together (they
@@ -298,8 +313,14 @@ public final class StackLayout implements LayoutEngine {
                         if (m.kind() == NodeKind.NAMESPACE) {
                             boxes.add(m);
                             groupOf.put(m.id(), k.id());
+                        } else {
+                            shelf.add(m); // a stopped member: on the host's shelf with the others
                         }
                     }
+                    continue;
+                }
+                if (k.kind() == NodeKind.SUMMARY) {
+                    summaries.add(k);
                     continue;
                 }
                 (k.kind() == NodeKind.NAMESPACE ? boxes : shelf).add(k);
@@ -371,6 +392,16 @@ public final class StackLayout implements LayoutEngine {
             }
             // A group's single cards back into units: one column may hold several.
             byKey.forEach((k, us) -> blocks.add(Map.entry(k.startsWith("anchor:") ? "" : k, us)));
+            List<List<String>> sums = new ArrayList<>();
+            for (TopoNode sum : summaries) {
+                boxSize.put(sum.id(), p.size(sum));
+                inner.put(sum.id(), Map.of());
+                legs.put(sum.id(), List.of());
+                sums.add(List.of(sum.id()));
+            }
+            if (!sums.isEmpty()) {
+                blocks.add(Map.entry(SUMMARIES, sums));
+            }
         }
 
         private void classifyHostNamespace(Set<String> inHostNs) {
@@ -760,7 +791,7 @@ public final class StackLayout implements LayoutEngine {
             double areaH = 0;
             for (int ci = 0; ci < columns.size(); ci++) {
                 List<String> c = columns.get(ci);
-                double y = colGroup.get(ci).isEmpty() ? 0 : GROUP_TITLE;
+                double y = colGroup.get(ci).isEmpty() || colGroup.get(ci).equals(SUMMARIES) ? 0 : GROUP_TITLE;
                 for (int i = c.size() - 1; i >= 0; i--) {
                     Rect s = h.boxSize.get(c.get(i));
                     boxAt.put(c.get(i), s.at(0, y));
@@ -803,7 +834,7 @@ public final class StackLayout implements LayoutEngine {
                     chipW[c] = Math.max(chipW[c], s.w());
                 }
                 double gutter = n == 0 ? 0 : 2 * LinkPath.TRACK + (n - 1) * STEP + 6;
-                boolean framed = !colGroup.get(c).isEmpty();
+                boolean framed = !colGroup.get(c).isEmpty() && !colGroup.get(c).equals(SUMMARIES);
                 if (blockStart.get(c) && framed) {
                     gutter += PAD; // the group's frame stands left of its first gutter
                 }
@@ -817,6 +848,15 @@ public final class StackLayout implements LayoutEngine {
                 for (String b : columns.get(c)) {
                     w = Math.max(w, h.boxSize.get(b).w());
                 }
+                if (colGroup.get(c).equals(SUMMARIES)) {
+                    // One width, each a step right of the one above: their rising lines nest.
+                    List<String> col = columns.get(c);
+                    for (int i = 0; i < col.size(); i++) {
+                        Rect r = boxAt.get(col.get(i));
+                        boxAt.put(col.get(i), new Rect(0, r.y(), w, r.h()));
+                    }
+                    w += (col.size() - 1) * STEP;
+                }
                 prevRight = x + w;
                 boolean blockEnd = c == nc - 1 || blockStart.get(c + 1);
                 if (blockEnd && framed) {
@@ -827,8 +867,13 @@ public final class StackLayout implements LayoutEngine {
                 }
             }
             for (int c = 0; c < nc; c++) {
-                for (String b : columns.get(c)) {
-                    boxAt.put(b, boxAt.get(b).at(colX[c], boxAt.get(b).y()));
+                List<String> col = columns.get(c);
+                boolean sums = colGroup.get(c).equals(SUMMARIES);
+                for (int i = 0; i < col.size(); i++) {
+                    String b = col.get(i);
+                    // Drawn top-down in reverse: the last in the column is on top, furthest left.
+                    double step = sums ? (col.size() - 1 - i) * STEP : 0;
+                    boxAt.put(b, boxAt.get(b).at(colX[c] + step, boxAt.get(b).y()));
                 }
             }
             double areaW = Math.max(prevRight, 0);
@@ -836,7 +881,7 @@ public final class StackLayout implements LayoutEngine {
             Map<String, Rect> groupAt = new LinkedHashMap<>();
             for (int c = 0; c < nc; c++) {
                 String gid = colGroup.get(c);
-                if (gid.isEmpty()) {
+                if (gid.isEmpty() || gid.equals(SUMMARIES)) {
                     continue;
                 }
                 int n = stacks.get(c).size();
@@ -898,6 +943,17 @@ public final class StackLayout implements LayoutEngine {
                     }
                     stackH.put(String.valueOf(c), sh);
                 }
+                for (TopoNode sum : h.summaries) {
+                    Rect at = boxAt.get(sum.id());
+                    for (TopoLink l : plan.linksOf(sum.id())) {
+                        if (l.kind() == LinkKind.BRIDGE_PORT && l.source().equals(sum.id()) && at != null) {
+                            double rise = at.maxX() + LinkPath.TRACK;
+                            double[] sp = span.computeIfAbsent(l.target(), key -> new double[] {rise, rise});
+                            sp[0] = Math.min(sp[0], rise);
+                            sp[1] = Math.max(sp[1], rise);
+                        }
+                    }
+                }
                 List<TopoNode> buses = new ArrayList<>();
                 for (TopoNode br : h.bridges) {
                     (span.containsKey(br.id()) ? buses : loose).add(br);
@@ -912,14 +968,22 @@ public final class StackLayout implements LayoutEngine {
                     double[] sp = span.get(b.id());
                     Rect size = plan.size(b);
                     double w = Math.max(size.w(), sp[1] - sp[0] + 24);
-                    Rect r = new Rect((sp[0] + sp[1]) / 2 - w / 2, 0, w, size.h());
+                    // Anywhere it still covers every rise (12 px spare): the lowest row with room,
+                    // as near centred over its rises as that row allows.
+                    double lo = sp[1] + 12 - w;
+                    double hi = sp[0] - 12;
+                    double want = (sp[0] + sp[1]) / 2 - w / 2;
+                    Rect r = null;
                     int row = 0;
-                    while (row < busRows.size() && busRows.get(row).stream().anyMatch(o -> o.overlaps(r, GAP))) {
-                        row++;
+                    for (; row < busRows.size() && r == null; row++) {
+                        r = freeIn(busRows.get(row), lo, hi, want, w, size.h());
                     }
-                    if (row == busRows.size()) {
+                    if (r == null) {
                         busRows.add(new ArrayList<>());
+                        r = new Rect(Math.max(lo, Math.min(hi, want)), 0, w, size.h());
+                        row = busRows.size();
                     }
+                    row--;
                     busRows.get(row).add(r);
                     busRow.put(b.id(), row);
                     busAt.put(b.id(), r);
@@ -1020,6 +1084,29 @@ public final class StackLayout implements LayoutEngine {
             }
             shelfAt.forEach((id, r) -> place(g.node(id).orElseThrow(), r.moved(x0 + PAD, oy)));
             return hostRect;
+        }
+
+        /** The free place for a w-wide bus in a row, x within [lo, hi], nearest {@code want}; or null. */
+        private Rect freeIn(List<Rect> row, double lo, double hi, double want, double w, double h) {
+            List<Double> xs = new ArrayList<>(List.of(Math.max(lo, Math.min(hi, want))));
+            for (Rect o : row) {
+                xs.add(o.maxX() + GAP);
+                xs.add(o.x() - GAP - w);
+            }
+            Rect best = null;
+            for (double x : xs) {
+                if (x < lo - 1e-6 || x > hi + 1e-6) {
+                    continue;
+                }
+                Rect c = new Rect(x, 0, w, h);
+                if (row.stream().anyMatch(o -> o.overlaps(c, GAP - 1))) {
+                    continue;
+                }
+                if (best == null || Math.abs(x - want) < Math.abs(best.x() - want)) {
+                    best = c;
+                }
+            }
+            return best;
         }
 
         /** Devices in as many rows as it takes to stay within {@code width}. */

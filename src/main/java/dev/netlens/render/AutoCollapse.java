@@ -1,7 +1,5 @@
 package dev.netlens.render;
 
-import dev.netlens.graph.Collapse;
-import dev.netlens.graph.LinkKind;
 import dev.netlens.graph.NodeKind;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
@@ -15,9 +13,10 @@ import java.util.Set;
 
 /**
  * What {@code --collapse auto} folds: nothing when the 1x picture fits {@link #MAX_W} x {@link #MAX_H}
- * (a 1440p screen, where every name is legible at 1x); else the largest groups first, then the
- * largest networks, in doubling batches, until it fits or nothing is left to fold. A folded group
- * still names its running containers, so the picture names every running container either way.
+ * (a 1440p screen, where every name is legible at 1x); else the largest groups first, in doubling
+ * batches, until it fits or every group is folded. A folded group still names its running
+ * containers, so the picture names every running container either way. Networks are never folded
+ * automatically: a folded network hides which card hangs from which bridge, the lesson itself.
  */
 public final class AutoCollapse {
     public static final double MAX_W = 2560;
@@ -32,7 +31,7 @@ public final class AutoCollapse {
         if (fits(g, engine, options)) {
             return chosen;
         }
-        for (List<String> candidates : List.of(groupsBySize(g), networksBySize(g))) {
+        for (List<String> candidates : List.of(groupsBySize(g))) {
             for (int k = 1; !candidates.isEmpty(); k *= 2) {
                 Set<String> trial = new LinkedHashSet<>(chosen);
                 trial.addAll(candidates.subList(0, Math.min(k, candidates.size())));
@@ -63,21 +62,5 @@ public final class AutoCollapse {
         }
         groups.sort(Comparator.comparingInt((TopoNode n) -> -g.descendants(n.id()).size()).thenComparing(TopoNode::id));
         return groups.stream().map(TopoNode::id).toList();
-    }
-
-    private static List<String> networksBySize(TopologyGraph g) {
-        List<TopoNode> bridges = new ArrayList<>();
-        for (TopoNode n : g.nodes()) {
-            if (n.kind() == NodeKind.BRIDGE && Collapse.collapsible(g, n.id()) && ports(g, n) > 0
-                    && n.parent() != null && g.node(n.parent()).map(p -> "host".equals(p.subKind())).orElse(false)) {
-                bridges.add(n);
-            }
-        }
-        bridges.sort(Comparator.comparingLong((TopoNode n) -> -ports(g, n)).thenComparing(TopoNode::id));
-        return bridges.stream().map(TopoNode::id).toList();
-    }
-
-    private static long ports(TopologyGraph g, TopoNode bridge) {
-        return g.linksOf(bridge.id()).stream().filter(l -> l.kind() == LinkKind.BRIDGE_PORT).count();
     }
 }

@@ -7,6 +7,8 @@ import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.layout.Layout;
 import dev.netlens.layout.LinkPath;
+import dev.netlens.layout.StackLayout;
+import dev.netlens.graph.Collapse;
 import dev.netlens.layout.Rect;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,7 +131,16 @@ public final class DrawingBuilder {
         Theme t = options.theme();
         out.add(new Item.Shape(n.id(), s.outline(), r, s.radius(), Palette.argb(t, s.fill()), s.strokeSpec(t)));
         double maxW = r.w() - 8;
-        if (n.caption() == null) {
+        if (n.kind() == NodeKind.SUMMARY) {
+            // Name, counts, then the running containers it stands for, one a line.
+            out.add(new Item.Text(n.id(), n.label(), r.centerX(), r.y() + 19, 16, true, Palette.argb(t, s.text()), true, maxW));
+            out.add(new Item.Text(n.id(), n.caption(), r.centerX(), r.y() + 35, 13, false, Palette.argb(t, s.caption()), true, maxW));
+            double y = r.y() + 35 + StackLayout.SUMMARY_LINE;
+            for (String m : Collapse.memberNames(n)) {
+                out.add(new Item.Text(n.id(), m, r.centerX(), y, 13, false, Palette.argb(t, s.text()), true, maxW));
+                y += StackLayout.SUMMARY_LINE;
+            }
+        } else if (n.caption() == null) {
             out.add(new Item.Text(n.id(), n.label(), r.centerX(), r.centerY() + 6, 16, true, Palette.argb(t, s.text()), true, maxW));
         } else {
             double top = r.centerY() - 17;

@@ -22,6 +22,10 @@ public final class Styles {
         switch (kind) {
             case HOST:
                 return new ShapeStyle(Outline.ROUNDED, "paper", "ink", 3, List.of(), 10, "ink", "muted");
+            case SUMMARY:
+                // A collapsed group (its frame's colour) or network (the bridges' blue), drawn solid.
+                return new ShapeStyle(Outline.ROUNDED, "paper", "group".equals(sub) ? "purple" : "blue", 3, List.of(), 10,
+                        "ink", "muted");
             case GROUP:
                 // A compose project, stack or service: a dashed frame, named in its accent colour.
                 return new ShapeStyle(Outline.ROUNDED, "paper", "purple", 2.5, List.of(10.0, 6.0), 12, "purple", "muted");

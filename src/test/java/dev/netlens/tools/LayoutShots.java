@@ -39,13 +39,23 @@ public final class LayoutShots {
     }
 
     static void shot(Path out, String name, TopologySnapshot s) throws Exception {
-        TopologyGraph g = TopologyGraph.from(s);
+        TopologyGraph full = TopologyGraph.from(s);
+        shot(out, name, full);
+        var auto = dev.netlens.render.AutoCollapse.choose(full, new StackLayout(new AwtLabelMetrics()), PictureOptions.plain());
+        if (!auto.isEmpty()) {
+            System.out.println("  auto collapses " + auto.size() + ": " + auto);
+            shot(out, name + "-auto", full.collapsed(auto));
+        }
+    }
+
+    static void shot(Path out, String name, TopologyGraph g) throws Exception {
         long t0 = System.nanoTime();
         Layout l = new StackLayout(new AwtLabelMetrics()).layout(g);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println(name + ": " + g.nodes().size() + " vertices, " + s.containers().size() + " containers, "
+        System.out.println(name + ": " + g.nodes().size() + " vertices, "
                 + LayoutQuality.summary(g, l) + ", " + ms + " ms");
         var d = DrawingBuilder.whole(g, l, PictureOptions.plain());
+        System.out.printf("  1x picture %.0f x %.0f%n", d.width(), d.height());
         try (var o = Files.newOutputStream(out.resolve(name + ".png"))) {
             new PngWriter().write(d, 1, o, p -> { });
         }

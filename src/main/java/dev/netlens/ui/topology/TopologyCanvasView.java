@@ -7,6 +7,7 @@ import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.layout.Layout;
 import dev.netlens.layout.LinkPath;
+import dev.netlens.graph.Collapse;
 import dev.netlens.layout.Rect;
 import dev.netlens.ui.TopologyFrame;
 import java.util.ArrayList;
@@ -336,6 +337,12 @@ public final class TopologyCanvasView extends Region {
             } else {
                 v.getChildren().setAll(text(n.caption() == null ? n.label() : n.label() + "  ·  " + n.caption(), "box-title"));
             }
+        } else if (n.kind() == NodeKind.SUMMARY) {
+            List<Node> lines = new ArrayList<>(List.of(text(n.label(), "name"), text(n.caption(), "caption")));
+            for (String m : Collapse.memberNames(n)) {
+                lines.add(text(m, "member"));
+            }
+            v.getChildren().setAll(lines);
         } else if (n.caption() != null) {
             v.getChildren().setAll(text(n.label(), "name"), text(n.caption(), "caption"));
         } else {
