@@ -2,7 +2,7 @@ package dev.netlens.layout;
 
 /**
  * Text widths for sizing shapes without a UI toolkit. The default estimate is tuned for the view's
- * fonts (label 16 px semibold, caption 13 px); a toolkit can supply exact measurements instead.
+ * fonts ({@link TypeScale}); a toolkit can supply exact measurements instead.
  */
 @FunctionalInterface
 public interface LabelMetrics {
@@ -15,9 +15,9 @@ public interface LabelMetrics {
             return 0;
         }
         double perChar = switch (style) {
-            case TITLE -> 11.5;
-            case LABEL -> 9.4;
-            case CAPTION -> 7.6;
+            case TITLE -> 0.52 * TypeScale.HOST_TITLE;
+            case LABEL -> 0.59 * TypeScale.LABEL;
+            case CAPTION -> 0.585 * TypeScale.CAPTION;
         };
         return text.length() * perChar;
     };

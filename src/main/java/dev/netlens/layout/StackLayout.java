@@ -41,29 +41,29 @@ import java.util.function.BooleanSupplier;
  * cancellable between candidates and hosts.
  */
 public final class StackLayout implements LayoutEngine {
-    public static final double HOST_TITLE = 58;
-    public static final double NS_TITLE = 28;
-    public static final double PAD = 12;
-    public static final double GAP = 14;
-    public static final double HOST_GAP = 50;
-    public static final double ROW_GAP = 40;
-    private static final double LEAF_H1 = 26;
-    private static final double LEAF_H2 = 42;
-    private static final double COLUMN_GAP = 22;
-    private static final double STACK_GAP = 14;
+    public static final double HOST_TITLE = 48;
+    public static final double NS_TITLE = 22;
+    public static final double PAD = 10;
+    public static final double GAP = 11;
+    public static final double HOST_GAP = 40;
+    public static final double ROW_GAP = 32;
+    private static final double LEAF_H1 = 22;
+    private static final double LEAF_H2 = 34;
+    private static final double COLUMN_GAP = 18;
+    private static final double STACK_GAP = 11;
     /** Horizontal distance between the tracks of one column's lines (and the ends' steps). */
     private static final double STEP = 7;
     /** Vertical room between the stacked ends of one column. */
     private static final double END_GAP = 4;
-    private static final double BUS_GAP = 18;
+    private static final double BUS_GAP = 14;
     /** Between the rows inside a card. */
-    private static final double CARD_GAP = 8;
+    private static final double CARD_GAP = 6;
     /** The key of the block of summaries: stacked like the ends above a column, each rising from its right side. */
     private static final String SUMMARIES = "\u0000summaries";
     /** One member's line in a summary (a collapsed group or network). */
-    public static final double SUMMARY_LINE = 17;
+    public static final double SUMMARY_LINE = 14;
     /** The band at the top of a group's frame that holds its name. */
-    private static final double GROUP_TITLE = 34;
+    private static final double GROUP_TITLE = 28;
     /** Beyond this many links the score is the fit zoom alone (counting crossings would cost too much). */
     private static final int SCORE_QUALITY_LIMIT = 1200;
 
@@ -152,17 +152,17 @@ public final class StackLayout implements LayoutEngine {
             for (String m : names) {
                 w = Math.max(w, metrics.width(m, LabelMetrics.Style.CAPTION));
             }
-            return new Rect(0, 0, Math.ceil(Math.max(160, w + 28)), LEAF_H2 + SUMMARY_LINE * names.size() + 6);
+            return new Rect(0, 0, Math.ceil(Math.max(130, w + 22)), LEAF_H2 + SUMMARY_LINE * names.size() + 6);
         }
         double text = Math.max(metrics.width(n.label(), LabelMetrics.Style.LABEL),
                 metrics.width(n.caption(), LabelMetrics.Style.CAPTION));
         double min = switch (n.kind()) {
-            case BRIDGE -> 150;
-            case CONTAINER -> 110;
-            case PORT -> 96;
-            default -> 80;
+            case BRIDGE -> 124;
+            case CONTAINER -> 90;
+            case PORT -> 80;
+            default -> 40;
         };
-        double w = Math.ceil(Math.max(min, text + 28));
+        double w = Math.ceil(Math.max(min, text + 22));
         return new Rect(0, 0, w, n.caption() == null ? LEAF_H1 : LEAF_H2);
     }
 

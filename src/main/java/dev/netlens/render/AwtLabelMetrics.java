@@ -2,6 +2,7 @@ package dev.netlens.render;
 
 import dev.netlens.layout.LabelMetrics;
 import java.awt.Font;
+import dev.netlens.layout.TypeScale;
 import java.awt.font.FontRenderContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AwtLabelMetrics implements LabelMetrics {
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
-    private final Font label = new Font(Graphics2DTarget.FAMILY, Font.BOLD, 16);
-    private final Font caption = new Font(Graphics2DTarget.FAMILY, Font.PLAIN, 13);
-    private final Font title = new Font(Graphics2DTarget.FAMILY, Font.BOLD, 22);
+    private final Font label = new Font(Graphics2DTarget.FAMILY, Font.BOLD, (int) TypeScale.LABEL);
+    private final Font caption = new Font(Graphics2DTarget.FAMILY, Font.PLAIN, (int) TypeScale.CAPTION);
+    private final Font title = new Font(Graphics2DTarget.FAMILY, Font.BOLD, (int) TypeScale.HOST_TITLE);
     private final Map<String, Double> cache = new ConcurrentHashMap<>();
 
     @Override

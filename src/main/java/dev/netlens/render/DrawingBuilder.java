@@ -8,6 +8,7 @@ import dev.netlens.graph.TopologyGraph;
 import dev.netlens.layout.Layout;
 import dev.netlens.layout.LinkPath;
 import dev.netlens.layout.StackLayout;
+import dev.netlens.layout.TypeScale;
 import dev.netlens.graph.Collapse;
 import dev.netlens.layout.Rect;
 import java.util.ArrayList;
@@ -108,20 +109,21 @@ public final class DrawingBuilder {
         Theme t = options.theme();
         out.add(new Item.Shape(n.id(), s.outline(), r, s.radius(), Palette.argb(t, s.fill()), s.strokeSpec(t)));
         if (n.kind() == NodeKind.HOST) {
-            out.add(new Item.Text(n.id(), n.label(), r.x() + 14, r.y() + 30, 22, true, Palette.argb(t, s.text()), false,
-                    r.w() - 28));
+            out.add(new Item.Text(n.id(), n.label(), r.x() + 12, r.y() + 8 + TypeScale.HOST_TITLE, TypeScale.HOST_TITLE, true,
+                    Palette.argb(t, s.text()), false, r.w() - 24));
             if (n.caption() != null) {
-                out.add(new Item.Text(n.id(), n.caption(), r.x() + 14, r.y() + 48, 13, false, Palette.argb(t, s.caption()),
-                        false, r.w() - 28));
+                out.add(new Item.Text(n.id(), n.caption(), r.x() + 12, r.y() + 12 + TypeScale.HOST_TITLE + TypeScale.HOST_CAPTION,
+                        TypeScale.HOST_CAPTION, false, Palette.argb(t, s.caption()), false, r.w() - 24));
             }
         } else if (n.kind() == NodeKind.GROUP) {
             String title = n.caption() == null ? n.label() : n.label() + "  ·  " + n.caption();
             // Centred: the lines into the group's first gutter come down through the left of its band.
-            out.add(new Item.Text(n.id(), title, r.centerX(), r.y() + 24, 18, true, Palette.argb(t, s.text()), true,
-                    r.w() - 24));
+            out.add(new Item.Text(n.id(), title, r.centerX(), r.y() + 6 + TypeScale.GROUP_TITLE, TypeScale.GROUP_TITLE, true,
+                    Palette.argb(t, s.text()), true, r.w() - 24));
         } else {
             String title = n.caption() == null ? n.label() : n.label() + "  ·  " + n.caption();
-            out.add(new Item.Text(n.id(), title, r.x() + 10, r.y() + 20, 14, true, Palette.argb(t, s.text()), false,
+            out.add(new Item.Text(n.id(), title, r.x() + 9, r.y() + 5 + TypeScale.BOX_TITLE, TypeScale.BOX_TITLE, true,
+                    Palette.argb(t, s.text()), false,
                     r.w() - 20));
         }
     }
@@ -133,19 +135,25 @@ public final class DrawingBuilder {
         double maxW = r.w() - 8;
         if (n.kind() == NodeKind.SUMMARY) {
             // Name, counts, then the running containers it stands for, one a line.
-            out.add(new Item.Text(n.id(), n.label(), r.centerX(), r.y() + 19, 16, true, Palette.argb(t, s.text()), true, maxW));
-            out.add(new Item.Text(n.id(), n.caption(), r.centerX(), r.y() + 35, 13, false, Palette.argb(t, s.caption()), true, maxW));
-            double y = r.y() + 35 + StackLayout.SUMMARY_LINE;
+            double y = r.y() + 4 + TypeScale.LABEL;
+            out.add(new Item.Text(n.id(), n.label(), r.centerX(), y, TypeScale.LABEL, true, Palette.argb(t, s.text()), true, maxW));
+            y += StackLayout.SUMMARY_LINE;
+            out.add(new Item.Text(n.id(), n.caption(), r.centerX(), y, TypeScale.CAPTION, false, Palette.argb(t, s.caption()), true, maxW));
+            y += StackLayout.SUMMARY_LINE;
             for (String m : Collapse.memberNames(n)) {
-                out.add(new Item.Text(n.id(), m, r.centerX(), y, 13, false, Palette.argb(t, s.text()), true, maxW));
+                out.add(new Item.Text(n.id(), m, r.centerX(), y, TypeScale.CAPTION, false, Palette.argb(t, s.text()), true, maxW));
                 y += StackLayout.SUMMARY_LINE;
             }
         } else if (n.caption() == null) {
-            out.add(new Item.Text(n.id(), n.label(), r.centerX(), r.centerY() + 6, 16, true, Palette.argb(t, s.text()), true, maxW));
+            out.add(new Item.Text(n.id(), n.label(), r.centerX(), r.centerY() + 0.36 * TypeScale.LABEL, TypeScale.LABEL, true,
+                    Palette.argb(t, s.text()), true, maxW));
         } else {
-            double top = r.centerY() - 17;
-            out.add(new Item.Text(n.id(), n.label(), r.centerX(), top + 15, 16, true, Palette.argb(t, s.text()), true, maxW));
-            out.add(new Item.Text(n.id(), n.caption(), r.centerX(), top + 31, 13, false, Palette.argb(t, s.caption()), true, maxW));
+            // Two lines centred as the window's box centres them: the name's baseline, then the caption's.
+            double top = r.centerY() - (TypeScale.LABEL + TypeScale.CAPTION + 2) / 2;
+            out.add(new Item.Text(n.id(), n.label(), r.centerX(), top + 0.92 * TypeScale.LABEL, TypeScale.LABEL, true,
+                    Palette.argb(t, s.text()), true, maxW));
+            out.add(new Item.Text(n.id(), n.caption(), r.centerX(), top + TypeScale.LABEL + 2 + 0.92 * TypeScale.CAPTION,
+                    TypeScale.CAPTION, false, Palette.argb(t, s.caption()), true, maxW));
         }
     }
 
@@ -161,11 +169,11 @@ public final class DrawingBuilder {
         double ly = at[1];
         if (l.label() != null) {
             Theme t = options.theme();
-            double w = l.label().length() * 8.6 + 18;
+            double w = l.label().length() * 0.62 * TypeScale.LINK_LABEL + 18;
             int line = l.mtuMismatch() ? Palette.argb(t, "vermillion") : Palette.argb(t, "purple");
-            labels.add(new Item.Shape(l.id(), Outline.ROUNDED, new Rect(lx - w / 2, ly - 13, w, 26), 4,
+            labels.add(new Item.Shape(l.id(), Outline.ROUNDED, new Rect(lx - w / 2, ly - 11, w, 22), 4,
                     Palette.argb(t, "paper"), StrokeSpec.solid(line, 2)));
-            labels.add(new Item.Text(l.id(), l.label(), lx, ly + 5, 14, true, Palette.argb(t, "ink"), true, w - 6));
+            labels.add(new Item.Text(l.id(), l.label(), lx, ly + 0.36 * TypeScale.LINK_LABEL, TypeScale.LINK_LABEL, true, Palette.argb(t, "ink"), true, w - 6));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.netlens.ui.topology;
 
 import dev.netlens.layout.LabelMetrics;
+import dev.netlens.layout.TypeScale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.text.Font;
@@ -8,13 +9,13 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
- * Measures labels with the fonts the stylesheet uses (topology.css: label 16 px semibold, caption
- * 13 px, title 22 px bold), so shapes fit their text. Safe off the FX thread: a detached Text node.
+ * Measures labels with the fonts the stylesheet uses (sizes from {@link TypeScale}: label semibold,
+ * caption, title bold), so shapes fit their text. Safe off the FX thread: a detached Text node.
  */
 public final class FxLabelMetrics implements LabelMetrics {
-    public static final double LABEL_SIZE = 16;
-    public static final double CAPTION_SIZE = 13;
-    public static final double TITLE_SIZE = 22;
+    public static final double LABEL_SIZE = TypeScale.LABEL;
+    public static final double CAPTION_SIZE = TypeScale.CAPTION;
+    public static final double TITLE_SIZE = TypeScale.HOST_TITLE;
     private final Map<String, Double> cache = new ConcurrentHashMap<>();
     private final Font label;
     private final Font caption;
