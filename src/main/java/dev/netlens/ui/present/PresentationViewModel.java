@@ -23,12 +23,12 @@ public final class PresentationViewModel {
     /** The projector zoom a presentation starts with. */
     public static final double DEFAULT_ZOOM = 1.5;
     /**
-     * The smallest canvas zoom a reveal step is framed at: names are 16 px at zoom 1, so 12 px here,
-     * about the smallest a class reads on a projected 1080p picture (below that a step is centred
-     * at this zoom and the presenter pans to the rest). A larger projector zoom raises it in
-     * proportion above the default 1.5x: 1.0 at 2x (16 px), 1.5 at 3x (24 px).
+     * The smallest canvas zoom a reveal step is framed at: names 12 px on screen
+     * ({@link dev.netlens.layout.TypeScale#LABEL} at zoom 1), about the smallest a class reads on a
+     * projected 1080p picture (below that a step is centred at this zoom and the presenter pans to
+     * the rest). A larger projector zoom raises it in proportion above the default 1.5x.
      */
-    public static final double READABLE_ZOOM = 0.75;
+    public static final double READABLE_ZOOM = 12 / dev.netlens.layout.TypeScale.LABEL;
     /** The largest canvas zoom a step is framed at (32 px names), so a step adding a few small shapes does not fill the screen with them. */
     public static final double CLOSEST_ZOOM = 2.0;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
