@@ -7,6 +7,7 @@ import dev.netlens.graph.GraphExport;
 import dev.netlens.io.AtomicFile;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.snapshot.InvalidSnapshotException;
+import dev.netlens.render.Collapsing;
 import dev.netlens.render.Drawing;
 import dev.netlens.render.PictureOptions;
 import dev.netlens.render.PngFit;
@@ -70,6 +71,14 @@ public final class ExportCommand implements Callable<Integer> {
             description = "picture colours: light, contrast or dark. Default: light")
     String theme;
 
+    @Option(names = "--collapse", paramLabel = "MODE",
+            description = "png and svg: what to fold into one summary shape each. auto: the largest compose "
+                    + "projects / stacks first, then the largest networks, until the picture fits 2560x1440 at 1x "
+                    + "(nothing when it already does); all: every compose project, swarm stack and service; none: "
+                    + "nothing. Given, it wins; else a snapshot file saved from the window is folded as it "
+                    + "was saved (its \"collapsed\" field); else auto. json, dot and graphml are never collapsed.")
+    String collapse;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "file to write ('-' for standard output)")
     String output;
 
@@ -91,9 +100,17 @@ public final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         PictureOptions options = null;
+        Collapsing collapsing = null;
         if (picture != null) {
             options = pictureOptions(err);
             if (options == null) {
+                return 2;
+            }
+        }
+        if (collapse != null) {
+            collapsing = Collapsing.parse(collapse);
+            if (collapsing == null) {
+                err.println("netlens export: unknown --collapse '" + collapse + "' (use one of: auto, none, all)");
                 return 2;
             }
         }
@@ -119,8 +136,9 @@ public final class ExportCommand implements Callable<Integer> {
             }
             file = new SnapshotFile(result.snapshot(), java.util.Map.of());
         }
+        java.util.Set<String> folded = picture == null ? java.util.Set.of() : Pictures.collapsedIds(file, collapsing, options);
         if (picture == PictureFormat.PNG) {
-            Drawing drawing = Pictures.of(file, options);
+            Drawing drawing = Pictures.of(file, options, folded);
             PngFit fit = PngFit.of(drawing, scale, maxSide);
             if (fit.scaledDown() && noFit) {
                 err.println("netlens export: " + fit.refusal(MIN_SCALE));
@@ -131,7 +149,7 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("netlens export: " + fit.notice());
             }
         } else if (picture != null) {
-            Drawing drawing = Pictures.of(file, options);
+            Drawing drawing = Pictures.of(file, options, folded);
             writeAtomically(out -> picture.write(drawing, scale, out));
         } else {
             write(file.snapshot(), exportFormat);

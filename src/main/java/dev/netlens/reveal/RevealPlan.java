@@ -67,6 +67,9 @@ public final class RevealPlan {
                 return RevealLayer.CONTAINERS;
             case PORT:
                 return RevealLayer.PORTS_FIREWALL;
+            case SUMMARY:
+                // A collapsed network comes with the bridges; a collapsed group with the containers it holds.
+                return "network".equals(sub) ? RevealLayer.HOST_BRIDGES : RevealLayer.CONTAINERS;
             default:
                 break;
         }

@@ -33,9 +33,12 @@ public final class SnapshotJson {
         SnapshotWriter.write(snapshot, Map.of(), out);
     }
 
-    /** Writes the snapshot with the positions it was shown at (an optional {@code layout} field). */
+    /**
+     * Writes the snapshot with the positions it was shown at (an optional {@code layout} field) and
+     * what was collapsed (an optional {@code collapsed} field, written unless the file's is null).
+     */
     public static void write(SnapshotFile file, Writer out) throws IOException {
-        SnapshotWriter.write(file.snapshot(), file.layout(), out);
+        SnapshotWriter.write(file.snapshot(), file.layout(), file.collapsed(), out);
     }
 
     public static String toJson(TopologySnapshot snapshot) {
@@ -68,7 +71,7 @@ public final class SnapshotJson {
             try (InputStream in = Files.newInputStream(file)) {
                 tree = Reading.MAPPER.readTree(in);
             }
-            return new SnapshotFile(parse(tree), SavedPositions.parse(tree.get("layout")));
+            return new SnapshotFile(parse(tree), SavedPositions.parse(tree.get("layout")), collapsed(tree.get("collapsed")));
         } catch (InvalidSnapshotException e) {
             throw e;
         } catch (JsonProcessingException e) {
@@ -114,6 +117,38 @@ public final class SnapshotJson {
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
         }
         return snapshot;
+    }
+
+    /** Far more ids than any picture has groups and networks: a longer list means the file is damaged. */
+    private static final int MAX_COLLAPSED = 100_000;
+
+    /**
+     * The optional {@code collapsed} field: an array of vertex ids (strings), or absent or null when
+     * the file does not say (then null). Anything else refuses the file.
+     */
+    private static List<String> collapsed(JsonNode field) throws InvalidSnapshotException {
+        if (field == null || field.isNull()) {
+            return null;
+        }
+        if (!field.isArray()) {
+            throw new InvalidSnapshotException("not a valid topology snapshot: collapsed must be an array of ids, not "
+                    + kind(field));
+        }
+        if (field.size() > MAX_COLLAPSED) {
+            throw new InvalidSnapshotException("not a valid topology snapshot: collapsed holds " + field.size()
+                    + " ids, more than " + MAX_COLLAPSED);
+        }
+        List<String> ids = new java.util.ArrayList<>(field.size());
+        int index = 0;
+        for (JsonNode id : field) {
+            index++;
+            if (!id.isTextual() || id.asText().isBlank()) {
+                throw new InvalidSnapshotException("not a valid topology snapshot: collapsed #" + index
+                        + " must be a vertex id (a string), not " + (id.isTextual() ? "an empty string" : kind(id)));
+            }
+            ids.add(id.asText());
+        }
+        return ids;
     }
 
     /**

@@ -25,13 +25,22 @@ final class SnapshotWriter {
 
     /** Writes the snapshot, then the saved positions as {@code layout} when there are any. */
     static void write(TopologySnapshot s, Map<String, List<Double>> layout, Writer out) throws IOException {
+        write(s, layout, null, out);
+    }
+
+    /**
+     * Writes the snapshot, the saved positions as {@code layout} when there are any, and the
+     * collapsed ids as {@code collapsed} unless they are null (an empty list is written: nothing was).
+     */
+    static void write(TopologySnapshot s, Map<String, List<Double>> layout, List<String> collapsed, Writer out)
+            throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
-            new SnapshotWriter(g).snapshot(s, layout);
+            new SnapshotWriter(g).snapshot(s, layout, collapsed);
         }
     }
 
-    private void snapshot(TopologySnapshot s, Map<String, List<Double>> layout) throws IOException {
+    private void snapshot(TopologySnapshot s, Map<String, List<Double>> layout, List<String> collapsed) throws IOException {
         g.writeStartObject();
         g.writeStringField("schema", s.schema());
         g.writeStringField("capturedAt", s.capturedAt());
@@ -52,6 +61,9 @@ final class SnapshotWriter {
                 g.writeEndArray();
             }
             g.writeEndObject();
+        }
+        if (collapsed != null) {
+            strings("collapsed", collapsed);
         }
         g.writeEndObject();
     }

@@ -80,6 +80,7 @@ public final class MainWindow {
     private final WindowChrome chrome;
     private final BackgroundExecutor executor;
     private final javafx.scene.control.MenuBar menuBar;
+    private final CollapseControls collapse;
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor) {
         this(initial, executor, new StableLayout(new StackLayout(new FxLabelMetrics())));
@@ -99,7 +100,7 @@ public final class MainWindow {
         this.i18n = i18n;
         this.language = i18n.language();
         this.executor = executor;
-        state = new TopologyState(executor, layoutEngine);
+        state = new TopologyState(executor, layoutEngine, new CollapseState(recent.preferences()));
         canvasModel = new TopologyCanvasViewModel(state, selection);
         canvas = new TopologyCanvasView(canvasModel);
         properties = new PropertyPanelView(new PropertyPanelViewModel(state, selection, i18n), i18n);
@@ -124,7 +125,8 @@ public final class MainWindow {
         canvasModel.revealMaskProperty().bind(presentation.reveal().maskProperty());
         presentationView = new PresentationView(presentation, canvas, canvasModel);
         chrome = new WindowChrome(root, canvas, canvasModel, presentation, files, i18n);
-        WindowMenus menus = new WindowMenus(i18n, files, presentation, chrome, files::open);
+        collapse = new CollapseControls(state, selection, canvas, presentation, i18n);
+        WindowMenus menus = new WindowMenus(i18n, files, presentation, chrome, collapse, files::open);
         menuBar = menus.bar();
         menuBar.getMenus().add(helpMenu());
         root.setTop(new VBox(menuBar, toolbar()));
@@ -303,7 +305,8 @@ public final class MainWindow {
     /**
      * Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit, Esc clears
      * the selection; F5 presents, and while presenting Esc leaves, arrows and Page Up/Down step the
-     * reveal, Shift+arrows pan.
+     * reveal, Shift+arrows pan. (Ctrl+Shift+C / Ctrl+Shift+E collapse and expand the selection: the
+     * View menu's accelerators.)
      */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, chrome::onKey);
@@ -338,6 +341,11 @@ public final class MainWindow {
      */
     public void showLive(TopologySnapshot snapshot) {
         files.showLive(snapshot);
+    }
+
+    /** The canvas's context menu (Collapse / Expand / Expand all), for tests. */
+    public javafx.scene.control.ContextMenu collapseMenu() {
+        return collapse.contextMenu();
     }
 
     public FileViewModel files() {

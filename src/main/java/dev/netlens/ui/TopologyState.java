@@ -21,7 +21,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The picture every panel reads: the current frame, and which hosts are stale. Snapshots go in
  * through {@link #show}; graph, layout and diff are computed in the background and the frame is
- * replaced on the FX thread. A newer snapshot cancels the layout of an older one.
+ * replaced on the FX thread. A newer snapshot cancels the layout of an older one. Every graph shown
+ * is the snapshot's with what {@link CollapseState} says folded; collapsing or expanding lays the
+ * current snapshot out again (in the background, the rest kept in place by a stable layout engine).
  */
 public final class TopologyState {
     private final BackgroundExecutor executor;
@@ -33,10 +35,19 @@ public final class TopologyState {
     /** The last frame computed in the background: the base of the next layout and diff. */
     private final AtomicReference<TopologyFrame> computed = new AtomicReference<>(TopologyFrame.EMPTY);
     private final AtomicLong generation = new AtomicLong();
+    private final CollapseState collapse;
+    /** The snapshot last given to {@link #show}, and its saved positions: what {@link #refold} shows again. */
+    private volatile TopologySnapshot latest;
+    private volatile Map<String, List<Double>> latestPositions;
 
     public TopologyState(BackgroundExecutor executor, LayoutEngine layoutEngine) {
+        this(executor, layoutEngine, new CollapseState(null));
+    }
+
+    public TopologyState(BackgroundExecutor executor, LayoutEngine layoutEngine, CollapseState collapse) {
         this.executor = executor;
         this.layoutEngine = layoutEngine;
+        this.collapse = collapse;
     }
 
     public void show(TopologySnapshot snapshot) {
@@ -49,13 +60,19 @@ public final class TopologyState {
      */
     public void show(TopologySnapshot snapshot, Map<String, List<Double>> savedPositions) {
         long mine = generation.incrementAndGet();
+        latest = snapshot;
+        latestPositions = savedPositions;
+        CollapseState.Rule rule = collapse.rule();
         executor.submit(() -> {
             TopologyFrame before = computed.get();
-            TopologyGraph graph = TopologyGraph.from(snapshot);
+            TopologyGraph whole = before.snapshot() == snapshot ? before.whole() : TopologyGraph.from(snapshot);
+            Set<String> folded = rule.ids(whole);
+            TopologyGraph graph = whole.collapsed(folded);
             Layout start = savedPositions == null || savedPositions.isEmpty() ? before.layout()
                     : SavedLayout.toLayout(savedPositions, graph);
             var layout = layoutEngine.layout(graph, start, () -> generation.get() != mine);
-            TopologyFrame next = new TopologyFrame(snapshot, graph, layout, TopologyDiff.between(before.graph(), graph));
+            TopologyFrame next = new TopologyFrame(snapshot, graph, layout, TopologyDiff.between(before.graph(), graph),
+                    whole, folded);
             computed.set(next);
             return next;
         }, next -> {
@@ -66,6 +83,46 @@ public final class TopologyState {
                 problem.set("Could not draw the snapshot: " + failure);
             }
         });
+    }
+
+    /**
+     * Shows the latest snapshot again with what {@link #collapseState()} says now folded. Its saved
+     * positions are used again only if its first layout has not been shown yet.
+     */
+    public void refold() {
+        TopologySnapshot s = latest;
+        if (s != null) {
+            show(s, computed.get().snapshot() == s ? null : latestPositions);
+        }
+    }
+
+    /** Collapses a group, bridge or network (its id in the graph with nothing folded). FX thread. */
+    public void collapse(String id) {
+        collapse.collapse(id);
+        refold();
+    }
+
+    /** Expands what {@code id} folded (the collapsed id, a summary's {@code ref()}). FX thread. */
+    public void expand(String id) {
+        collapse.expand(id, frame().whole());
+        refold();
+    }
+
+    /** Expands everything folded. FX thread. */
+    public void expandAll() {
+        collapse.expandAll(frame().whole());
+        refold();
+    }
+
+    /** Collapses exactly the groups larger than {@code n}, now and in later snapshots (null: never). FX thread. */
+    public void collapseGroupsLargerThan(Integer n) {
+        collapse.collapseGroupsLargerThan(n);
+        refold();
+    }
+
+    /** What is folded, and the rule for later snapshots. */
+    public CollapseState collapseState() {
+        return collapse;
     }
 
     /** Hosts whose engine stopped answering: drawn greyed with their last known picture. */

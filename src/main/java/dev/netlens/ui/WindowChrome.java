@@ -309,6 +309,7 @@ final class WindowChrome implements WindowMenus.Actions {
     PictureSource pictureSource() {
         TopologyFrame f = canvasModel.frameProperty().get();
         return new PictureSource(f.graph(), f.layout(), canvasModel.visibleProperty().get(),
-                canvasModel.revealMaskProperty().get(), canvas.visibleWorld(), presentation.themeProperty().get());
+                canvasModel.revealMaskProperty().get(), canvas.visibleWorld(), presentation.themeProperty().get(),
+                f.whole(), canvasModel.filter());
     }
 }

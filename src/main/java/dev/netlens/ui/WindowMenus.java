@@ -18,7 +18,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The window's menu bar (File, View), labelled in the UI language and relabelled when it changes. */
+/**
+ * The window's menu bar (File, View), labelled in the UI language and relabelled when it changes.
+ * View also collapses and expands: the selection (Ctrl+Shift+C / Ctrl+Shift+E), everything, and
+ * "Collapse groups larger than" 5, 10, 20, 50 containers or never.
+ */
 final class WindowMenus {
     /** What the menu items do that needs the window (dialogs, the canvas). */
     interface Actions {
@@ -33,11 +37,25 @@ final class WindowMenus {
         void present();
     }
 
+    /** Collapsing and expanding (see {@link CollapseControls}). */
+    interface Folding {
+        void collapseSelected();
+
+        void expandSelected();
+
+        void expandAll();
+
+        /** Groups larger than {@code n} collapsed, now and in later snapshots; null: never. */
+        void collapseGroupsLargerThan(Integer n);
+
+        javafx.beans.property.ReadOnlyObjectProperty<Integer> largerThanProperty();
+    }
+
     private final I18n i18n;
     private final MenuBar bar = new MenuBar();
 
     WindowMenus(I18n i18n, FileViewModel files, PresentationViewModel presentation, Actions actions,
-                Consumer<Path> openRecent) {
+                Folding folding, Consumer<Path> openRecent) {
         this.i18n = i18n;
         bar.setId("menu-bar");
         Menu file = new Menu();
@@ -102,13 +120,41 @@ final class WindowMenus {
             i18n.localeProperty().addListener((o, a, b) -> r.setSelected(b.equals(l)));
             language.getItems().add(r);
         }
-        view.getItems().addAll(present, theme, zoom, language);
+        MenuItem collapse = item("menu.collapseSelected", "collapse-selected", folding::collapseSelected,
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        MenuItem expand = item("menu.expandSelected", "expand-selected", folding::expandSelected,
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        MenuItem expandAll = item("menu.expandAll", "expand-all", folding::expandAll, null);
+        Menu larger = new Menu();
+        larger.setId("collapse-larger");
+        ToggleGroup thresholds = new ToggleGroup();
+        java.util.List<Integer> choices = new java.util.ArrayList<>(CollapseState.THRESHOLDS);
+        choices.add(null);
+        for (Integer n : choices) {
+            RadioMenuItem r = new RadioMenuItem();
+            r.setId(n == null ? "collapse-larger-never" : "collapse-larger-" + n);
+            r.setToggleGroup(thresholds);
+            r.setSelected(java.util.Objects.equals(folding.largerThanProperty().get(), n));
+            r.setOnAction(e -> folding.collapseGroupsLargerThan(n));
+            folding.largerThanProperty().addListener((o, a, b) -> r.setSelected(java.util.Objects.equals(b, n)));
+            if (n == null) {
+                relabel(r, "menu.collapseLarger.never");
+                larger.getItems().add(new SeparatorMenuItem());
+            } else {
+                r.setText(i18n.get("menu.collapseLarger.n", n));
+                i18n.localeProperty().addListener(o -> r.setText(i18n.get("menu.collapseLarger.n", n)));
+            }
+            larger.getItems().add(r);
+        }
+        view.getItems().addAll(present, theme, zoom, language, new SeparatorMenuItem(), collapse, expand, expandAll,
+                larger);
         relabel(file, "menu.file");
         relabel(recent, "menu.recent");
         relabel(view, "menu.view");
         relabel(theme, "menu.theme");
         relabel(zoom, "menu.zoom");
         relabel(language, "menu.language");
+        relabel(larger, "menu.collapseLarger");
         i18n.localeProperty().addListener(o -> fillRecent.run());
         fillRecent.run();
         bar.getMenus().addAll(file, view);

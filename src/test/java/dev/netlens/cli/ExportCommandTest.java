@@ -110,6 +110,8 @@ class ExportCommandTest {
     /**
      * Forty one-container hosts side by side: about 10,500 x 540 units, so a 2x PNG would be about
      * 21,000 px wide, above the 16,384 px limit, while scaled to fit it stays small (16,384 x ~850).
+     * Exported with {@code --collapse none}: these sizes are the unfolded picture's (the default, auto,
+     * folds the forty networks, which still do not fit).
      */
     private Path wideSnapshot() throws Exception {
         Path file = temp.resolve("wide.json");
@@ -132,8 +134,8 @@ class ExportCommandTest {
     void aPngAboveTheSideLimitIsScaledDownToFitAndSaysSoInOneLine() throws Exception {
         Path wide = wideSnapshot();
         Path png = temp.resolve("wide.png");
-        assertEquals(0, run("export", "-f", "png", "--scale", "2", "-o", png.toString(), "--snapshot", wide.toString()),
-                err.toString());
+        assertEquals(0, run("export", "-f", "png", "--scale", "2", "--collapse", "none", "-o", png.toString(),
+                "--snapshot", wide.toString()), err.toString());
         int[] size = pngHeader(png);
         assertEquals(16_384, size[0], "the longer side fits exactly");
         assertTrue(size[1] <= 16_384 && size[1] > 500, "height " + size[1]);
@@ -148,7 +150,7 @@ class ExportCommandTest {
     void noFitRefusesAPngAboveTheLimitWithStatusTwoAndWritesNothing() throws Exception {
         Path wide = wideSnapshot();
         Path png = temp.resolve("wide.png");
-        assertEquals(2, run("export", "-f", "png", "--scale", "2", "--no-fit", "-o", png.toString(),
+        assertEquals(2, run("export", "-f", "png", "--scale", "2", "--no-fit", "--collapse", "none", "-o", png.toString(),
                 "--snapshot", wide.toString()));
         assertFalse(Files.exists(png));
         try (var left = Files.list(temp)) {
@@ -186,12 +188,104 @@ class ExportCommandTest {
     void svgIsNotScaledByTheSideLimit() throws Exception {
         Path wide = wideSnapshot();
         Path svg = temp.resolve("wide.svg");
-        assertEquals(0, run("export", "-f", "svg", "--scale", "2", "--no-fit", "-o", svg.toString(),
+        assertEquals(0, run("export", "-f", "svg", "--scale", "2", "--no-fit", "--collapse", "none", "-o", svg.toString(),
                 "--snapshot", wide.toString()), err.toString());
         assertEquals("", err.toString());
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         String width = f.newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getAttribute("width");
         assertTrue(Double.parseDouble(width.replace("px", "")) > 16_384, "full size: " + width);
+    }
+
+    private static final Path DEVHOST = Path.of("src/test/resources/snapshots/devhost-50.json");
+
+    /** The containers of {@code g} inside a group (compose project), by id. */
+    private static java.util.Set<String> groupedContainers(dev.netlens.graph.TopologyGraph g) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String group : dev.netlens.graph.Collapse.allGroups(g)) {
+            for (String id : g.descendants(group)) {
+                if (g.node(id).orElseThrow().kind() == dev.netlens.graph.NodeKind.CONTAINER) {
+                    out.add(id);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Set<String> refs(dev.netlens.render.Drawing d) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        d.items().forEach(i -> out.add(i.ref()));
+        return out;
+    }
+
+    @Test
+    void collapseAllFoldsEveryGroupAndNoneKeepsEveryContainerCard() throws Exception {
+        Path all = temp.resolve("all.png");
+        Path none = temp.resolve("none.png");
+        assertEquals(0, run("export", "-f", "png", "--collapse", "all", "-o", all.toString(), "--snapshot", DEVHOST.toString()),
+                err.toString());
+        assertEquals(0, run("export", "-f", "png", "--collapse", "none", "-o", none.toString(), "--snapshot", DEVHOST.toString()),
+                err.toString());
+        int[] a = pngHeader(all);
+        int[] n = pngHeader(none);
+        assertTrue((long) a[0] * a[1] < 0.8 * n[0] * n[1], "folded: " + a[0] + "x" + a[1] + ", not: " + n[0] + "x" + n[1]);
+
+        // What those pictures are drawn from: no card of a folded project's container, one summary each.
+        SnapshotFile file = SnapshotJson.readFile(DEVHOST);
+        var options = dev.netlens.render.PictureOptions.plain();
+        dev.netlens.graph.TopologyGraph whole = dev.netlens.graph.TopologyGraph.from(file.snapshot());
+        java.util.Set<String> cards = groupedContainers(whole);
+        assertEquals(26, cards.size(), "the devhost's five projects of five and edge-proxy-1");
+        java.util.Set<String> folded = dev.netlens.render.Pictures.collapsedIds(file, dev.netlens.render.Collapsing.ALL, options);
+        assertEquals(dev.netlens.graph.Collapse.allGroups(whole), folded);
+        java.util.Set<String> drawnAll = refs(dev.netlens.render.Pictures.of(file, options, folded));
+        cards.forEach(c -> assertFalse(drawnAll.contains(c), "folded away: " + c));
+        folded.forEach(g -> assertTrue(drawnAll.contains(dev.netlens.graph.Collapse.summaryId(g)), "summary of " + g));
+        java.util.Set<String> drawnNone = refs(dev.netlens.render.Pictures.of(file, options,
+                dev.netlens.render.Pictures.collapsedIds(file, dev.netlens.render.Collapsing.NONE, options)));
+        cards.forEach(c -> assertTrue(drawnNone.contains(c), "drawn: " + c));
+        assertTrue(drawnNone.stream().noneMatch(r -> r.startsWith("sum:")));
+    }
+
+    @Test
+    void withoutCollapseAFileSavedFoldedIsDrawnAsSavedElseAutoAndTheOptionWins() throws Exception {
+        SnapshotFile devhost = SnapshotJson.readFile(DEVHOST);
+        var options = dev.netlens.render.PictureOptions.plain();
+        String shop = dev.netlens.graph.TopologyGraph.groupId(devhost.snapshot().hosts().get(0).id(), "compose", "shop");
+        Path saved = temp.resolve("saved.json");
+        try (var w = Files.newBufferedWriter(saved)) {
+            SnapshotJson.write(new SnapshotFile(devhost.snapshot(), Map.of(), java.util.List.of(shop)), w);
+        }
+        SnapshotFile file = SnapshotJson.readFile(saved);
+        assertEquals(java.util.Set.of(shop), dev.netlens.render.Pictures.collapsedIds(file, null, options), "the file's own");
+        assertEquals(java.util.Set.of(), dev.netlens.render.Pictures.collapsedIds(file, dev.netlens.render.Collapsing.NONE, options),
+                "the option wins");
+        assertEquals(dev.netlens.render.Pictures.collapsedIds(devhost, dev.netlens.render.Collapsing.AUTO, options),
+                dev.netlens.render.Pictures.collapsedIds(devhost, null, options), "no field: auto");
+
+        Path fromFile = temp.resolve("file.svg");
+        Path none = temp.resolve("none.svg");
+        assertEquals(0, run("export", "-f", "svg", "-o", fromFile.toString(), "--snapshot", saved.toString()), err.toString());
+        assertEquals(0, run("export", "-f", "svg", "--collapse", "none", "-o", none.toString(), "--snapshot", saved.toString()),
+                err.toString());
+        long textsFolded = Files.readString(fromFile).split("<text", -1).length;
+        long textsNone = Files.readString(none).split("<text", -1).length;
+        assertTrue(textsFolded < textsNone, "the saved fold is drawn: " + textsFolded + " texts, " + textsNone + " unfolded");
+        assertTrue(Files.readString(none).contains(">shop-api-1<"), "--collapse none draws every card");
+    }
+
+    @Test
+    void anUnknownCollapseIsRefusedAndDataFormatsAreNeverCollapsed() throws Exception {
+        assertEquals(2, run("export", "-f", "png", "--collapse", "some", "-o", temp.resolve("x.png").toString(),
+                "--snapshot", DEVHOST.toString()));
+        assertTrue(err.toString().contains("--collapse") && err.toString().contains("auto, none, all"), err.toString());
+        assertFalse(Files.exists(temp.resolve("x.png")));
+        Path json = temp.resolve("out.json");
+        assertEquals(0, run("export", "-f", "json", "--collapse", "all", "-o", json.toString(), "--snapshot", DEVHOST.toString()));
+        assertEquals(SnapshotJson.read(DEVHOST), SnapshotJson.read(json));
+        assertFalse(Files.readString(json).contains("\"collapsed\""));
+        Path dot = temp.resolve("out.dot");
+        assertEquals(0, run("export", "-f", "dot", "--collapse", "all", "-o", dot.toString(), "--snapshot", DEVHOST.toString()));
+        assertFalse(Files.readString(dot).contains("sum:"), "the graph for graph tools is not folded");
     }
 }

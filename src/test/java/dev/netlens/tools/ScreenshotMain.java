@@ -19,7 +19,8 @@ import javax.imageio.ImageIO;
  * Renders the window at 1920x1080 to a PNG, for looking at the picture as a classroom would.
  * Args: SNAPSHOT.json OUT.png [search=TEXT] [stale=HOST] [hide-stopped] [network=NAME] [source=demo]
  * [lang=ko|en] [tab=properties|firewall|drivers|dns] [rule=TEXT] (picks the first firewall rule whose text
- * contains TEXT) [dns=NETWORK] (picks that network in the DNS chooser).
+ * contains TEXT) [dns=NETWORK] (picks that network in the DNS chooser) [collapse=NAME] (collapses the
+ * group or network of that name; repeatable) [select=TEXT].
  * Run under Xvfb (DISPLAY=:99, -Dprism.order=sw) or headless Monocle.
  */
 public final class ScreenshotMain {
@@ -75,6 +76,13 @@ public final class ScreenshotMain {
                         String name = a.substring(4);
                         w.dns().networkChooser().getItems().stream().filter(c -> c.label().startsWith(name + " ") || c.label().equals(name))
                                 .findFirst().ifPresent(c -> w.dns().networkChooser().setValue(c));
+                    } else if (a.startsWith("collapse=")) {
+                        String name = a.substring(9);
+                        var whole = w.state().frame().whole();
+                        whole.nodes().stream().filter(n -> n.label().equals(name)
+                                        && (n.kind() == dev.netlens.graph.NodeKind.GROUP || n.kind() == dev.netlens.graph.NodeKind.NETWORK))
+                                .findFirst().ifPresent(n -> w.state().collapse(n.id()));
+                        w.canvas().fitToWindow();
                     } else if (a.startsWith("select=")) {
                         w.canvasModel().search(a.substring(7));
                         w.canvas().fitToWindow();

@@ -1,5 +1,6 @@
 package dev.netlens.ui.file;
 
+import dev.netlens.render.Collapsing;
 import dev.netlens.ui.present.I18n;
 import java.io.File;
 import java.nio.file.Path;
@@ -15,9 +16,14 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Asks what picture to write (format and scale, area, title, legend), then where. */
+/**
+ * Asks what picture to write (format and scale, area, title, legend, what to collapse), then where.
+ * Collapsing otherwise than the window ({@link ExportRequest#collapse}) applies to the whole graph.
+ */
 public final class ExportDialog {
     private static final List<String> FORMATS = List.of("PNG 1x", "PNG 2x", "PNG 4x", "SVG");
+    /** The collapse choices in the order shown: as the window shows it (null), then auto, none, all. */
+    static final List<Collapsing> COLLAPSE = java.util.Arrays.asList(null, Collapsing.AUTO, Collapsing.NONE, Collapsing.ALL);
 
     private ExportDialog() {
     }
@@ -32,6 +38,19 @@ public final class ExportDialog {
         ChoiceBox<String> area = new ChoiceBox<>();
         area.getItems().setAll(i18n.get("export.area.whole"), i18n.get("export.area.visible"));
         area.setValue(area.getItems().get(0));
+        ChoiceBox<String> collapse = new ChoiceBox<>();
+        collapse.setId("export-collapse");
+        for (Collapsing c : COLLAPSE) {
+            collapse.getItems().add(i18n.get("export.collapse." + (c == null ? "shown" : c.wireName())));
+        }
+        collapse.getSelectionModel().select(0);
+        // The visible part is the window's picture: folded as it is.
+        area.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() == 1) {
+                collapse.getSelectionModel().select(0);
+            }
+            collapse.setDisable(b.intValue() == 1);
+        });
         TextField title = new TextField();
         CheckBox legend = new CheckBox();
         legend.setSelected(true);
@@ -40,8 +59,9 @@ public final class ExportDialog {
         grid.setVgap(8);
         grid.addRow(0, new Label(i18n.get("export.format")), format);
         grid.addRow(1, new Label(i18n.get("export.area")), area);
-        grid.addRow(2, new Label(i18n.get("export.withTitle")), title);
-        grid.addRow(3, new Label(i18n.get("export.withLegend")), legend);
+        grid.addRow(2, new Label(i18n.get("export.collapse")), collapse);
+        grid.addRow(3, new Label(i18n.get("export.withTitle")), title);
+        grid.addRow(4, new Label(i18n.get("export.withLegend")), legend);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         if (dialog.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
@@ -60,6 +80,6 @@ public final class ExportDialog {
         double scale = svg ? 1 : Double.parseDouble(format.getValue().substring(4, 5));
         String t = title.getText() == null || title.getText().isBlank() ? null : title.getText().trim();
         return Optional.of(new ExportRequest(file.toPath(), svg, scale, area.getSelectionModel().getSelectedIndex() == 1,
-                t, legend.isSelected()));
+                t, legend.isSelected(), COLLAPSE.get(Math.max(0, collapse.getSelectionModel().getSelectedIndex()))));
     }
 }

@@ -1,6 +1,11 @@
 package dev.netlens.ui.file;
 
+import dev.netlens.graph.TopologyGraph;
+import dev.netlens.layout.LayoutEngine;
+import dev.netlens.layout.StackLayout;
 import dev.netlens.persist.SavedLayout;
+import dev.netlens.render.AwtLabelMetrics;
+import dev.netlens.render.Collapsing;
 import dev.netlens.render.Drawing;
 import dev.netlens.render.DrawingBuilder;
 import dev.netlens.render.PictureOptions;
@@ -48,6 +53,8 @@ public final class FileViewModel {
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private volatile TopologySnapshot lastLive;
+    /** What the live picture had folded when a file was opened: back to it with the live picture. */
+    private dev.netlens.ui.CollapseState.Saved liveFolding;
 
     public FileViewModel(TopologyState state, BackgroundExecutor executor, RecentFiles recent, I18n i18n) {
         this.state = state;
@@ -74,7 +81,10 @@ public final class FileViewModel {
                 failure -> error(i18n.get("banner.error", file.getFileName(), failure.getMessage())));
     }
 
-    /** Shows a snapshot file already read (the command line reads it before the window opens). FX thread. */
+    /**
+     * Shows a snapshot file already read (the command line reads it before the window opens), folded
+     * as it was saved: its {@code collapsed} ids, or nothing for a file without them. FX thread.
+     */
     public void opened(Path file, SnapshotFile f) {
         TopologySnapshot s = f.snapshot().withSource("file");
         if (openFile.get() == null) {
@@ -82,7 +92,9 @@ public final class FileViewModel {
             if (lastLive == null && !"file".equals(shown.source()) && !"empty".equals(shown.source())) {
                 lastLive = shown;
             }
+            liveFolding = state.collapseState().saved();
         }
+        state.collapseState().open(f.collapsed() == null ? java.util.List.of() : f.collapsed());
         state.show(s, f.layout());
         openFile.set(file);
         recent.add(file);
@@ -93,15 +105,20 @@ public final class FileViewModel {
     public void backToLive() {
         openFile.set(null);
         message.set(null);
+        if (liveFolding != null) {
+            state.collapseState().restore(liveFolding);
+            liveFolding = null;
+        }
         if (lastLive != null) {
             state.show(lastLive);
         }
     }
 
-    /** Saves what is shown: the topology and the positions it is drawn at. */
+    /** Saves what is shown: the topology, the positions it is drawn at and what is collapsed. */
     public void save(Path file) {
         TopologyFrame frame = state.frame();
-        SnapshotFile content = new SnapshotFile(frame.snapshot(), SavedLayout.toPositions(frame.layout()));
+        SnapshotFile content = new SnapshotFile(frame.snapshot(), SavedLayout.toPositions(frame.layout()),
+                java.util.List.copyOf(frame.collapsed()));
         executor.submit(() -> {
             AtomicFile.write(file, out -> {
                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -117,13 +134,16 @@ public final class FileViewModel {
     /**
      * Writes a picture of what the canvas shows. Progress goes from 0 to 1, then back to -1 (idle). A
      * PNG that would be more than {@link PngFit#DEFAULT_MAX_SIDE} pixels on a side is scaled down to
-     * fit, and the message says so.
+     * fit, and the message says so. A picture of the whole graph folded otherwise than the window
+     * ({@link ExportRequest#collapse}) is laid out afresh, with the window's filters.
      */
-    public void export(ExportRequest request, PictureSource source) {
+    public void export(ExportRequest request, PictureSource shownSource) {
         progress.set(0);
         executor.submit(() -> {
-            PictureOptions options = new PictureOptions(source.theme(), request.title(), request.legend(),
-                    request.visiblePart() ? source.visibleWorld() : null);
+            PictureOptions options = new PictureOptions(shownSource.theme(), request.title(), request.legend(),
+                    request.visiblePart() ? shownSource.visibleWorld() : null);
+            PictureSource source = request.collapse() != null && !request.visiblePart()
+                    ? refolded(shownSource, request.collapse(), options) : shownSource;
             Drawing d = new DrawingBuilder(source.graph(), source.layout(), source::shown, options).build();
             PngFit fit = request.svg() ? null : PngFit.of(d, request.scale(), PngFit.DEFAULT_MAX_SIDE);
             AtomicFile.write(request.file(), out -> {
@@ -146,6 +166,16 @@ public final class FileViewModel {
             progress.set(-1);
             error(i18n.get("banner.exportFailed", failure.getMessage()));
         });
+    }
+
+    /**
+     * The whole graph folded as {@code choice} says, laid out afresh as the command line's pictures are
+     * (Java2D's font measures, no state shared with the window's layout engine).
+     */
+    private static PictureSource refolded(PictureSource shown, Collapsing choice, PictureOptions options) {
+        LayoutEngine engine = new StackLayout(new AwtLabelMetrics());
+        TopologyGraph folded = shown.whole().collapsed(choice.ids(shown.whole(), engine, options));
+        return shown.refolded(folded, engine.layout(folded));
     }
 
     private String scaledMessage(Path file, PngFit fit) {

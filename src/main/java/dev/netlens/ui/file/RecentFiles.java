@@ -51,6 +51,11 @@ public final class RecentFiles {
         return FXCollections.unmodifiableObservableList(files);
     }
 
+    /** The node these (and the window's other remembered settings) are kept in. */
+    public Preferences preferences() {
+        return prefs;
+    }
+
     public Path picturesFolder() {
         return Path.of(prefs.get(PICTURES, System.getProperty("user.home")));
     }

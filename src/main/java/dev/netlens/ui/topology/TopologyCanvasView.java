@@ -937,6 +937,11 @@ public final class TopologyCanvasView extends Region {
         return best;
     }
 
+    /** The vertex under a point of this view, as a click picks it (for the window's double-click and context menu). */
+    public String vertexUnder(double x, double y, javafx.scene.input.PickResult pick) {
+        return isStandInShown() ? vertexAt(x, y) : idAt(pick == null ? null : pick.getIntersectedNode());
+    }
+
     private static String idAt(Node n) {
         for (Node at = n; at != null; at = at.getParent()) {
             if (at.getUserData() instanceof String id && at.getStyleClass().contains("topo-node")) {
