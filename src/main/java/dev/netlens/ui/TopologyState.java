@@ -68,8 +68,11 @@ public final class TopologyState {
             TopologyGraph whole = before.snapshot() == snapshot ? before.whole() : TopologyGraph.from(snapshot);
             Set<String> folded = rule.ids(whole);
             TopologyGraph graph = whole.collapsed(folded);
-            Layout start = savedPositions == null || savedPositions.isEmpty() ? before.layout()
-                    : SavedLayout.toLayout(savedPositions, graph);
+            // What is folded changed by the user's hand: the picture closes up around it (a fresh
+            // layout); a refresh with the same folds keeps every position.
+            boolean refolded = !before.layout().rects().isEmpty() && !folded.equals(before.collapsed());
+            Layout start = savedPositions != null && !savedPositions.isEmpty() ? SavedLayout.toLayout(savedPositions, graph)
+                    : refolded ? Layout.EMPTY : before.layout();
             var layout = layoutEngine.layout(graph, start, () -> generation.get() != mine);
             TopologyFrame next = new TopologyFrame(snapshot, graph, layout, TopologyDiff.between(before.graph(), graph),
                     whole, folded);
