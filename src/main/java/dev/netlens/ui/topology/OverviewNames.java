@@ -60,11 +60,13 @@ import javafx.scene.text.Text;
  *
  * <p>Cost (frames under 16 ms with 2,500 vertices): the names are placed at most once a pulse, only
  * for shapes in (or {@link #VIEW_MARGIN} around) the view; a pan shorter than {@link #SHIFT} only
- * moves the layer. {@link Text} and {@link Rectangle} nodes are kept by vertex and reused, and drawn
- * only while placed; widths are measured once per text and font. Placing 241 names (the frames
- * benchmark's graph at fit) takes about 1 ms, 660 names (1,000 containers) 3-5 ms. Colours and
- * fonts come from the stylesheet ({@code .overview-name}, {@code .overview-plate} and the kind
- * classes), so the themes apply.
+ * moves the layer. Each name is a plate and a text in a group cached as a small bitmap and moved
+ * by its layout position, so a frame draws bitmaps, not glyphs, unless a name's text changed; the
+ * groups are kept by vertex, reused, and drawn only while placed; widths are measured once per text
+ * and font. Placing 241 names (the frames benchmark's graph at fit) takes about 1 ms, 660 names
+ * (1,000 containers) 3-5 ms; painting the 241 adds about 4 ms to a frame in the software pipeline
+ * on a loaded machine. Colours and fonts come from the stylesheet ({@code .overview-name},
+ * {@code .overview-plate} and the kind classes), so the themes apply.
  */
 public final class OverviewNames extends Group {
     /** The smallest size at which a name is drawn on screen, in px: world names smaller than this give way to this layer. */
@@ -107,11 +109,17 @@ public final class OverviewNames extends Group {
             Rect shape, Rect room, List<String> texts, boolean dimmed, boolean stale) {
     }
 
-    /** The nodes drawing one name: a plate and its text. */
+    /**
+     * The nodes drawing one name: a plate and its text in a group placed by its layout position. The
+     * group is cached as a small bitmap: moving it (a pan, a zoom) draws that bitmap, and only a
+     * new text paints glyphs again (hundreds of text runs a frame cost about 10 ms in software,
+     * one bitmap of the whole layer as much, to blend).
+     */
     private static final class Slot {
         final String styleKey;
         final Rectangle plate = new Rectangle();
         final Text text = new Text();
+        final Group label = new Group(plate, text);
         /** What it shows now: the text, whether whole, the font size, and the plate (x, y, w, h in this layer). */
         String shownText;
         boolean whole;
@@ -127,11 +135,13 @@ public final class OverviewNames extends Group {
             text.getStyleClass().add("overview-name");
             text.getStyleClass().addAll(classes);
             text.setTextOrigin(VPos.TOP);
+            text.setX(PAD_X);
+            text.setY(PAD_Y);
+            label.setCache(true);
         }
 
         void show(boolean on) {
-            plate.setVisible(on);
-            text.setVisible(on);
+            label.setVisible(on);
         }
     }
 
@@ -497,12 +507,12 @@ public final class OverviewNames extends Group {
         if (!text.equals(s.text.getText())) {
             s.text.setText(text);
         }
-        s.plate.setX(at[0]);
-        s.plate.setY(at[1]);
-        s.plate.setWidth(at[2]);
-        s.plate.setHeight(at[3]);
-        s.text.setX(at[0] + PAD_X);
-        s.text.setY(at[1] + PAD_Y);
+        s.label.setLayoutX(at[0]);
+        s.label.setLayoutY(at[1]);
+        if (s.plate.getWidth() != at[2] || s.plate.getHeight() != at[3]) {
+            s.plate.setWidth(at[2]);
+            s.plate.setHeight(at[3]);
+        }
         if (s.dimmed != e.dimmed() || s.stale != e.stale()) {
             s.dimmed = e.dimmed();
             s.stale = e.stale();
@@ -522,7 +532,7 @@ public final class OverviewNames extends Group {
         Slot s = free == null ? null : free.poll();
         if (s == null) {
             s = new Slot(e.styleKey(), e.classes());
-            getChildren().addAll(s.plate, s.text);
+            getChildren().add(s.label);
             made = true;
         }
         s.show(true);
