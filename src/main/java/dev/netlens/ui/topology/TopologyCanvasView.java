@@ -64,7 +64,9 @@ import javafx.util.Duration;
  *
  * <p>Kept fast for graphs of thousands of vertices (issues 3 and 6): each layer groups its shapes by
  * place ({@link CellLayer}) and only the groups that meet the viewport are shown, recomputed at every
- * camera change; below {@link #TEXT_ZOOM} the text (unreadable there) is hidden. While the camera
+ * camera change; below {@link #TEXT_ZOOM} the text (unreadable there) is hidden, and below
+ * {@link OverviewNames#ZOOM} the names of hosts, networks and containers are drawn at a readable
+ * screen size over the canvas ({@link OverviewNames}) instead of in the world. While the camera
  * moves, pictures of the drawing taken at rest ({@link StandInTiles}) stand in for the shapes, which
  * come back 250 ms after it stops; any change to the drawing (a frame, a selection, a filter, a
  * theme) drops the pictures. A vertex's own {@code visible} flag stays the filters' answer;
@@ -95,6 +97,10 @@ public final class TopologyCanvasView extends Region {
     private final Group content = new Group();
     /** Pictures of the drawing standing in for its shapes while the camera moves (see {@link StandInTiles}). */
     private final StandInTiles standIn = new StandInTiles();
+    /** Names at screen size below {@link OverviewNames#ZOOM}, above the pictures (why: {@link OverviewNames}). */
+    private final OverviewNames overview;
+    /** Whether the overview names stand in for the world names of hosts, networks and containers now. */
+    private boolean overviewShown;
     /** Whether the stand-in should cover the view at the next pulse (the camera moved). */
     private boolean coverWanted;
     private final Runnable coverAtPulse = this::coverView;
@@ -139,6 +145,7 @@ public final class TopologyCanvasView extends Region {
 
     public TopologyCanvasView(TopologyCanvasViewModel vm) {
         this.vm = vm;
+        overview = new OverviewNames(vm);
         getStyleClass().add("topology-canvas");
         world.getStyleClass().add("world");
         world.setManaged(false);
@@ -147,7 +154,7 @@ public final class TopologyCanvasView extends Region {
         world.getChildren().add(content);
         world.getTransforms().addAll(pan, scale);
         boxLayer.setAutoSizeChildren(false);
-        getChildren().addAll(world, standIn);
+        getChildren().addAll(world, standIn, overview);
         pan.xProperty().addListener(o -> cameraMoved());
         pan.yProperty().addListener(o -> cameraMoved());
         scale.xProperty().addListener(o -> cameraMoved());
@@ -348,6 +355,8 @@ public final class TopologyCanvasView extends Region {
         } else {
             v.getChildren().setAll(text(n.label(), "name"));
         }
+        boolean on = worldText(n.id());
+        v.getChildren().forEach(c -> c.setVisible(on));
     }
 
     private Text text(String s, String styleClass) {
@@ -528,9 +537,14 @@ public final class TopologyCanvasView extends Region {
             return;
         }
         boolean text = z >= TEXT_ZOOM;
-        if (text != textShown) {
+        boolean names = overview.update(graph, layout, z, pan.getX(), pan.getY(), getWidth(), getHeight());
+        if (names != overviewShown) {
+            dropStandIn(); // the pictures hold the world names as they were: taken again
+        }
+        if (text != textShown || names != overviewShown) {
             textShown = text;
-            showText(text);
+            overviewShown = names;
+            showText();
         }
         // While the camera moves, pictures stand in for the shapes (painted at the next pulse).
         if (moving && fadesRunning == 0 && !layout.rects().isEmpty()) {
@@ -643,18 +657,24 @@ public final class TopologyCanvasView extends Region {
         cull();
     }
 
-    private void showText(boolean on) {
-        for (Region v : nodeViews.values()) {
+    private void showText() {
+        nodeViews.forEach((id, v) -> {
+            boolean on = worldText(id);
             for (Node c : v.getChildrenUnmodifiable()) {
                 c.setVisible(on);
             }
-        }
+        });
         Set<String> visible = vm.visibleProperty().get();
         linkViews.forEach((id, v) -> {
             if (v.label() != null) {
-                v.label().setVisible(on && graph.link(id).map(l -> linkShown(l, visible)).orElse(false));
+                v.label().setVisible(textShown && graph.link(id).map(l -> linkShown(l, visible)).orElse(false));
             }
         });
+    }
+
+    /** Whether a vertex's own texts are drawn: above {@link #TEXT_ZOOM}, unless the overview names it. */
+    private boolean worldText(String id) {
+        return textShown && !(overviewShown && graph.node(id).map(n -> OverviewNames.names(n.kind())).orElse(false));
     }
 
     // ---- viewport ----------------------------------------------------------------------------
@@ -1016,6 +1036,14 @@ public final class TopologyCanvasView extends Region {
     /** Whether names and captions are drawn at the current zoom (see {@link #TEXT_ZOOM}). */
     public boolean isTextShown() {
         return textShown;
+    }
+
+    /**
+     * The names the overview layer draws now (below {@link OverviewNames#ZOOM}; none above it, where
+     * the world text names everything at 10 px or more), with their size and place on screen.
+     */
+    public List<OverviewNames.ShownName> overviewNames() {
+        return overview.shown();
     }
 
     /** Whether pictures stand in for the shapes now (while the camera moves). */

@@ -132,7 +132,11 @@ class CanvasCullingTest {
     @Test
     void labelsAreHiddenBelowTheTextZoomAndShownAbove(FxRobot robot) {
         TopoNode c = containers().get(0);
-        Region v = canvas().viewOf(c.id()).orElseThrow();
+        // An interface's texts follow the text zoom; a container's name is the overview names' up to their zoom.
+        TopoNode eth = window.state().frame().graph().nodes().stream()
+                .filter(n -> n.kind() == NodeKind.INTERFACE && c.parent().equals(n.parent())).findFirst().orElseThrow();
+        Region v = canvas().viewOf(eth.id()).orElseThrow();
+        Region cv = canvas().viewOf(c.id()).orElseThrow();
         act(robot, () -> {
             canvas().centreOn(c.id());
             canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 0.8);
@@ -143,6 +147,9 @@ class CanvasCullingTest {
         act(robot, () -> canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 1.05));
         assertTrue(canvas().isTextShown());
         labels(v).forEach(l -> assertTrue(l.isVisible(), "label above the text zoom"));
+        labels(cv).forEach(l -> assertFalse(l.isVisible(), "a container's name below the overview zoom: drawn by the overview"));
+        act(robot, () -> canvas().zoomBy(OverviewNames.ZOOM / canvas().zoom() * 1.05));
+        labels(cv).forEach(l -> assertTrue(l.isVisible(), "a container's name above the overview zoom"));
     }
 
     @Test
