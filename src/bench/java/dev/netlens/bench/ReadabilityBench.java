@@ -180,8 +180,14 @@ public final class ReadabilityBench {
                 .toList();
         double min = mine.stream().mapToDouble(OverviewNames.ShownName::height).min().orElse(Double.NaN);
         long whole = mine.stream().filter(OverviewNames.ShownName::whole).count();
-        return String.format(Locale.ROOT, "%.1f px, %d of %d (%d whole; overview names, zoom %.2f)", min, mine.size(), total,
-                whole, zoom);
+        Set<String> shownIds = new HashSet<>();
+        mine.forEach(n -> shownIds.add(n.id()));
+        List<String> missing = g.nodes().stream().filter(n -> kinds.contains(n.kind()) && g.isDrawn(n)
+                && !(n.kind() == NodeKind.CONTAINER && !"running".equals(n.subKind())) && !shownIds.contains(n.id()))
+                .map(n -> n.caption() != null && n.kind() == NodeKind.BRIDGE ? n.caption().split(" · ")[0] : n.label())
+                .limit(4).toList();
+        return String.format(Locale.ROOT, "%.1f px, %d of %d (%d whole; overview names, zoom %.2f)%s", min, mine.size(), total,
+                whole, zoom, missing.isEmpty() || kinds.contains(NodeKind.CONTAINER) ? "" : "; not named: " + String.join(", ", missing));
     }
 
     static void write(Path report, List<Row> rows) throws Exception {

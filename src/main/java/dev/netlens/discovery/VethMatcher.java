@@ -45,14 +45,67 @@ final class VethMatcher {
             }
             candidates.put(end, found);
         }
-        // Pair only where each end has exactly the other as its candidate.
+        // Pair only where each end has exactly the other as its candidate. Ifindexes are per
+        // namespace, so two engines on one kernel can repeat a pair of numbers: an end with several
+        // candidates is narrowed by what the pairs already made say (a namespace's netnsid names one
+        // peer namespace), then by its own engine, and paired only if one candidate is left.
         Map<String, String> peers = new HashMap<>();
-        candidates.forEach((end, found) -> {
-            if (found.size() == 1 && candidates.getOrDefault(found.get(0), List.of()).equals(List.of(end))) {
-                peers.put(end.interfaceId(), found.get(0).interfaceId());
+        Map<String, String> netnsPeer = new HashMap<>(); // "namespace#netnsid" -> peer namespace
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (Map.Entry<End, List<End>> e : candidates.entrySet()) {
+                End end = e.getKey();
+                if (peers.containsKey(end.interfaceId())) {
+                    continue;
+                }
+                List<End> found = narrowed(end, e.getValue(), netnsPeer);
+                if (found.size() != 1) {
+                    continue;
+                }
+                End other = found.get(0);
+                if (peers.containsKey(other.interfaceId())
+                        || !narrowed(other, candidates.getOrDefault(other, List.of()), netnsPeer).equals(List.of(end))) {
+                    continue;
+                }
+                peers.put(end.interfaceId(), other.interfaceId());
+                peers.put(other.interfaceId(), end.interfaceId());
+                learn(end, other, netnsPeer);
+                learn(other, end, netnsPeer);
+                progress = true;
             }
-        });
+        }
         return peers;
+    }
+
+    private static List<End> narrowed(End end, List<End> found, Map<String, String> netnsPeer) {
+        if (found.size() <= 1) {
+            return found;
+        }
+        List<End> out = found;
+        String known = end.link().linkNetnsId() == null ? null : netnsPeer.get(end.namespaceId() + "#" + end.link().linkNetnsId());
+        if (known != null) {
+            out = out.stream().filter(o -> o.namespaceId().equals(known)).toList();
+        }
+        if (out.size() > 1) {
+            List<End> sameEngine = out.stream().filter(o -> engine(o).equals(engine(end))).toList();
+            if (!sameEngine.isEmpty()) {
+                out = sameEngine;
+            }
+        }
+        return out;
+    }
+
+    private static void learn(End end, End peer, Map<String, String> netnsPeer) {
+        if (end.link().linkNetnsId() != null) {
+            netnsPeer.putIfAbsent(end.namespaceId() + "#" + end.link().linkNetnsId(), peer.namespaceId());
+        }
+    }
+
+    /** The engine a namespace id belongs to: its part before "/ns/" (ids are "HOST/ns/NAME"). */
+    private static String engine(End end) {
+        int at = end.namespaceId().indexOf("/ns/");
+        return at < 0 ? end.namespaceId() : end.namespaceId().substring(0, at);
     }
 
     private static boolean pointsBack(End a, End b) {

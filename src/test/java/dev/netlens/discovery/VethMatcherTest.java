@@ -42,4 +42,26 @@ class VethMatcherTest {
         Map<String, String> peers = VethMatcher.match(List.of(new VethMatcher.End("a", "k1", "n1", a), new VethMatcher.End("b", "k2", "n2", b)));
         assertEquals(Map.of(), peers);
     }
+
+    @Test
+    void twoEnginesOnOneKernelRepeatingAPairOfIfindexesArePairedWithinEachEngine() {
+        // Ifindexes are per namespace: node 2's container and overlay namespace hold 14<->15 as the
+        // first engine's do. Each end's own engine decides.
+        Map<String, String> peers = VethMatcher.match(List.of(
+                end("A/ns/c/eth0", "A/ns/c", 14, 15, 0), end("A/ns/ov/veth1", "A/ns/ov", 15, 14, 1),
+                end("B/ns/c/eth0", "B/ns/c", 14, 15, 0), end("B/ns/ov/veth1", "B/ns/ov", 15, 14, 1)));
+        assertEquals("A/ns/ov/veth1", peers.get("A/ns/c/eth0"));
+        assertEquals("B/ns/ov/veth1", peers.get("B/ns/c/eth0"));
+    }
+
+    @Test
+    void aNetnsIdAlreadyKnownFromAnotherPairPicksAmongCandidatesOfOneEngine() {
+        // c's netnsid 0 is ov: its eth1 pair says so, so eth0's candidate in x is not its peer.
+        Map<String, String> peers = VethMatcher.match(List.of(
+                end("A/ns/c/eth1", "A/ns/c", 16, 17, 0), end("A/ns/ov/veth2", "A/ns/ov", 17, 16, 3),
+                end("A/ns/c/eth0", "A/ns/c", 14, 15, 0), end("A/ns/ov/veth1", "A/ns/ov", 15, 14, 3),
+                end("A/ns/x/veth9", "A/ns/x", 15, 14, 2)));
+        assertEquals("A/ns/ov/veth1", peers.get("A/ns/c/eth0"));
+        assertEquals(null, peers.get("A/ns/x/veth9"));
+    }
 }

@@ -431,8 +431,8 @@ public final class OverviewNames extends Group {
 
     /**
      * Where a plate of this size can go without overlapping a name already placed: a box's top-left
-     * corner inside it; for a leaf, its middle (kept within its room's span rx0..rx1), then just above
-     * it, then just below it. Null if nowhere.
+     * corner inside it; for a leaf, its middle (kept within its room's span rx0..rx1), then anywhere
+     * along a shape wider than the name, then just above it, then just below it. Null if nowhere.
      */
     private double[] free(Entry e, double x0, double y0, double x1, double y1, double rx0, double rx1, double w, double h) {
         if (e.box()) {
@@ -443,11 +443,16 @@ public final class OverviewNames extends Group {
         // Above and below: beside the shape, and clear of names in the middle of shapes of its row
         // (a bar lower than a name, as a bridge at overview zoom, would otherwise put them in the way).
         double middle = Math.round((y0 + y1) / 2 - h / 2);
-        double[][] tries = {
-            {x, middle, w, h},
-            {x, Math.min(Math.round(y0 - h), middle - h - 2 * GAP), w, h},
-            {x, Math.max(Math.round(y1), middle + h + 2 * GAP), w, h},
-        };
+        List<double[]> tries = new java.util.ArrayList<>();
+        tries.add(new double[] {x, middle, w, h});
+        // A shape wider than its name (a bridge drawn as a bus over many ports): anywhere along it.
+        double lo = Math.max(rx0, x0);
+        double hi = Math.min(rx1, x1) - w;
+        for (int k = 0; k <= 8 && hi > lo; k++) {
+            tries.add(new double[] {Math.round(lo + (hi - lo) * k / 8), middle, w, h});
+        }
+        tries.add(new double[] {x, Math.min(Math.round(y0 - h), middle - h - 2 * GAP), w, h});
+        tries.add(new double[] {x, Math.max(Math.round(y1), middle + h + 2 * GAP), w, h});
         for (double[] r : tries) {
             if (!overlapsPlaced(r)) {
                 return r;

