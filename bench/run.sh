@@ -217,4 +217,6 @@ done
 bash bench/workload.sh down
 emit_meta duration --arg seconds "$((SECONDS - started))"
 java -cp "$CP" dev.netlens.bench.BenchReport "$RESULTS" "$REPORT"
+log "readability figures (issue 12): the developer's host, 200/20 and 500/50"
+BENCH_REPORT="$REPORT" bash bench/readability.sh
 log "wrote $REPORT in $((SECONDS - started)) s"
