@@ -96,6 +96,21 @@ public final class LinkPath {
         return List.copyOf(out);
     }
 
+    /** The smallest rectangle holding a path's points. */
+    public static Rect bounds(List<double[]> path) {
+        double x0 = Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        for (double[] p : path) {
+            x0 = Math.min(x0, p[0]);
+            y0 = Math.min(y0, p[1]);
+            x1 = Math.max(x1, p[0]);
+            y1 = Math.max(y1, p[1]);
+        }
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
     /** Where a label along the path sits: the middle of its longest segment (an arc: near its top). */
     public static double[] labelAt(LinkKind kind, List<double[]> path) {
         if (kind == LinkKind.TUNNEL) {

@@ -224,6 +224,18 @@ public final class StackLayout implements LayoutEngine {
             return leaf.computeIfAbsent(n.id(), k -> leafSize(n));
         }
 
+        /** Puts a row of leaves left to right from (x, y) into {@code into}; returns the row's height. */
+        double placeRow(List<TopoNode> row, double x, double y, Map<String, Rect> into) {
+            double h = 0;
+            for (TopoNode k : row) {
+                Rect r = size(k).at(x, y);
+                into.put(k.id(), r);
+                x = r.maxX() + GAP;
+                h = Math.max(h, r.h());
+            }
+            return h;
+        }
+
         List<TopoNode> drawnChildren(String box) {
             List<TopoNode> kids = new ArrayList<>();
             for (String id : g.children(box)) {
@@ -691,15 +703,7 @@ public final class StackLayout implements LayoutEngine {
                 if (row.isEmpty()) {
                     continue;
                 }
-                double x = r == 1 ? PAD : (w - rowWidth(row)) / 2;
-                double h = 0;
-                for (TopoNode k : row) {
-                    Rect rr = p.size(k).at(x, y);
-                    local.put(k.id(), rr);
-                    x = rr.maxX() + GAP;
-                    h = Math.max(h, rr.h());
-                }
-                y += h + GAP;
+                y += p.placeRow(row, r == 1 ? PAD : (w - rowWidth(row)) / 2, y, local) + GAP;
             }
             return new Rect(0, 0, w, Math.max(y - GAP + PAD, NS_TITLE + PAD));
         }
@@ -993,15 +997,7 @@ public final class StackLayout implements LayoutEngine {
                 List<List<TopoNode>> deviceRows = wrap(loose, Math.max(areaW, 600));
                 double y = NS_TITLE;
                 for (List<TopoNode> row : deviceRows) {
-                    double x = 0;
-                    double rh = 0;
-                    for (TopoNode k : row) {
-                        Rect r = plan.size(k).at(x, y);
-                        band.put(k.id(), r);
-                        x = r.maxX() + GAP;
-                        rh = Math.max(rh, r.h());
-                    }
-                    y += rh + GAP;
+                    y += plan.placeRow(row, 0, y, band) + GAP;
                 }
                 if (!deviceRows.isEmpty()) {
                     y += ROW_GAP * 0.6 - GAP;

@@ -31,18 +31,9 @@ public sealed interface Item permits Item.Shape, Item.Curve, Item.Text {
 
         @Override
         public Rect bounds() {
-            double minX = Double.MAX_VALUE;
-            double minY = Double.MAX_VALUE;
-            double maxX = -Double.MAX_VALUE;
-            double maxY = -Double.MAX_VALUE;
-            for (double[] p : points) {
-                minX = Math.min(minX, p[0]);
-                minY = Math.min(minY, p[1]);
-                maxX = Math.max(maxX, p[0]);
-                maxY = Math.max(maxY, p[1]);
-            }
+            Rect b = dev.netlens.layout.LinkPath.bounds(points);
             double s = stroke.width();
-            return new Rect(minX - s, minY - s, maxX - minX + 2 * s, maxY - minY + 2 * s);
+            return new Rect(b.x() - s, b.y() - s, b.w() + 2 * s, b.h() + 2 * s);
         }
     }
 

@@ -406,16 +406,7 @@ public final class TopologyCanvasView extends Region {
         double[] at = LinkPath.labelAt(l.kind(), path);
         double lx = at[0];
         double ly = at[1];
-        double x0 = Double.MAX_VALUE;
-        double y0 = Double.MAX_VALUE;
-        double x1 = -Double.MAX_VALUE;
-        double y1 = -Double.MAX_VALUE;
-        for (double[] pt : path) {
-            x0 = Math.min(x0, pt[0]);
-            y0 = Math.min(y0, pt[1]);
-            x1 = Math.max(x1, pt[0]);
-            y1 = Math.max(y1, pt[1]);
-        }
+        Rect extent = LinkPath.bounds(path);
         if (v.shape() instanceof Path p) {
             double[] s = path.get(0);
             double[] c1 = path.get(1);
@@ -430,7 +421,7 @@ public final class TopologyCanvasView extends Region {
             }
             ((Polyline) v.shape()).getPoints().setAll(coords);
         }
-        level.place(v.shape(), x0, y0, x1, y1);
+        level.place(v.shape(), extent.x(), extent.y(), extent.maxX(), extent.maxY());
         if (v.label() != null) {
             Label label = v.label();
             leafLayer.place(label, lx, ly, lx, ly);
