@@ -321,7 +321,11 @@ public final class OverviewNames extends Group {
             List<String> nets = n.kind() == NodeKind.BRIDGE ? networksOf.getOrDefault(n.id(), List.of()) : List.of();
             String joined = String.join(", ", nets);
             if (!nets.isEmpty() && !joined.equals(n.label())) {
-                texts.add(n.label() + "  ·  " + joined);
+                if (!n.label().matches("br-[0-9a-f]{12}")) {
+                    // docker0, docker_gwbridge, a named bridge: the device is worth its room; an
+                    // engine-made br-<id> is not, and would crowd out the next bridge's name.
+                    texts.add(n.label() + "  ·  " + joined);
+                }
                 texts.add(joined); // the Docker network is what users know a bridge by
             } else {
                 texts.add(n.label());
