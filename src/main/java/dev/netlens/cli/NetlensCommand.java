@@ -18,7 +18,9 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
     String snapshot;
 
     @Option(names = "--resync", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Rediscover every SECONDS even without engine events, so kernel-only changes appear (default: ${DEFAULT-VALUE}).")
+            description = "Every SECONDS, compare a cheap fingerprint of what raises no engine event (namespace files, "
+                    + "the engine namespace's links) and rediscover when it changed; a full pass also runs every 5 minutes "
+                    + "(default: ${DEFAULT-VALUE}).")
     int resyncSeconds;
 
     @CommandLine.Spec

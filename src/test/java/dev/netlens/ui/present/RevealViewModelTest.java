@@ -155,6 +155,7 @@ class RevealViewModelTest {
         reveal.start();
         reveal.last();
         String caption = reveal.captionProperty().get();
-        assertTrue(caption.contains("not captured") || caption.contains("DNAT"), caption);
+        // The swarm fixture's hosts have no firewall capture: the caption must say so, not explain DNAT.
+        assertTrue(caption.contains("not captured"), caption);
     }
 }
