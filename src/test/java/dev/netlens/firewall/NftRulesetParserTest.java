@@ -150,14 +150,14 @@ class NftRulesetParserTest {
     void readerMergesCaptureAndDropsNftCopiesOfIptablesTables() {
         FirewallCapture capture = new FirewallCapture(Fixtures.resource("docker20-lab.iptables-save"), null,
                 Fixtures.resource("docker20-lab.iptables-nft.json"), List.of("ip6tables-save: permission denied"));
-        FirewallRuleset rs = FirewallReader.read(capture);
+        FirewallRuleset rs = FirewallCaptureParser.read(capture);
         assertEquals(List.of("ip filter", "ip nat"), rs.tables().stream().map(Table::label).toList());
         assertEquals(Table.Source.IPTABLES, rs.tables().get(0).source());
         assertEquals(List.of("ip6tables-save: permission denied"), rs.missing());
 
-        FirewallRuleset both = FirewallReader.read(new FirewallCapture(null, null,
+        FirewallRuleset both = FirewallCaptureParser.read(new FirewallCapture(null, null,
                 Fixtures.resource("docker29-usernet-portmap.json"), List.of()));
         assertNotNull(both.table("ip6", "docker-bridges"));
-        assertEquals(List.of("not root"), FirewallReader.read(FirewallCapture.unavailable("not root")).missing());
+        assertEquals(List.of("not root"), FirewallCaptureParser.read(FirewallCapture.unavailable("not root")).missing());
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.netlens.firewall.FirewallReader;
+import dev.netlens.firewall.FirewallCaptureParser;
 import dev.netlens.firewall.FirewallRuleset;
 import dev.netlens.firewall.Rule;
 import dev.netlens.graph.TopologyGraph;
@@ -133,7 +133,7 @@ class SyntheticHostsTest {
     void firewallHoldsEachBridgeAndPublishedPortAsDockerWritesThem() {
         TopologySnapshot dev = SyntheticHosts.devHost();
         Host engine1 = dev.hosts().get(0);
-        FirewallRuleset rules = FirewallReader.read(engine1.firewall());
+        FirewallRuleset rules = FirewallCaptureParser.read(engine1.firewall());
         assertEquals(List.of(), rules.problems());
         List<String> raw = rules.rules().map(Rule::raw).toList();
         Container proxy = dev.containers().stream().filter(c -> c.name().equals("edge-proxy-1")).findFirst().orElseThrow();
@@ -148,7 +148,7 @@ class SyntheticHostsTest {
         assertTrue(raw.stream().anyMatch(r -> r.contains("--dport 5353")), "the lab's rules are kept");
 
         TopologySnapshot scale = SyntheticHosts.scale(200, 20);
-        FirewallRuleset scaleRules = FirewallReader.read(scale.hosts().get(0).firewall());
+        FirewallRuleset scaleRules = FirewallCaptureParser.read(scale.hosts().get(0).firewall());
         assertEquals(List.of(), scaleRules.problems());
         long bridges = scale.networks().stream().filter(n -> n.name().endsWith("_default")).count();
         assertEquals(bridges + 1, scaleRules.rules().filter(r -> r.raw().contains("-j DOCKER-ISOLATION-STAGE-2")).count(),

@@ -49,7 +49,7 @@ public final class KernelReader {
      */
     public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys, Function<Path, Earlier> reuse)
             throws KernelUnreadableException {
-        Future<FirewallCapture> firewall = pool.submit(() -> new FirewallReader(runner).read(engine));
+        Future<FirewallCapture> firewall = pool.submit(() -> new FirewallDumper(runner).read(engine));
         List<String> problems = new ArrayList<>();
         // The sandboxes are entered while the engine's own namespace is read: they do not depend on it.
         List<Future<NamespaceDump>> pending = submitAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), reuse);

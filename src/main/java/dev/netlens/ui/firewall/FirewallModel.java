@@ -4,7 +4,7 @@ import dev.netlens.firewall.Chain;
 import dev.netlens.firewall.Counters;
 import dev.netlens.firewall.DockerChains;
 import dev.netlens.firewall.Explanation;
-import dev.netlens.firewall.FirewallReader;
+import dev.netlens.firewall.FirewallCaptureParser;
 import dev.netlens.firewall.FirewallRuleset;
 import dev.netlens.firewall.Match;
 import dev.netlens.firewall.Rule;
@@ -34,7 +34,7 @@ record FirewallModel(FirewallRuleset ruleset, List<TableModel> tables, Map<Strin
     }
 
     static FirewallModel read(FirewallCapture capture) {
-        FirewallRuleset ruleset = FirewallReader.read(capture);
+        FirewallRuleset ruleset = FirewallCaptureParser.read(capture);
         DockerChains docker = DockerChains.of(ruleset);
         List<TableModel> tables = new ArrayList<>();
         Map<String, Rule> byId = new LinkedHashMap<>();

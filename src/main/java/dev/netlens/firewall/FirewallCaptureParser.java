@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Turns a host's raw {@link FirewallCapture} into one ruleset for the panel. */
-public final class FirewallReader {
-    private FirewallReader() {
+public final class FirewallCaptureParser {
+    private FirewallCaptureParser() {
     }
 
     /**

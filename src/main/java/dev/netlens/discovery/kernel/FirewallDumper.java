@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Captures the engine namespace's firewall as text: iptables-save, ip6tables-save and nft's JSON. */
-final class FirewallReader {
+final class FirewallDumper {
     private final CommandRunner runner;
 
-    FirewallReader(CommandRunner runner) {
+    FirewallDumper(CommandRunner runner) {
         this.runner = runner;
     }
 
