@@ -186,8 +186,8 @@ public final class SnapshotAssembler {
                 }
             }
             for (EngineContainer c : containers) {
-                if (c.networkMode() != null && c.networkMode().startsWith("container:") && isActive(c)) {
-                    EngineContainer owner = resolveContainer(c.networkMode().substring("container:".length()));
+                if (Container.sharedNetworkRef(c.networkMode()).isPresent() && isActive(c)) {
+                    EngineContainer owner = resolveContainer(Container.sharedNetworkRef(c.networkMode()).get());
                     if (owner != null && containerNamespace.containsKey(owner.id())) {
                         containerNamespace.put(c.id(), containerNamespace.get(owner.id()));
                     }
@@ -206,12 +206,13 @@ public final class SnapshotAssembler {
         }
 
         private EngineContainer resolveContainer(String ref) {
+            EngineContainer best = null;
             for (EngineContainer c : scan.engine().containers()) {
-                if (c.id().equals(ref) || c.name().equals(ref) || (ref.length() >= 4 && c.id().startsWith(ref))) {
-                    return c;
+                if (Container.refersTo(ref, c.id(), c.name()) > (best == null ? 0 : Container.refersTo(ref, best.id(), best.name()))) {
+                    best = c;
                 }
             }
-            return null;
+            return best;
         }
 
         private static boolean isActive(EngineContainer c) {

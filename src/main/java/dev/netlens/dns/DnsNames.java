@@ -69,9 +69,10 @@ public final class DnsNames {
             return result(c, ContainerCase.NOT_RUNNING, null, List.of(), "notRunning", c.name(), c.state());
         }
         String mode = c.networkMode() == null ? "" : c.networkMode();
-        if (mode.startsWith("container:")) {
-            String ownerRef = mode.substring("container:".length());
-            Optional<Container> owner = find(snapshot, ownerRef);
+        Optional<String> ref = Container.sharedNetworkRef(mode);
+        if (ref.isPresent()) {
+            String ownerRef = ref.get();
+            Optional<Container> owner = snapshot.networkOwner(c);
             if (owner.isEmpty() || depth >= MAX_SHARE_DEPTH) {
                 return result(c, ContainerCase.SHARED, null, List.of(), "sharedMissing", c.name(), ownerRef);
             }
@@ -104,6 +105,8 @@ public final class DnsNames {
     }
 
     /** By full id, then by name: {@code container:} modes may carry either. */
+
+
     private static Optional<Container> find(TopologySnapshot snapshot, String ref) {
         Optional<Container> byId = snapshot.containers().stream().filter(c -> c.id().equals(ref)).findFirst();
         return byId.isPresent() ? byId

@@ -1,5 +1,7 @@
 package dev.netlens.snapshot;
 
+import java.util.Optional;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -60,5 +62,22 @@ public record Container(
             }
         }
         return kept.isEmpty() ? Map.of() : Collections.unmodifiableMap(kept);
+    }
+
+    /** The container named by {@code --network container:REF}: REF, or empty for any other mode. */
+    public static Optional<String> sharedNetworkRef(String networkMode) {
+        return networkMode != null && networkMode.startsWith("container:") && networkMode.length() > 10
+                ? Optional.of(networkMode.substring(10)) : Optional.empty();
+    }
+
+    /**
+     * How well REF (from {@code container:REF}) names a container with this id and name: 3 its id, 2 its
+     * name, 1 a prefix of 4 or more characters of its id, 0 not at all.
+     */
+    public static int refersTo(String ref, String id, String name) {
+        if (ref == null) {
+            return 0;
+        }
+        return ref.equals(id) ? 3 : ref.equals(name) ? 2 : ref.length() >= 4 && id != null && id.startsWith(ref) ? 1 : 0;
     }
 }

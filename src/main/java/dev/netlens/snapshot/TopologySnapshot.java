@@ -34,4 +34,11 @@ public record TopologySnapshot(
         return new TopologySnapshot(schema, capturedAt, newSource, hosts, namespaces, interfaces, networks,
                 containers, tunnels);
     }
+
+    /** The container whose network stack {@code c} shares ({@code container:REF}) on its host, if it is here. */
+    public java.util.Optional<Container> networkOwner(Container c) {
+        return Container.sharedNetworkRef(c.networkMode()).flatMap(ref -> containers.stream()
+                .filter(o -> o != c && java.util.Objects.equals(o.host(), c.host()) && Container.refersTo(ref, o.id(), o.name()) > 0)
+                .max(java.util.Comparator.comparingInt(o -> Container.refersTo(ref, o.id(), o.name()))));
+    }
 }

@@ -113,8 +113,8 @@ public final class DriverPanelViewModel {
             return Optional.empty();
         }
         String mode = c.networkMode() == null ? "" : c.networkMode();
-        if (mode.startsWith("container:")) {
-            return container(s, mode.substring("container:".length()), depth + 1);
+        if (Container.sharedNetworkRef(mode).isPresent()) {
+            return s.networkOwner(c).flatMap(owner -> container(s, owner.id(), depth + 1));
         }
         for (var e : c.endpoints()) {
             Optional<Picked> p = network(s, c.host(), e.network());
