@@ -1,18 +1,20 @@
 package dev.netlens.lab;
 
+import dev.netlens.discovery.kernel.CommandResult;
+import dev.netlens.discovery.kernel.KernelAccess;
+import dev.netlens.discovery.kernel.ProcessCommandRunner;
 import dev.netlens.json.JsonTree;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Host links through iproute2's {@code ip}, always run with an argument list, never a shell. */
 final class IpHostLinks implements HostLinks {
+    private static final ProcessCommandRunner RUNNER = new ProcessCommandRunner(java.time.Duration.ofSeconds(10));
     private final Path procStatus;
 
     IpHostLinks(Path procStatus) {
@@ -37,19 +39,12 @@ final class IpHostLinks implements HostLinks {
         return Optional.empty();
     }
 
-    /** The second Uid field of /proc/self/status is the effective uid. */
     private boolean effectiveRoot() {
         try {
-            for (String line : Files.readAllLines(procStatus)) {
-                if (line.startsWith("Uid:")) {
-                    String[] ids = line.substring(4).trim().split("\\s+");
-                    return ids.length > 1 && ids[1].equals("0");
-                }
-            }
-        } catch (IOException e) {
+            return KernelAccess.identity(procStatus).root();
+        } catch (IOException | RuntimeException e) {
             return false;
         }
-        return false;
     }
 
     @Override
@@ -104,18 +99,11 @@ final class IpHostLinks implements HostLinks {
         argv.add(ip() == null ? "ip" : ip());
         argv.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(argv).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            boolean done = p.waitFor(10, TimeUnit.SECONDS);
-            return new Result(argv, done && p.exitValue() == 0, new String(out, StandardCharsets.UTF_8),
-                    new String(err, StandardCharsets.UTF_8));
+            // The shared runner: stderr drained beside stdout, and a command past its time is killed.
+            CommandResult r = RUNNER.run(argv);
+            return new Result(argv, r.ok(), r.stdout(), r.stderr());
         } catch (IOException e) {
-            return new Result(argv, false, "", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(argv, false, "", "interrupted");
+            return new Result(argv, false, "", e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

@@ -12,18 +12,33 @@ public final class KernelAccess {
     private KernelAccess() {
     }
 
+    /** The effective uid (the second Uid field) and effective capabilities of /proc/self/status. */
+    public record Identity(long euid, long capEff) {
+        public boolean root() {
+            return euid == 0;
+        }
+    }
+
+    /** Reads who this process is from {@code procSelfStatus}. */
+    public static Identity identity(Path procSelfStatus) throws IOException {
+        long euid = -1;
+        long capEff = 0;
+        for (String line : Files.readAllLines(procSelfStatus)) {
+            if (line.startsWith("Uid:")) {
+                euid = Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
+            } else if (line.startsWith("CapEff:")) {
+                capEff = Long.parseUnsignedLong(line.substring(7).trim(), 16);
+            }
+        }
+        return new Identity(euid, capEff);
+    }
+
     /** @return empty when allowed, otherwise the reason it is not */
     public static Optional<String> deniedReason(Path procSelfStatus) {
         try {
-            long euid = -1;
-            long capEff = 0;
-            for (String line : Files.readAllLines(procSelfStatus)) {
-                if (line.startsWith("Uid:")) {
-                    euid = Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
-                } else if (line.startsWith("CapEff:")) {
-                    capEff = Long.parseUnsignedLong(line.substring(7).trim(), 16);
-                }
-            }
+            Identity me = identity(procSelfStatus);
+            long euid = me.euid();
+            long capEff = me.capEff();
             if (euid == 0 || (capEff & (1L << CAP_SYS_ADMIN)) != 0) {
                 return Optional.empty();
             }
