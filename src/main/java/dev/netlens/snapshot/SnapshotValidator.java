@@ -21,6 +21,9 @@ public final class SnapshotValidator {
         Set<String> networkKeys = new HashSet<>();
         Set<String> networkIds = new HashSet<>();
         for (Network n : s.networks()) {
+            if (n.name() == null) {
+                problems.add("network " + n.id() + " has no name");
+            }
             check(hosts, n.host(), "network " + n.name() + " host", problems);
             networkKeys.add(n.host() + "|" + n.id());
             networkIds.add(n.id());
@@ -30,6 +33,12 @@ public final class SnapshotValidator {
         }
         Set<String> containerIds = new HashSet<>();
         for (Container c : s.containers()) {
+            if (c.name() == null) {
+                problems.add("container " + c.id() + " has no name");
+            }
+            if (c.networkMode() == null) {
+                problems.add("container " + c.name() + " has no networkMode");
+            }
             check(hosts, c.host(), "container " + c.name() + " host", problems);
             containerIds.add(c.id());
             optional(namespaces, c.namespace(), "container " + c.name() + " namespace", problems);
@@ -39,6 +48,9 @@ public final class SnapshotValidator {
             }
         }
         for (NetNamespace ns : s.namespaces()) {
+            if (ns.kind() == null) {
+                problems.add("namespace " + ns.id() + " has no kind");
+            }
             check(hosts, ns.host(), "namespace " + ns.id() + " host", problems);
             ns.containers().forEach(c -> check(containerIds, c, "namespace " + ns.id() + " container", problems));
         }
