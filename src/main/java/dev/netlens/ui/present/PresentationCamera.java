@@ -15,7 +15,7 @@ import javafx.util.Duration;
  * rectangles of the vertices it reveals, and its links' lines: a tunnel's arc rises above the
  * hosts) beside the legend and above the caption, at a readable zoom at least
  * ({@link PresentationViewModel#readableZoom}); a region too large for the screen at that zoom is
- * centred and the presenter pans to the rest (Shift+arrows, right-drag). The last step ("all",
+ * shown from its top-left corner and the presenter pans to the rest (Shift+arrows, right-drag). The last step ("all",
  * End) fits the whole picture whatever the zoom. A step adding nothing the filters let through
  * frames everything it shows.
  */

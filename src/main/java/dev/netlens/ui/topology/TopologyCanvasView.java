@@ -775,19 +775,21 @@ public final class TopologyCanvasView extends Region {
         double z = Math.max(0.05, Math.min(4.0, Math.max(minZoom, Math.min(fit, maxZoom))));
         double cx = w / 2;
         double cy = h / 2;
+        // A region larger than the view at this zoom is shown from its top-left corner (where a
+        // reading starts, and where the host's first shapes are), not its empty middle.
+        double toX = region.w() * z > w - 2 * margin ? region.x() + (cx - margin) / z : region.centerX();
+        double toY = region.h() * z > h - 2 * margin ? region.y() + (cy - margin) / z : region.centerY();
         double z0 = zoom();
         if (duration.lessThanOrEqualTo(Duration.ZERO) || z0 <= 0) {
             quietJump = true; // not a gesture: the shapes at once
             setZoom(z);
-            setPan(cx - region.centerX() * z, cy - region.centerY() * z);
+            setPan(cx - toX * z, cy - toY * z);
             quietJump = false;
             return;
         }
-        // The world point now at the middle of that part travels to the region's centre.
+        // The world point now at the middle of that part travels to the region's chosen point.
         double fromX = (cx - pan.getX()) / z0;
         double fromY = (cy - pan.getY()) / z0;
-        double toX = region.centerX();
-        double toY = region.centerY();
         Transition move = new Transition() {
             {
                 setCycleDuration(duration);
