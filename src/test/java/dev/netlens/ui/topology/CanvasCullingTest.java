@@ -230,9 +230,25 @@ class CanvasCullingTest {
         assertTrue(canvas().standInTiles() > 0, "pictures kept for the next gesture");
         act(robot, () -> window.presentation().themeProperty().set(dev.netlens.render.Theme.DARK));
         assertEquals(0, canvas().standInTiles(), "pictures in the old colours are gone");
-        act(robot, () -> canvas().zoomBy(1.0005));
+        // Looked at in the pulse right after the gesture (the pictures show only until the camera
+        // settles, a quarter of a second, which a slow machine's robot round trip can outlast).
+        java.util.concurrent.CompletableFuture<Boolean> shownAtNextPulse = new java.util.concurrent.CompletableFuture<>();
         robot.interact(() -> {
-            assertTrue(canvas().isStandInShown());
+            canvas().zoomBy(1.0005);
+            javafx.scene.Scene scene = canvas().getScene();
+            Runnable look = new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    shownAtNextPulse.complete(canvas().isStandInShown());
+                }
+            };
+            scene.addPostLayoutPulseListener(look);
+            javafx.application.Platform.requestNextPulse();
+        });
+        assertTrue(shownAtNextPulse.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join(),
+                "the next gesture's picture is shown");
+        robot.interact(() -> {
             // The picture is painted on the dark canvas, not the light one.
             javafx.scene.image.Image shot = canvas().snapshot(null, null);
             javafx.scene.paint.Color corner = shot.getPixelReader().getColor(2, 2);
