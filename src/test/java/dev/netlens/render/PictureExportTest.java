@@ -138,7 +138,8 @@ class PictureExportTest {
     }
 
     @Test
-    void twoThousandVerticesExportQuickly() throws Exception {
+    void twoThousandVerticesExportAsTiledPngAndSvg() throws Exception {
+        // How fast is the benchmark's job (docs/benchmarks.md, "PNG 2x export"): no clock here.
         SnapshotFile file = new SnapshotFile(SyntheticSnapshots.bridges(4, 5, 130), Map.of());
         Pictures.of(new SnapshotFile(SyntheticSnapshots.bridges(1, 1, 3), Map.of()), PictureOptions.plain()); // warm up
         long t0 = System.nanoTime();
@@ -152,7 +153,8 @@ class PictureExportTest {
         System.out.printf("export 2000+ vertices: layout+drawing %d ms, png %dx%d (%d tiles, %d KB) %d ms, svg (%d KB) %d ms%n",
                 (t1 - t0) / 1_000_000, plan.width(), plan.height(), plan.tiles().size(), png.size() / 1024,
                 (t2 - t1) / 1_000_000, svg.length() / 1024, (t3 - t2) / 1_000_000);
-        assertTrue(t2 - t0 < 20_000_000_000L, "export took " + (t2 - t0) / 1_000_000 + " ms");
+        assertTrue(plan.tiles().size() > 1, "written tile by tile: " + plan.tiles().size());
+        assertTrue(svg.contains("2,000 vertices"), "the SVG keeps its title as text");
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png.toByteArray(), 4));
     }
 }
