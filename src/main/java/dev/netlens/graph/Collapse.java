@@ -145,11 +145,12 @@ public final class Collapse {
 
     /** Whether every veth leg out of {@code box} ends on one of {@code ends}. */
     private static boolean legsOnlyTo(TopologyGraph g, String box, Set<String> ends) {
-        for (String c : g.descendants(box)) {
+        Set<String> inside = g.descendants(box);
+        for (String c : inside) {
             for (TopoLink l : g.linksOf(c)) {
                 if (l.kind() == LinkKind.VETH || l.kind() == LinkKind.PARENT) {
                     String o = l.source().equals(c) ? l.target() : l.source();
-                    if (!ends.contains(o) && !g.descendants(box).contains(o)) {
+                    if (!ends.contains(o) && !inside.contains(o)) {
                         return false;
                     }
                 }

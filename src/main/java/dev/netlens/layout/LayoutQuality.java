@@ -28,7 +28,6 @@ public final class LayoutQuality {
     public static final double CANVAS_W = 1580;
     public static final double CANVAS_H = 1004;
     private static final double FIT_MARGIN = 24;
-    private static final double TUNNEL_RISE = LinkPath.TUNNEL_RISE;
 
     private LayoutQuality() {
     }
@@ -135,7 +134,7 @@ public final class LayoutQuality {
 
     /** The zoom fit-to-window gives on the 1920x1080 canvas for everything inside {@code b}. */
     public static double fitZoom(Rect b, boolean tunnels) {
-        double h = b.h() + (tunnels ? TUNNEL_RISE * 0.8 : 0);
+        double h = b.h() + (tunnels ? LinkPath.TUNNEL_RISE * 0.8 : 0);
         return Math.min((CANVAS_W - 2 * FIT_MARGIN) / Math.max(1, b.w()), (CANVAS_H - 2 * FIT_MARGIN) / Math.max(1, h));
     }
 

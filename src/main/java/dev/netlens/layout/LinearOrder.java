@@ -118,37 +118,4 @@ final class LinearOrder {
         }
         return d * 1e-3;
     }
-
-    /**
-     * The non-decreasing sequence closest to {@code want} in weighted least squares (pool adjacent
-     * violators). Used to pack a row: positions keep their order and never overlap.
-     */
-    static double[] isotonic(double[] want, double[] weight) {
-        int n = want.length;
-        double[] mean = new double[n];
-        double[] wsum = new double[n];
-        int[] count = new int[n];
-        int blocks = 0;
-        for (int i = 0; i < n; i++) {
-            mean[blocks] = want[i];
-            wsum[blocks] = weight[i];
-            count[blocks] = 1;
-            blocks++;
-            while (blocks > 1 && mean[blocks - 2] > mean[blocks - 1]) {
-                double w = wsum[blocks - 2] + wsum[blocks - 1];
-                mean[blocks - 2] = (mean[blocks - 2] * wsum[blocks - 2] + mean[blocks - 1] * wsum[blocks - 1]) / w;
-                wsum[blocks - 2] = w;
-                count[blocks - 2] += count[blocks - 1];
-                blocks--;
-            }
-        }
-        double[] out = new double[n];
-        int i = 0;
-        for (int b = 0; b < blocks; b++) {
-            for (int k = 0; k < count[b]; k++) {
-                out[i++] = mean[b];
-            }
-        }
-        return out;
-    }
 }

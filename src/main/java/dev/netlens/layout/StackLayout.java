@@ -211,10 +211,6 @@ public final class StackLayout implements LayoutEngine {
             }
         }
 
-        /** Few enough boxes on every host to search free spots for boxes with no leg of their own. */
-        boolean small() {
-            return hosts.stream().allMatch(h -> h.boxSize.size() <= 80);
-        }
 
         List<TopoLink> linksOf(String id) {
             return links.getOrDefault(id, List.of());
@@ -288,11 +284,10 @@ public final class StackLayout implements LayoutEngine {
         final Map<String, List<Leg>> legs = new HashMap<>();
         /** Boxes in columns order; each unit is a band-linked box with the free boxes hanging under it, top-down. */
         final List<List<String>> units = new ArrayList<>();
-        /** Group boxes (compose projects, stacks, services) on this host, and the group of each card in one. */
-        final List<TopoNode> groups = new ArrayList<>();
         /** Collapsed groups and networks: each a card of its own, wired straight up to its bridges. */
         final List<TopoNode> summaries = new ArrayList<>();
-        final Map<String, String> groupOf = new HashMap<>();
+        /** The group box (compose project, stack, service) framing each card in one. */
+        final Map<String, String> frameOf = new HashMap<>();
         /**
          * The units cut into blocks, each starting a column of its own: a group's cards together (they
          * are framed by its box), and one block of all cards in no group. The key is the group's id,
@@ -300,12 +295,10 @@ public final class StackLayout implements LayoutEngine {
          */
         final List<Map.Entry<String, List<List<String>>>> blocks = new ArrayList<>();
         final Set<String> bandLinked = new HashSet<>();
-        /** For a box with no leg of its own: the box it was reached from (the one it is wired to). */
-        final Map<String, String> wiredTo = new HashMap<>();
-        /** The position of each card's group (its primary leg's anchor) in the order of groups. */
-        final Map<String, Integer> groupIndex = new HashMap<>();
-        /** The order of the anchors (bridges, parents) from left to right. */
-        final List<String> anchorOrder = new ArrayList<>();
+        /** Each anchor's (bridge's, parent's) place in the order of anchors from left to right. */
+        final Map<String, Integer> anchorIndex = new HashMap<>();
+        /** The host-namespace vertices stacked as ends above the columns: leg ends and ports. */
+        final Set<String> endIds = new HashSet<>();
 
         HostPlan(Plan p, TopoNode host) {
             this.p = p;
@@ -320,11 +313,10 @@ public final class StackLayout implements LayoutEngine {
                     continue;
                 }
                 if (k.kind() == NodeKind.GROUP) {
-                    groups.add(k);
                     for (TopoNode m : p.drawnChildren(k.id())) {
                         if (m.kind() == NodeKind.NAMESPACE) {
                             boxes.add(m);
-                            groupOf.put(m.id(), k.id());
+                            frameOf.put(m.id(), k.id());
                         } else {
                             shelf.add(m); // a stopped member: on the host's shelf with the others
                         }
@@ -391,7 +383,7 @@ public final class StackLayout implements LayoutEngine {
             for (List<String> unit : units) {
                 List<String> loose = new ArrayList<>();
                 for (String b : unit) {
-                    String g = groupOf.get(b);
+                    String g = frameOf.get(b);
                     if (g != null) {
                         byKey.computeIfAbsent(g, k -> new ArrayList<>()).add(List.of(b));
                     } else {
@@ -431,6 +423,7 @@ public final class StackLayout implements LayoutEngine {
                     bridges.add(k);
                 } else if (k.kind() == NodeKind.PORT || legEnds.contains(k.id()) || master(k.id()) != null) {
                     ends.add(k);
+                    endIds.add(k.id());
                 } else {
                     devices.add(k);
                 }
@@ -457,11 +450,11 @@ public final class StackLayout implements LayoutEngine {
 
         /** Groups by anchor, ordered to keep second legs short; free boxes hang under their container. */
         private void order(List<TopoNode> boxes, Map<String, Set<String>> boxLinks) {
-            Map<String, List<String>> groups = new LinkedHashMap<>();
+            Map<String, List<String>> byAnchor = new LinkedHashMap<>();
             for (TopoNode b : boxes) {
                 List<Leg> ls = legs.get(b.id());
                 if (!ls.isEmpty()) {
-                    groups.computeIfAbsent(anchor(ls.get(0)), k -> new ArrayList<>()).add(b.id());
+                    byAnchor.computeIfAbsent(anchor(ls.get(0)), k -> new ArrayList<>()).add(b.id());
                 }
             }
             // Free boxes: attach each to the nearest band-linked box by wiring (breadth first).
@@ -480,24 +473,23 @@ public final class StackLayout implements LayoutEngine {
                 for (String o : boxLinks.get(b)) {
                     if (!attach.containsKey(o)) {
                         attach.put(o, attach.get(b));
-                        wiredTo.put(o, b);
                         depth.put(o, depth.get(b) + 1);
                         todo.add(o);
                     }
                 }
             }
-            // Weights between groups: second legs, and free boxes wired to boxes of another group.
-            Map<String, String> groupOf = new HashMap<>();
-            groups.forEach((a, members) -> members.forEach(m -> groupOf.put(m, a)));
-            List<String> anchors = new ArrayList<>(groups.keySet());
+            // Weights between byAnchor: second legs, and free boxes wired to boxes of another group.
+            Map<String, String> anchorOf = new HashMap<>();
+            byAnchor.forEach((a, members) -> members.forEach(m -> anchorOf.put(m, a)));
+            List<String> anchors = new ArrayList<>(byAnchor.keySet());
             anchors.sort(Comparator.comparing(this::anchorRank).thenComparing(a -> g.node(a).map(TopoNode::label).orElse(a)));
             Map<String, Integer> idx = new HashMap<>();
             for (int i = 0; i < anchors.size(); i++) {
                 idx.put(anchors.get(i), i);
             }
             double[][] w = new double[anchors.size()][anchors.size()];
-            for (String b : groupOf.keySet()) {
-                int gi = idx.get(groupOf.get(b));
+            for (String b : anchorOf.keySet()) {
+                int gi = idx.get(anchorOf.get(b));
                 for (Leg l : legs.get(b).subList(1, legs.get(b).size())) {
                     Integer gj = idx.get(anchor(l));
                     if (gj != null && gj != gi) {
@@ -510,7 +502,9 @@ public final class StackLayout implements LayoutEngine {
             for (int i : LinearOrder.arrange(w)) {
                 ordered.add(anchors.get(i));
             }
-            anchorOrder.addAll(ordered);
+            for (int i = 0; i < ordered.size(); i++) {
+                anchorIndex.put(ordered.get(i), i);
+            }
             // Units: each band-linked box with the free boxes attached to it hanging below, nearest first.
             Map<String, List<String>> hanging = new HashMap<>();
             for (TopoNode b : boxes) {
@@ -522,24 +516,23 @@ public final class StackLayout implements LayoutEngine {
             hanging.values().forEach(list -> list.sort(Comparator.comparingInt((String id) -> depth.get(id))
                     .thenComparing(id -> g.node(id).orElseThrow().label())));
             for (String a : ordered) {
-                List<String> members = new ArrayList<>(groups.get(a));
+                List<String> members = new ArrayList<>(byAnchor.get(a));
                 // Single-legged first, so a box with more legs tends to top a column (its other legs go up free).
-                int own = ordered.indexOf(a);
+                int own = anchorIndex.get(a);
                 Map<String, Integer> pull = new HashMap<>();
                 for (String m : members) {
                     int sum = 0;
                     for (Leg l : legs.get(m).subList(1, legs.get(m).size())) {
-                        int o = ordered.indexOf(anchor(l));
-                        sum += o < 0 ? 0 : Integer.signum(o - own);
+                        Integer o = anchorIndex.get(anchor(l));
+                        sum += o == null ? 0 : Integer.signum(o - own);
                     }
                     pull.put(m, sum);
                 }
                 // A card with a leg to a group before this one first, to a later group last: it sits
-                // where the two groups meet.
+                // where the two byAnchor meet.
                 members.sort(Comparator.comparingInt((String id) -> pull.get(id))
                         .thenComparing(id -> boxLabel(id)));
                 for (String m : members) {
-                    groupIndex.put(m, own);
                     List<String> unit = new ArrayList<>();
                     unit.add(m);
                     unit.addAll(hanging.getOrDefault(m, List.of()));
@@ -592,12 +585,6 @@ public final class StackLayout implements LayoutEngine {
             return 3;
         }
 
-        /** The anchor of a unit's band-linked box, or "" for units wired to nothing on the host namespace. */
-        String unitAnchor(List<String> unit) {
-            List<Leg> ls = legs.get(unit.get(0));
-            return ls.isEmpty() ? "" : anchor(ls.get(0));
-        }
-
         double unitHeight(List<String> unit) {
             double h = 0;
             for (String b : unit) {
@@ -619,8 +606,7 @@ public final class StackLayout implements LayoutEngine {
             List<TopoNode> rest = new ArrayList<>();
             Map<String, Integer> legRank = new HashMap<>();
             for (Leg l : boxLegs) {
-                int o = anchorOrder.indexOf(anchor(l));
-                legRank.merge(l.iface(), o < 0 ? Integer.MAX_VALUE : o, Math::min);
+                legRank.merge(l.iface(), anchorIndex.getOrDefault(anchor(l), Integer.MAX_VALUE), Math::min);
             }
             for (TopoNode k : p.drawnChildren(box.id())) {
                 (k.kind() == NodeKind.CONTAINER ? ctrs : legRank.containsKey(k.id()) ? legIfaces : rest).add(k);
@@ -811,8 +797,8 @@ public final class StackLayout implements LayoutEngine {
                     }
                     for (String k : g.children(b)) {
                         for (TopoLink l : plan.linksOf(k)) {
-                            if (l.kind() == LinkKind.PUBLISHED && l.target().equals(k) && h.ends.stream()
-                                    .anyMatch(e -> e.id().equals(l.source())) && stacked.add(l.source())) {
+                            if (l.kind() == LinkKind.PUBLISHED && l.target().equals(k) && h.endIds.contains(l.source())
+                                    && stacked.add(l.source())) {
                                 ends.add(new End(l.source(), b, k));
                             }
                         }

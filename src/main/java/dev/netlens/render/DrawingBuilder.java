@@ -22,8 +22,6 @@ import java.util.function.Predicate;
  * geometry is the window's: the same rectangles, tunnel arcs and line ends.
  */
 public final class DrawingBuilder {
-    /** How far a tunnel arcs above the hosts it joins (as on screen). */
-    public static final double TUNNEL_RISE = LinkPath.TUNNEL_RISE;
     static final double MARGIN = 32;
     static final double TITLE_BAND = 64;
 
@@ -99,7 +97,7 @@ public final class DrawingBuilder {
             return new Rect(0, 0, 400, 200);
         }
         if (links.stream().anyMatch(l -> l.kind() == LinkKind.TUNNEL)) {
-            b = b.union(new Rect(b.x(), b.y() - TUNNEL_RISE + 4, 1, 1));
+            b = b.union(new Rect(b.x(), b.y() - LinkPath.TUNNEL_RISE + 4, 1, 1));
         }
         return b;
     }

@@ -80,7 +80,6 @@ public final class TopologyCanvasView extends Region {
     private static final PseudoClass RULE_MATCH = PseudoClass.getPseudoClass("rule-match");
     private static final Duration FADE = Duration.millis(450);
     /** How far a tunnel arcs above the hosts it joins. */
-    private static final double TUNNEL_RISE = LinkPath.TUNNEL_RISE;
     /**
      * Below this zoom the canvas hides its text: a 16 px name is under 6 px on screen there, too small
      * to read, and text is most of what the software pipeline paints.
@@ -596,7 +595,7 @@ public final class TopologyCanvasView extends Region {
     /** Where anything is drawn, tunnel arcs included (world coordinates). */
     private Rect drawingBounds() {
         Rect b = layout.bounds();
-        double top = b.y() - TUNNEL_RISE;
+        double top = b.y() - LinkPath.TUNNEL_RISE;
         return new Rect(b.x() - 16, top - 16, b.w() + 32, b.y() + b.h() - top + 32);
     }
 
@@ -708,7 +707,7 @@ public final class TopologyCanvasView extends Region {
         }
         boolean tunnels = linkViews.keySet().stream().anyMatch(id -> id.startsWith("tunnel:") && visible.contains(id));
         if (tunnels) {
-            bounds = bounds.union(new Rect(bounds.x(), bounds.y() - TUNNEL_RISE * 0.8, 1, 1));
+            bounds = bounds.union(new Rect(bounds.x(), bounds.y() - LinkPath.TUNNEL_RISE * 0.8, 1, 1));
         }
         double margin = 24;
         double z = Math.min((getWidth() - 2 * margin) / bounds.w(), (getHeight() - 2 * margin) / bounds.h());
@@ -729,7 +728,7 @@ public final class TopologyCanvasView extends Region {
         }
         Rect bounds = layout.bounds();
         if (!linkViews.isEmpty() && linkViews.keySet().stream().anyMatch(id -> id.startsWith("tunnel:"))) {
-            bounds = bounds.union(new Rect(bounds.x(), bounds.y() - TUNNEL_RISE * 0.8, 1, 1));
+            bounds = bounds.union(new Rect(bounds.x(), bounds.y() - LinkPath.TUNNEL_RISE * 0.8, 1, 1));
         }
         double margin = 24;
         double w = Math.max(100, getWidth() - rightInset);
