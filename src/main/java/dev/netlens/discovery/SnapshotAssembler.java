@@ -201,7 +201,7 @@ public final class SnapshotAssembler {
             }
             members.forEach((ns, ids) -> {
                 NetNamespace old = namespaces.get(ns);
-                namespaces.put(ns, new NetNamespace(old.id(), old.host(), old.kind(), old.name(), old.path(), ids));
+                namespaces.put(ns, old.withContainers(ids));
             });
         }
 

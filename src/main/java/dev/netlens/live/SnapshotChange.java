@@ -24,7 +24,7 @@ public final class SnapshotChange {
     private static List<Host> comparable(List<Host> hosts) {
         return hosts.stream().map(h -> new Host(h.id(), h.endpoint(), h.name(), h.engineVersion(), h.apiVersion(), h.os(),
                 h.kernelVersion(), h.swarmNodeId(), h.underlayAddress(), h.swarmManager(), h.kernelView(), h.kernelId(),
-                h.missing(), withoutComments(h.firewall()))).toList();
+                h.missing(), withoutComments(h.firewall()), h.sysctls())).toList();
     }
 
     private static FirewallCapture withoutComments(FirewallCapture f) {

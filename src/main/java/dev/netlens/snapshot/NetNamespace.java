@@ -9,9 +9,21 @@ import java.util.List;
  * @param name the namespace file's name under Docker's netns folder, or "host"
  * @param path the namespace file Netlens read, or null when it was not read
  * @param containers full ids of the containers living in it (several for {@code container:} members)
+ * @param routes its main routing table, or null when it was not read (an API-only host, an old file)
  */
-public record NetNamespace(String id, String host, NamespaceKind kind, String name, String path, List<String> containers) {
+public record NetNamespace(String id, String host, NamespaceKind kind, String name, String path, List<String> containers,
+        List<Route> routes) {
     public NetNamespace {
         containers = Lists.copy(containers);
+        routes = routes == null ? null : List.copyOf(routes);
+    }
+
+    /** A namespace whose routes were not read. */
+    public NetNamespace(String id, String host, NamespaceKind kind, String name, String path, List<String> containers) {
+        this(id, host, kind, name, path, containers, null);
+    }
+
+    public NetNamespace withContainers(List<String> newContainers) {
+        return new NetNamespace(id, host, kind, name, path, newContainers, routes);
     }
 }
