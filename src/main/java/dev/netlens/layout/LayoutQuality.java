@@ -29,6 +29,22 @@ public final class LayoutQuality {
     public static final double CANVAS_H = 1004;
     private static final double FIT_MARGIN = 24;
 
+    /**
+     * What a layout is chosen to fill: the window's canvas, or a picture's page.
+     *
+     * @param margin room kept around the drawing on each side
+     * @param tunnelShare how much of a tunnel arc's rise above the hosts counts (the window's fit
+     *     lets the arc's top reach the margin; a picture draws it whole)
+     * @param capAtOne whether a drawing that already fits at 1x gains nothing from being smaller, and one
+     *     that does not fit loses half its score (a picture is read at 1x; a window zooms)
+     */
+    public record Viewport(double width, double height, double margin, double tunnelShare, boolean capAtOne) {
+        /** The canvas beside the side panel in a 1920x1080 window. */
+        public static final Viewport WINDOW = new Viewport(CANVAS_W, CANVAS_H, FIT_MARGIN, 0.8, false);
+        /** A 1x picture for a 1440p screen, every name legible without zooming (issue 12's goal). */
+        public static final Viewport PICTURE = new Viewport(2560, 1440, 24, 1, true); // margin: DrawingBuilder.MARGIN
+    }
+
     private LayoutQuality() {
     }
 
@@ -127,15 +143,26 @@ public final class LayoutQuality {
 
     /** The zoom fit-to-window gives: everything, tunnel arcs included, on the 1920x1080 canvas. */
     public static double fitZoom(TopologyGraph g, Layout layout) {
+        return fitZoom(g, layout, Viewport.WINDOW);
+    }
+
+    public static double fitZoom(TopologyGraph g, Layout layout, Viewport v) {
         boolean tunnels = g.links().stream().anyMatch(l -> l.kind() == LinkKind.TUNNEL
                 && layout.rects().containsKey(l.source()) && layout.rects().containsKey(l.target()));
-        return fitZoom(layout.bounds(), tunnels);
+        return fitZoom(layout.bounds(), tunnels, v);
     }
 
     /** The zoom fit-to-window gives on the 1920x1080 canvas for everything inside {@code b}. */
     public static double fitZoom(Rect b, boolean tunnels) {
-        double h = b.h() + (tunnels ? LinkPath.TUNNEL_RISE * 0.8 : 0);
-        return Math.min((CANVAS_W - 2 * FIT_MARGIN) / Math.max(1, b.w()), (CANVAS_H - 2 * FIT_MARGIN) / Math.max(1, h));
+        return fitZoom(b, tunnels, Viewport.WINDOW);
+    }
+
+    /** The zoom at which everything inside {@code b} fits {@code v} (at most 1 when {@code v} caps it). */
+    public static double fitZoom(Rect b, boolean tunnels, Viewport v) {
+        double h = b.h() + (tunnels ? LinkPath.TUNNEL_RISE * v.tunnelShare() : 0);
+        double zoom = Math.min((v.width() - 2 * v.margin()) / Math.max(1, b.w()), (v.height() - 2 * v.margin()) / Math.max(1, h));
+        // A page is met or not: any drawing that fits at 1x beats every one that must be scaled down.
+        return v.capAtOne() ? (zoom >= 1 ? 1 : zoom / 2) : zoom;
     }
 
     /** One line summary, for reports. */

@@ -45,7 +45,7 @@ public final class StackLayout implements LayoutEngine {
     public static final double NS_TITLE = 22;
     public static final double PAD = 10;
     public static final double GAP = 11;
-    public static final double HOST_GAP = 40;
+    public static final double HOST_GAP = 28;
     public static final double ROW_GAP = 32;
     private static final double LEAF_H1 = 22;
     private static final double LEAF_H2 = 34;
@@ -69,13 +69,25 @@ public final class StackLayout implements LayoutEngine {
 
     private static final boolean DEBUG = Boolean.getBoolean("netlens.layout.debug");
     private final LabelMetrics metrics;
+    private final LayoutQuality.Viewport target;
 
     public StackLayout() {
         this(LabelMetrics.ESTIMATE);
     }
 
     public StackLayout(LabelMetrics metrics) {
+        this(metrics, LayoutQuality.Viewport.WINDOW);
+    }
+
+    /** @param target what the chosen column height should fill best: the window's canvas or a picture's page */
+    public StackLayout(LabelMetrics metrics, LayoutQuality.Viewport target) {
         this.metrics = metrics;
+        this.target = target;
+    }
+
+    /** The layout pictures use: chosen to fit a 1x picture on a 1440p screen ({@link LayoutQuality.Viewport#PICTURE}). */
+    public static StackLayout forPictures(LabelMetrics metrics) {
+        return new StackLayout(metrics, LayoutQuality.Viewport.PICTURE);
     }
 
     /** The parameter of one candidate layout: how tall a column of cards may grow. */
@@ -117,7 +129,7 @@ public final class StackLayout implements LayoutEngine {
             Layout candidate = null;
             if (quality) {
                 candidate = new Run(plan, height, false).run();
-                score = LayoutQuality.fitZoom(graph, candidate);
+                score = LayoutQuality.fitZoom(graph, candidate, target);
                 int crossings = LayoutQuality.crossings(graph, candidate);
                 int through = LayoutQuality.passThroughs(graph, candidate);
                 score /= 1 + 0.03 * crossings + 0.015 * through;
@@ -125,7 +137,7 @@ public final class StackLayout implements LayoutEngine {
                 // Large graphs: the candidates' sizes alone decide; only the chosen one is placed.
                 Run dry = new Run(plan, height, true);
                 dry.run();
-                score = LayoutQuality.fitZoom(dry.bounds, tunnels);
+                score = LayoutQuality.fitZoom(dry.bounds, tunnels, target);
             }
             if (DEBUG) {
                 System.err.printf("candidate h=%.0f: %s -> %.4f%n", height,
@@ -260,9 +272,10 @@ public final class StackLayout implements LayoutEngine {
                 return out;
             }
             double h = tallest;
-            while (h < total * 1.05 && out.size() < 24) {
+            // Steps of an eighth: a picture that must fit a page finds a height between two coarser steps.
+            while (h < total * 1.05 && out.size() < 40) {
                 out.add(h);
-                h *= 1.25;
+                h *= 1.125;
             }
             out.add(Math.max(h, total));
             return out;

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * geometry is the window's: the same rectangles, tunnel arcs and line ends.
  */
 public final class DrawingBuilder {
-    static final double MARGIN = 32;
+    static final double MARGIN = 24;
     static final double TITLE_BAND = 64;
 
     private final TopologyGraph graph;

@@ -31,7 +31,7 @@ public final class Pictures {
         TopologyGraph graph = TopologyGraph.from(file.snapshot()).collapsed(collapsed);
         Set<String> saved = file.collapsed() == null ? Set.of() : new LinkedHashSet<>(file.collapsed());
         Layout start = saved.equals(new LinkedHashSet<>(collapsed)) ? SavedLayout.toLayout(file.layout(), graph) : Layout.EMPTY;
-        Layout layout = new StableLayout(new StackLayout(new AwtLabelMetrics())).layout(graph, start, () -> false);
+        Layout layout = new StableLayout(StackLayout.forPictures(new AwtLabelMetrics())).layout(graph, start, () -> false);
         return DrawingBuilder.whole(graph, layout, options);
     }
 
@@ -43,7 +43,7 @@ public final class Pictures {
         if (choice == null && file.collapsed() != null) {
             return new LinkedHashSet<>(file.collapsed());
         }
-        LayoutEngine engine = new StackLayout(new AwtLabelMetrics());
+        LayoutEngine engine = StackLayout.forPictures(new AwtLabelMetrics());
         return (choice == null ? Collapsing.AUTO : choice).ids(TopologyGraph.from(file.snapshot()), engine, options);
     }
 }

@@ -173,7 +173,7 @@ public final class FileViewModel {
      * (Java2D's font measures, no state shared with the window's layout engine).
      */
     private static PictureSource refolded(PictureSource shown, Collapsing choice, PictureOptions options) {
-        LayoutEngine engine = new StackLayout(new AwtLabelMetrics());
+        LayoutEngine engine = StackLayout.forPictures(new AwtLabelMetrics());
         TopologyGraph folded = shown.whole().collapsed(choice.ids(shown.whole(), engine, options));
         return shown.refolded(folded, engine.layout(folded));
     }
