@@ -11,11 +11,11 @@ import dev.netlens.layout.StableLayout;
 import dev.netlens.layout.StackLayout;
 import dev.netlens.layout.TypeScale;
 import dev.netlens.render.AutoCollapse;
-import dev.netlens.render.AwtLabelMetrics;
 import dev.netlens.render.Drawing;
 import dev.netlens.render.DrawingBuilder;
 import dev.netlens.render.PictureOptions;
 import dev.netlens.render.PngFit;
+import dev.netlens.render.Pictures;
 import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.MainWindow;
@@ -79,9 +79,9 @@ public final class ReadabilityBench {
         String workload = String.format(Locale.ROOT, "%d containers (%d running) / %d networks / %d groups, %d vertices",
                 s.containers().size(), running, networks, groups, g.nodes().size());
         // Pictures, as `netlens export` lays them out.
-        LayoutEngine pictures = new StableLayout(new StackLayout(new AwtLabelMetrics()));
+        LayoutEngine pictures = new StableLayout(Pictures.layoutEngine());
         Drawing whole = DrawingBuilder.whole(g, pictures.layout(g), PictureOptions.plain());
-        Set<String> auto = AutoCollapse.choose(g, new StackLayout(new AwtLabelMetrics()), PictureOptions.plain());
+        Set<String> auto = AutoCollapse.choose(g, Pictures.layoutEngine(), PictureOptions.plain());
         TopologyGraph folded = g.collapsed(auto);
         Layout autoLayout = pictures.layout(folded);
         Drawing autoDrawing = DrawingBuilder.whole(folded, autoLayout, PictureOptions.plain());

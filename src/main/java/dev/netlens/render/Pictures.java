@@ -17,6 +17,14 @@ public final class Pictures {
     private Pictures() {
     }
 
+    /**
+     * How every picture is laid out (the command line's, the export dialog's refolded ones, the
+     * benchmark's): Java2D's font measures, columns chosen to fit a 1x page of 2,560 x 1,440.
+     */
+    public static StackLayout layoutEngine() {
+        return StackLayout.forPictures(new AwtLabelMetrics());
+    }
+
     /** The picture as the window would show the file: its own collapsed ids (if it has any), its positions. */
     public static Drawing of(SnapshotFile file, PictureOptions options) {
         return of(file, options, file.collapsed() == null ? List.of() : file.collapsed());
@@ -31,7 +39,7 @@ public final class Pictures {
         TopologyGraph graph = TopologyGraph.from(file.snapshot()).collapsed(collapsed);
         Set<String> saved = file.collapsed() == null ? Set.of() : new LinkedHashSet<>(file.collapsed());
         Layout start = saved.equals(new LinkedHashSet<>(collapsed)) ? SavedLayout.toLayout(file.layout(), graph) : Layout.EMPTY;
-        Layout layout = new StableLayout(StackLayout.forPictures(new AwtLabelMetrics())).layout(graph, start, () -> false);
+        Layout layout = new StableLayout(layoutEngine()).layout(graph, start, () -> false);
         return DrawingBuilder.whole(graph, layout, options);
     }
 
@@ -43,7 +51,7 @@ public final class Pictures {
         if (choice == null && file.collapsed() != null) {
             return new LinkedHashSet<>(file.collapsed());
         }
-        LayoutEngine engine = StackLayout.forPictures(new AwtLabelMetrics());
+        LayoutEngine engine = layoutEngine();
         return (choice == null ? Collapsing.AUTO : choice).ids(TopologyGraph.from(file.snapshot()), engine, options);
     }
 }

@@ -2,13 +2,12 @@ package dev.netlens.ui.file;
 
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.layout.LayoutEngine;
-import dev.netlens.layout.StackLayout;
 import dev.netlens.persist.SavedLayout;
-import dev.netlens.render.AwtLabelMetrics;
 import dev.netlens.render.Collapsing;
 import dev.netlens.render.Drawing;
 import dev.netlens.render.DrawingBuilder;
 import dev.netlens.render.PictureOptions;
+import dev.netlens.render.Pictures;
 import dev.netlens.render.PngFit;
 import dev.netlens.render.PngWriter;
 import dev.netlens.render.SvgWriter;
@@ -173,7 +172,7 @@ public final class FileViewModel {
      * (Java2D's font measures, no state shared with the window's layout engine).
      */
     private static PictureSource refolded(PictureSource shown, Collapsing choice, PictureOptions options) {
-        LayoutEngine engine = StackLayout.forPictures(new AwtLabelMetrics());
+        LayoutEngine engine = Pictures.layoutEngine();
         TopologyGraph folded = shown.whole().collapsed(choice.ids(shown.whole(), engine, options));
         return shown.refolded(folded, engine.layout(folded));
     }

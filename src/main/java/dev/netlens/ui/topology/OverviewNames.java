@@ -40,7 +40,8 @@ import javafx.scene.text.Text;
  * <p>Declutter: names are placed by priority, hosts, then networks and groups, then containers
  * (larger shapes first among equals, then top to bottom). A name goes on its shape (leaves) or in its
  * top-left corner (boxes); a leaf's name that would overlap a name already placed tries just above,
- * then just below its shape, then its shorter form (a bridge's Docker network alone), then the same
+ * then just below its shape (a bridge: also beside its bus's ends, then up to three rows further up or
+ * down), then its shorter form (a bridge's Docker network alone), then the same
  * shortened in the middle with an ellipsis (start and end kept: {@code myproject…-web-1}) to the width
  * of its room and then of its shape; a name that still overlaps one already placed is not drawn.
  *
@@ -391,13 +392,16 @@ public final class OverviewNames extends Group {
             double[] at = null;
             String text = null;
             boolean whole = true;
-            for (String t : e.texts()) {
-                double plateW = Math.ceil(width(font, t) + 2 * PAD_X);
-                if (plateW <= roomW) {
-                    at = free(e, x0, y0, x1, y1, rx0, rx1, plateW, plateH);
-                    if (at != null) {
-                        text = t;
-                        break;
+            // Near its shape in every form first; a network's name then also further away (see free).
+            for (int reach = 0; reach <= (e.kind() == NodeKind.BRIDGE ? 1 : 0) && at == null; reach++) {
+                for (String t : e.texts()) {
+                    double plateW = Math.ceil(width(font, t) + 2 * PAD_X);
+                    if (plateW <= roomW) {
+                        at = free(e, x0, y0, x1, y1, rx0, rx1, plateW, plateH, reach == 1);
+                        if (at != null) {
+                            text = t;
+                            break;
+                        }
                     }
                 }
             }
@@ -407,7 +411,7 @@ public final class OverviewNames extends Group {
                 for (double limit : new double[] {roomW, Math.min(roomW, shapeW)}) {
                     String s = ellipsize(font, last, limit - 2 * PAD_X);
                     if (s != null) {
-                        at = free(e, x0, y0, x1, y1, rx0, rx1, Math.ceil(width(font, s) + 2 * PAD_X), plateH);
+                        at = free(e, x0, y0, x1, y1, rx0, rx1, Math.ceil(width(font, s) + 2 * PAD_X), plateH, true);
                         if (at != null) {
                             text = s;
                             whole = false;
@@ -436,9 +440,11 @@ public final class OverviewNames extends Group {
     /**
      * Where a plate of this size can go without overlapping a name already placed: a box's top-left
      * corner inside it; for a leaf, its middle (kept within its room's span rx0..rx1), then anywhere
-     * along a shape wider than the name, then just above it, then just below it. Null if nowhere.
+     * along a shape wider than the name, then just above it, then just below it; with {@code far}, a
+     * bridge's name also beside its bus and up to three rows further up or down. Null if nowhere.
      */
-    private double[] free(Entry e, double x0, double y0, double x1, double y1, double rx0, double rx1, double w, double h) {
+    private double[] free(Entry e, double x0, double y0, double x1, double y1, double rx0, double rx1, double w, double h,
+            boolean far) {
         if (e.box()) {
             double[] r = {Math.round(rx0), Math.round(y0 + 3), w, h};
             return overlapsPlaced(r) ? null : r;
@@ -455,8 +461,20 @@ public final class OverviewNames extends Group {
         for (int k = 0; k <= 8 && hi > lo; k++) {
             tries.add(new double[] {Math.round(lo + (hi - lo) * k / 8), middle, w, h});
         }
-        tries.add(new double[] {x, Math.min(Math.round(y0 - h), middle - h - 2 * GAP), w, h});
-        tries.add(new double[] {x, Math.max(Math.round(y1), middle + h + 2 * GAP), w, h});
+        double above = Math.min(Math.round(y0 - h), middle - h - 2 * GAP);
+        double below = Math.max(Math.round(y1), middle + h + 2 * GAP);
+        tries.add(new double[] {x, above, w, h});
+        tries.add(new double[] {x, below, w, h});
+        if (far && e.kind() == NodeKind.BRIDGE) {
+            // A network's name is worth a longer look (buses of one host stack a few px apart at
+            // overview zoom): beside the bus's ends, then a row or two further up or down.
+            tries.add(new double[] {Math.round(x1 + GAP), middle, w, h});
+            tries.add(new double[] {Math.round(x0 - GAP - w), middle, w, h});
+            for (int k = 1; k <= 3; k++) {
+                tries.add(new double[] {x, above - k * (h + GAP), w, h});
+                tries.add(new double[] {x, below + k * (h + GAP), w, h});
+            }
+        }
         for (double[] r : tries) {
             if (!overlapsPlaced(r)) {
                 return r;
