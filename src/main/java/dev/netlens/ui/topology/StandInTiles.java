@@ -32,6 +32,12 @@ import javafx.scene.image.WritablePixelFormat;
  * not. Composing it costs a few milliseconds, where the renderer would resample scaled tiles pixel
  * by pixel at several times that. Two buffers take turns, so the one being composed is never the
  * one the render thread may still be reading.
+ *
+ * <p>A backdrop, one picture of the whole drawing at most {@link #BACKDROP_SIDE} pixels a side, is
+ * taken once the camera rests. The first pulse of a gesture pictures what its view lacks, sharp; after
+ * that, a zoom that leaves the level's range starts the new level empty instead of painting the whole
+ * view in one pulse, and the backdrop, resampled, stands in until the camera rests and the view is
+ * pictured sharp again. A pan within the level still pictures the strips coming into view.
  */
 final class StandInTiles extends Group {
     /** Pixels a side of a tile, at its level's zoom. */
@@ -40,6 +46,8 @@ final class StandInTiles extends Group {
     static final double RELEVEL_OUT = 2;
     /** ... or rises above it times this (magnified tiles blur; until then a zoom in paints nothing new). */
     static final double RELEVEL_IN = 4;
+    /** The longest side of the backdrop, in pixels: a fit-to-window view of a large host is about this wide. */
+    static final int BACKDROP_SIDE = 2048;
     /** At most this many tiles are kept, unless the view needs more (see {@link #trim}). */
     private static final int MAX_TILES = 96;
     private static final WritablePixelFormat<IntBuffer> ARGB_PRE = PixelFormat.getIntArgbPreInstance();
@@ -67,6 +75,19 @@ final class StandInTiles extends Group {
     private int front;
     private int[] colTile = new int[0];
     private int[] colOffset = new int[0];
+    /** The backdrop's pixels (premultiplied ARGB), null until taken; its size, zoom and top-left pixel at that zoom. */
+    private int[] backdrop;
+    private int backW;
+    private int backH;
+    private double backZoom;
+    private long backX;
+    private long backY;
+    private int[] colBack = new int[0];
+    /** Whether this level was started during a gesture and waits, empty, for the camera to rest. */
+    private boolean deferred;
+    /** Whether the last cover was for a moving camera, and at what zoom. */
+    private boolean inGesture;
+    private double gestureZoom;
 
     StandInTiles() {
         setAutoSizeChildren(false);
@@ -80,10 +101,31 @@ final class StandInTiles extends Group {
      * meet {@code drawing} (outside it there is only background) are painted now.
      */
     void cover(Rect view, Rect drawing, double zoom, Painter painter) {
-        if (levelZoom == 0 || zoom < levelZoom / RELEVEL_OUT || zoom > levelZoom * RELEVEL_IN) {
+        cover(view, drawing, zoom, painter, false);
+    }
+
+    /**
+     * As {@link #cover(Rect, Rect, double, Painter)}; when the zoom changed since the last pulse of
+     * the same gesture and leaves the level, with a backdrop, the new level is started empty and left
+     * so until the camera rests (the backdrop stands in).
+     */
+    void cover(Rect view, Rect drawing, double zoom, Painter painter, boolean moving) {
+        boolean relevel = levelZoom == 0 || zoom < levelZoom / RELEVEL_OUT || zoom > levelZoom * RELEVEL_IN;
+        // The first pulse of a gesture pictures its view sharp (a drag keeps that zoom); a zoom that
+        // changes within the gesture does not wait for a full paint.
+        boolean zooming = moving && inGesture && zoom != gestureZoom;
+        inGesture = moving;
+        gestureZoom = zoom;
+        if (relevel) {
             tiles.clear();
             levelZoom = zoom;
+            deferred = false;
         }
+        if (moving && backdrop != null && ((relevel && zooming) || deferred)) {
+            deferred = true;
+            return;
+        }
+        deferred = false;
         List<long[]> missing = missing(view, drawing);
         if (!missing.isEmpty()) {
             paint(missing, painter);
@@ -93,7 +135,37 @@ final class StandInTiles extends Group {
 
     /** Whether the tiles were taken at this zoom and hold all the view needs. */
     boolean covers(Rect view, Rect drawing, double zoom) {
-        return levelZoom == zoom && missing(view, drawing).isEmpty();
+        return levelZoom == zoom && !deferred && missing(view, drawing).isEmpty();
+    }
+
+    /** The camera rests: the next moving pulse starts a gesture. */
+    void rest() {
+        inGesture = false;
+    }
+
+    boolean hasBackdrop() {
+        return backdrop != null;
+    }
+
+    /** Pictures the whole drawing, at most {@link #BACKDROP_SIDE} pixels a side (and never above {@code maxZoom}). */
+    void takeBackdrop(Rect drawing, double maxZoom, Painter painter) {
+        double z = Math.min(maxZoom, BACKDROP_SIDE / Math.max(1, Math.max(drawing.w(), drawing.h())));
+        long x = (long) Math.floor(drawing.x() * z);
+        long y = (long) Math.floor(drawing.y() * z);
+        int w = (int) Math.ceil(drawing.maxX() * z) - (int) x;
+        int h = (int) Math.ceil(drawing.maxY() * z) - (int) y;
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        Image all = painter.paint(z, (int) x, (int) y, w, h);
+        int[] pixels = new int[w * h];
+        all.getPixelReader().getPixels(0, 0, w, h, ARGB_PRE, pixels, 0, w);
+        backdrop = pixels;
+        backW = w;
+        backH = h;
+        backZoom = z;
+        backX = x;
+        backY = y;
     }
 
     /**
@@ -113,25 +185,33 @@ final class StandInTiles extends Group {
             colTile = new int[w];
             colOffset = new int[w];
         }
+        if (colBack.length != w) {
+            colBack = new int[w];
+        }
         Screen screen = screens[front ^= 1];
         boolean exact = zoom == levelZoom;
         double s = levelZoom / zoom;
+        double b = backZoom / zoom;
         for (int x = 0; x < w; x++) {
             long lx = exact ? Math.round(x - panX) : (long) Math.floor((x + 0.5 - panX) * s);
             colTile[x] = (int) Math.floorDiv(lx, TILE);
             colOffset[x] = (int) Math.floorMod(lx, TILE);
+            long bx = (long) Math.floor((x + 0.5 - panX) * b) - backX;
+            colBack[x] = bx < 0 || bx >= backW ? -1 : (int) bx;
         }
         int[] dst = screen.pixels();
         for (int y = 0; y < h; y++) {
             long ly = exact ? Math.round(y - panY) : (long) Math.floor((y + 0.5 - panY) * s);
+            long by = (long) Math.floor((y + 0.5 - panY) * b) - backY;
+            int backRow = backdrop == null || by < 0 || by >= backH ? -1 : (int) by * backW;
             composeRow(dst, y * w, w, (int) Math.floorDiv(ly, TILE), (int) Math.floorMod(ly, TILE) * TILE, exact,
-                    background);
+                    background, backRow);
         }
-        screen.buffer().updateBuffer(b -> null); // all of it changed
+        screen.buffer().updateBuffer(buffer -> null); // all of it changed
         view.setImage(screen.image());
     }
 
-    private void composeRow(int[] dst, int row, int w, int j, int rowOffset, boolean exact, int background) {
+    private void composeRow(int[] dst, int row, int w, int j, int rowOffset, boolean exact, int background, int backRow) {
         int x = 0;
         while (x < w) {
             int i = colTile[x];
@@ -139,8 +219,14 @@ final class StandInTiles extends Group {
             while (end < w && colTile[end] == i) {
                 end++;
             }
-            int[] t = tiles.get(key(i, j));
-            if (t == null) {
+            int[] t = deferred ? null : tiles.get(key(i, j));
+            if (t == null && backRow >= 0) {
+                // No tile here yet: the backdrop, resampled (blurred while zoomed in, sharp again at rest).
+                for (int k = x; k < end; k++) {
+                    int bx = colBack[k];
+                    dst[row + k] = bx < 0 ? background : backdrop[backRow + bx];
+                }
+            } else if (t == null) {
                 Arrays.fill(dst, row + x, row + end, background);
             } else if (exact) {
                 System.arraycopy(t, rowOffset + colOffset[x], dst, row + x, end - x);
@@ -153,11 +239,18 @@ final class StandInTiles extends Group {
         }
     }
 
-    /** Drops every tile and the composed pictures (the drawing changed). */
+    /** Drops every tile and the composed pictures; the backdrop stays (the drawing is the same). */
     void clear() {
         tiles.clear();
         levelZoom = 0;
+        deferred = false;
         releaseScreens();
+    }
+
+    /** Drops everything, backdrop included (the drawing changed). */
+    void forget() {
+        clear();
+        backdrop = null;
     }
 
     /** Frees the window-sized pictures (the camera stopped); the tiles stay for the next gesture. */

@@ -578,14 +578,23 @@ public final class TopologyCanvasView extends Region {
         double device = getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
         double pixelZoom = zoom() * device;
         if (!moving) {
+            standIn.rest();
+            boolean painted = false;
             if (!standIn.covers(view, drawingBounds(), pixelZoom)) {
                 standIn.clear();
                 standIn.cover(view, drawingBounds(), pixelZoom, this::paintTiles);
+                painted = true;
+            }
+            if (!standIn.hasBackdrop()) {
+                standIn.takeBackdrop(drawingBounds(), device, this::paintTiles);
+                painted = true;
+            }
+            if (painted) {
                 cull(); // the shapes in view, as they were
             }
             return;
         }
-        standIn.cover(view, drawingBounds(), pixelZoom, this::paintTiles);
+        standIn.cover(view, drawingBounds(), pixelZoom, this::paintTiles, true);
         standIn.show(pan.getX() * device, pan.getY() * device, pixelZoom, (int) Math.ceil(getWidth() * device),
                 (int) Math.ceil(getHeight() * device), device, argbPre(canvasFill()));
         content.setOpacity(0); // skipped by the renderer, without touching the subtree
@@ -637,7 +646,7 @@ public final class TopologyCanvasView extends Region {
     /** Forgets the pictures (they no longer show what the shapes look like) and shows the shapes. */
     private void dropStandIn() {
         coverWanted = false;
-        standIn.clear();
+        standIn.forget();
         showShapes();
     }
 
@@ -739,6 +748,11 @@ public final class TopologyCanvasView extends Region {
     }
 
     /** Brings a vertex to the middle, zooming in to reading size if the view is far out. */
+    /** How long the camera must be still before the shapes come back (tests on a loaded machine lengthen it). */
+    void settleDelay(Duration delay) {
+        settle.setDuration(delay);
+    }
+
     public void centreOn(String id) {
         stopCameraMove();
         Rect r = layout.rects().get(id);

@@ -185,8 +185,10 @@ class CanvasCullingTest {
         javafx.scene.image.Image[] atRest = new javafx.scene.image.Image[1];
         javafx.scene.image.Image[] moving = new javafx.scene.image.Image[1];
         robot.interact(() -> atRest[0] = canvas().snapshot(null, null));
-        // A drag away and back: the camera is where it was, and moving.
+        // A drag away and back: the camera is where it was, and moving (for as long as the test looks,
+        // however slow the machine: a quarter second between two events would end the gesture).
         act(robot, () -> {
+            canvas().settleDelay(javafx.util.Duration.seconds(30));
             fire(MouseEvent.MOUSE_PRESSED, 500, 400);
             fire(MouseEvent.MOUSE_DRAGGED, 560, 430);
         });
@@ -195,6 +197,7 @@ class CanvasCullingTest {
             assertTrue(canvas().isStandInShown());
             moving[0] = canvas().snapshot(null, null);
             fire(MouseEvent.MOUSE_RELEASED, 500, 400);
+            canvas().settleDelay(javafx.util.Duration.millis(250));
         });
         var a = atRest[0].getPixelReader();
         var b = moving[0].getPixelReader();
