@@ -47,10 +47,15 @@ public final class JsonTree {
 
     private static JsonNode root(JsonParser p) throws IOException {
         JsonToken first = p.nextToken();
-        return first == null ? MissingNode.getInstance() : value(p, first);
+        return first == null ? MissingNode.getInstance() : value(p, first, null);
     }
 
-    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+    /**
+     * @param name the field holding this value, or null: a container's environment
+     *     ({@code Config.Env} of an inspect answer) is skipped token by token, never made into nodes,
+     *     so no secret of it is kept in a tree that lives on after the answer's bytes are dropped
+     */
+    private static JsonNode value(JsonParser p, JsonToken t, String name) throws IOException {
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();
@@ -59,7 +64,12 @@ public final class JsonTree {
                         throw truncated(p);
                     }
                     String field = p.currentName();
-                    o.set(field, value(p, next(p)));
+                    JsonToken v = next(p);
+                    if ("Env".equals(field) && "Config".equals(name)) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    o.set(field, value(p, v, field));
                 }
                 return o;
             }
@@ -69,7 +79,7 @@ public final class JsonTree {
                     if (v == null) {
                         throw truncated(p);
                     }
-                    a.add(value(p, v));
+                    a.add(value(p, v, null));
                 }
                 return a;
             }

@@ -56,4 +56,16 @@ class JsonTreeTest {
         assertThrows(JsonProcessingException.class, () -> JsonTree.parse("{\"a\": }"));
         assertThrows(JsonProcessingException.class, () -> JsonTree.parse("[1, 2,"));
     }
+
+    @Test
+    void aContainersEnvironmentIsSkippedWhileParsingAndNothingElse() throws IOException {
+        String inspect = "{\"Id\":\"c1\",\"Config\":{\"Image\":\"busybox\",\"Env\":[\"PASSWORD=hunter2\",\"X=1\"],"
+                + "\"Labels\":{\"Env\":\"kept: a label named Env is not the environment\"}},\"Env\":\"top-level kept\"}";
+        var tree = JsonTree.parse(inspect);
+        assertTrue(tree.path("Config").path("Env").isMissingNode(), tree.toString());
+        assertEquals("busybox", tree.path("Config").path("Image").asText());
+        assertEquals("kept: a label named Env is not the environment", tree.path("Config").path("Labels").path("Env").asText());
+        assertEquals("top-level kept", tree.path("Env").asText());
+        assertTrue(!tree.toString().contains("hunter2"));
+    }
 }
