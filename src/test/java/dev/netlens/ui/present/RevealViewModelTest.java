@@ -111,6 +111,7 @@ class RevealViewModelTest {
         assertTrue(linksShown(LinkKind.PUBLISHED));
         String caption = reveal.captionProperty().get();
         assertTrue(caption.contains("published port") && caption.contains("DNAT"), caption);
+        assertFalse(caption.contains("(s)"), "plural by count, not port(s): " + caption);
         assertEquals(Set.of(RevealLayer.values()), reveal.visibleLayersProperty().get());
 
         reveal.next(); // stays on the last step
