@@ -232,9 +232,11 @@ public final class TopologyGraph {
         private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
         private final Map<String, String> hostNamespace = new LinkedHashMap<>();
         private final Map<String, Set<String>> nets = new LinkedHashMap<>();
+        private final Map<String, Host> hosts = new LinkedHashMap<>();
 
         Builder(TopologySnapshot s) {
             this.s = s;
+            s.hosts().forEach(h -> hosts.put(h.id(), h));
             s.interfaces().forEach(i -> ifaces.put(i.id(), i));
             s.namespaces().forEach(n -> namespaces.put(n.id(), n));
             for (NetNamespace n : s.namespaces()) {
@@ -259,6 +261,16 @@ public final class TopologyGraph {
             return new TopologyGraph(nodes, links);
         }
 
+        /** A host as people know it: its name and the address Netlens used ({@code vm (unix:///var/run/docker.sock)}), not its id. */
+        private String hostText(String hostId) {
+            Host h = hostId == null ? null : hosts.get(hostId);
+            if (h == null) {
+                return hostId;
+            }
+            String name = h.name() == null || h.name().isBlank() ? h.id() : h.name();
+            return h.endpoint() == null ? name : name + " (" + h.endpoint() + ")";
+        }
+
         private void host(Host h) {
             String caption = "engine " + nz(h.engineVersion()) + (h.underlayAddress() == null ? "" : " · " + h.underlayAddress());
             List<Detail> d = new ArrayList<>();
@@ -280,7 +292,7 @@ public final class TopologyGraph {
             boolean host = n.kind() == NamespaceKind.HOST;
             String parent = nodes.containsKey(hostId(n.host())) ? hostId(n.host()) : null;
             List<Detail> d = List.of(new Detail("Namespace", n.name()), new Detail("Kind", n.kind().wireName()),
-                    new Detail("Path", n.path()), new Detail("Host", n.host()),
+                    new Detail("Path", n.path()), new Detail("Host", hostText(n.host())),
                     new Detail("Containers", String.valueOf(n.containers().size())));
             put(new TopoNode(nsId(n.id()), NodeKind.NAMESPACE, n.kind().wireName(),
                     host ? "host namespace" : n.name(), host ? null : n.kind().wireName(), parent, n.id(), n.host(),
@@ -298,7 +310,7 @@ public final class TopologyGraph {
             d.add(new Detail("Interface", i.name()));
             d.add(new Detail("Kind", i.kind().wireName()));
             d.add(new Detail("Namespace", ns == null ? i.namespace() : ns.name()));
-            d.add(new Detail("Host", host));
+            d.add(new Detail("Host", hostText(host)));
             d.add(new Detail("ifindex", String.valueOf(i.ifindex())));
             d.add(new Detail("MTU", String.valueOf(i.mtu())));
             d.add(new Detail("MAC", i.mac()));
@@ -360,7 +372,7 @@ public final class TopologyGraph {
             d.add(new Detail("State", c.state()));
             d.add(new Detail("Network mode", c.networkMode().startsWith("container:")
                     ? "container:" + shortId(c.networkMode().substring(10)) : c.networkMode()));
-            d.add(new Detail("Host", c.host()));
+            d.add(new Detail("Host", hostText(c.host())));
             List<String> networks = new ArrayList<>();
             for (Endpoint e : c.endpoints()) {
                 networks.add(e.network());
@@ -385,7 +397,7 @@ public final class TopologyGraph {
                 put(new TopoNode(pid, NodeKind.PORT, nz(p.protocol()), p.hostPort() + "→" + p.containerPort() + "/" + p.protocol(),
                         ip, portParent, c.id(), c.host(), List.of(),
                         0, List.of(new Detail("Published port", portText(p)), new Detail("Container", c.name()),
-                                new Detail("Host", c.host()))));
+                                new Detail("Host", hostText(c.host())))));
                 addLink(new TopoLink("pub:" + pid, LinkKind.PUBLISHED, pid, id, null, null, false));
             }
         }
@@ -437,7 +449,7 @@ public final class TopologyGraph {
                 put(new TopoNode(id, NodeKind.UNDERLAY, end.host() == null ? "remote" : "local", end.address(),
                         end.host() == null ? "peer (unknown host)" : "underlay", parent, end.address(), end.host(),
                         List.of(), 0, List.of(new Detail("Underlay address", end.address()),
-                                new Detail("Host", end.host() == null ? "not discovered" : end.host()))));
+                                new Detail("Host", end.host() == null ? "not discovered" : hostText(end.host())))));
             }
             tag(id, t.network());
             return id;
@@ -459,7 +471,7 @@ public final class TopologyGraph {
                 String gid = groupId(c.host(), g[0], g[1]);
                 if (!nodes.containsKey(gid)) {
                     put(new TopoNode(gid, NodeKind.GROUP, g[0], g[1], g[0], hostId(c.host()), g[1], c.host(), List.of(), 0,
-                            List.of(new Detail("Group", g[1]), new Detail("Kind", g[0]), new Detail("Host", c.host()))));
+                            List.of(new Detail("Group", g[1]), new Detail("Kind", g[0]), new Detail("Host", hostText(c.host())))));
                 }
                 members.merge(gid, 1, Integer::sum);
                 String cid = ctrId(c.host(), c.id());

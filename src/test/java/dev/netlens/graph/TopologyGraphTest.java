@@ -81,6 +81,15 @@ class TopologyGraphTest {
     }
 
     @Test
+    void aContainersHostIsNamedWithItsEngineAddressNotItsId() {
+        var c = snapshot.containers().get(0);
+        var host = snapshot.hosts().stream().filter(h -> h.id().equals(c.host())).findFirst().orElseThrow();
+        TopoNode node = graph.node(TopologyGraph.ctrId(c.host(), c.id())).orElseThrow();
+        String shown = node.details().stream().filter(d -> d.name().equals("Host")).findFirst().orElseThrow().value();
+        assertEquals(host.name() + " (" + host.endpoint() + ")", shown);
+    }
+
+    @Test
     void containerModeMemberSharesItsNamespaceBox() {
         TopoNode db = containerNode("db");
         TopoNode exporter = containerNode("db-exporter");
