@@ -122,6 +122,16 @@ class RuleHitsAgainstEngineTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no conntrack rule for " + bridge));
     }
 
+    @Test
+    void nftCounterStatementsGiveTheirRulesCounters() {
+        FirewallCapture capture = discovery.readFirewall(Lab.ENGINE1);
+        assertNotNull(capture.nftRuleset(), "nft read: " + capture.missing());
+        List<Rule> counted = dev.netlens.firewall.NftRulesetParser.parse(capture.nftRuleset()).rules()
+                .filter(r -> r.raw().contains("counter packets")).toList();
+        assertTrue(!counted.isEmpty(), "Docker's rules, seen through nft, count packets");
+        counted.forEach(r -> assertNotNull(r.counters(), r.raw()));
+    }
+
     private FirewallRuleset read() {
         FirewallCapture capture = discovery.readFirewall(Lab.ENGINE1);
         assertNotNull(capture.iptablesSave(), "iptables-save -c read: " + capture.missing());
