@@ -41,6 +41,8 @@ final class LiveConnection implements AutoCloseable {
     /** Called on the FX thread once the window is up. */
     void attach(MainWindow window, List<EngineFailure> firstFailures, Instant firstRead) {
         window.state().setEngineStatus(status(firstFailures, demoShown ? Map.of() : refreshedNow(firstRead)));
+        // "Refresh counters": one host's firewall read again by discovery, on the panel's background executor.
+        window.setFirewallRefresh(host -> discovery.readFirewall(host.endpoint()));
         live = new LiveTopology(endpoints, discovery, new DockerEngineEvents(), resync, Clock.systemUTC(),
                 update -> onUpdate(window, update));
         live.start();
@@ -60,6 +62,8 @@ final class LiveConnection implements AutoCloseable {
             }
             if (publish) {
                 window.showLive(next);
+            } else if (!next.hosts().isEmpty()) {
+                window.showFirewallCounters(next); // same topology, newer counters
             }
             if (!window.files().showingFile()) {
                 window.setStaleHosts(update.staleHosts()); // a file on screen has no live engines

@@ -422,6 +422,25 @@ public final class Discovery implements AutoCloseable {
         }
     }
 
+    /**
+     * The firewall of one engine's host, read again now, with counters: the firewall panel's "Refresh
+     * counters" (a few processes, not a pass). An engine whose kernel cannot be read gives a capture
+     * that says why.
+     *
+     * @param endpoint the engine's URI, as in {@code Host.endpoint()}
+     */
+    public dev.netlens.snapshot.FirewallCapture readFirewall(String endpoint) {
+        List<String> missing = new ArrayList<>();
+        Optional<EngineProcess> process;
+        try {
+            process = localEngine(endpoint, missing);
+        } catch (IllegalArgumentException e) {
+            return dev.netlens.snapshot.FirewallCapture.unavailable("cannot use this engine address: " + endpoint);
+        }
+        return process.map(p -> new dev.netlens.discovery.kernel.FirewallDumper(runner).read(p))
+                .orElseGet(() -> dev.netlens.snapshot.FirewallCapture.unavailable(missing.get(0)));
+    }
+
     /** The kernel's view, or facts without a host namespace whose one problem says why it failed. */
     private KernelFacts readKernel(EngineProcess process, List<String> sandboxKeys, NamespaceLister lister,
             java.util.function.Function<Path, KernelReader.Earlier> reuse) {

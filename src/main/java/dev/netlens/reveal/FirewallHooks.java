@@ -20,7 +20,9 @@ public record FirewallHooks(boolean captured, int dnatRules) {
             }
             captured = true;
             for (String line : h.firewall().iptablesSave().split("\n")) {
-                if (line.startsWith("-A ") && line.contains(" -j DNAT")) {
+                // With counters (iptables-save -c) a rule line starts "[packets:bytes] -A".
+                String rule = line.startsWith("[") ? line.substring(line.indexOf(']') + 1).stripLeading() : line;
+                if (rule.startsWith("-A ") && rule.contains(" -j DNAT")) {
                     dnat++;
                 }
             }

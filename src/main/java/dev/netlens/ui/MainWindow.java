@@ -68,6 +68,7 @@ public final class MainWindow {
     private final PropertyPanelView properties;
     private final UiLanguage language;
     private final FirewallPanelView firewall;
+    private final FirewallPanelViewModel firewallModel;
     private final DriverPanelView drivers;
     private final DnsPanelView dns;
     private final TabPane sideTabs = new TabPane();
@@ -105,7 +106,7 @@ public final class MainWindow {
         canvas = new TopologyCanvasView(canvasModel);
         properties = new PropertyPanelView(new PropertyPanelViewModel(state, selection, i18n), i18n);
         StatusBarView status = new StatusBarView(new StatusBarViewModel(state));
-        FirewallPanelViewModel firewallModel = new FirewallPanelViewModel(state, selection, canvasModel, language, executor);
+        firewallModel = new FirewallPanelViewModel(state, selection, canvasModel, language, executor);
         firewall = new FirewallPanelView(firewallModel);
         drivers = new DriverPanelView(new DriverPanelViewModel(state, selection, language));
         dns = new DnsPanelView(new DnsPanelViewModel(state, selection, language));
@@ -341,6 +342,21 @@ public final class MainWindow {
      */
     public void showLive(TopologySnapshot snapshot) {
         files.showLive(snapshot);
+    }
+
+    /** How the firewall panel reads a live host's firewall again (its counters); set by the live connection. FX thread. */
+    public void setFirewallRefresh(dev.netlens.ui.firewall.FirewallRefresh refresh) {
+        firewallModel.setRefresh(refresh);
+    }
+
+    /**
+     * A live pass whose picture was not redrawn (only counters moved): the firewall panel shows its
+     * captures' counters, unless a snapshot file is open. FX thread.
+     */
+    public void showFirewallCounters(TopologySnapshot latest) {
+        if (!files.showingFile()) {
+            firewallModel.newerCaptures(latest.hosts());
+        }
     }
 
     /** The canvas's context menu (Collapse / Expand / Expand all), for tests. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The open window follows the real engine: a container started shows up on the canvas, and goes. */
 @EngineTest
@@ -88,5 +89,24 @@ class LiveWindowAgainstEngineTest {
         }
         waitFor(robot, () -> !onCanvas(robot, name), name + " gone from the canvas");
         assertTrue(onCanvas(robot, "lab-bridge-a"), "the rest of the picture stays");
+    }
+
+    /** "Count from now" in a live window: the firewall is read again through the live connection, off the FX thread. */
+    @Test
+    void countFromNowReadsTheEnginesFirewallAgainThroughTheLiveConnection(FxRobot robot) throws Exception {
+        robot.interact(() -> window.sideTabs().getSelectionModel().select(window.sideTabs().getTabs().stream()
+                .filter(t -> "tab-firewall".equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.from(window.root().getRight()).lookup("#firewall-count-from-now").queryAs(javafx.scene.control.Button.class));
+        Supplier<String> line = () -> {
+            String[] text = new String[1];
+            robot.interact(() -> text[0] = robot.from(window.root().getRight()).lookup("#firewall-count-line")
+                    .queryAs(javafx.scene.control.Label.class).getText());
+            return text[0];
+        };
+        waitFor(robot, () -> line.get().contains(" since "), "counting: " + line.get());
+        assertFalse(line.get().contains("could not"), line.get());
+        assertTrue(window.firewall().tree().getColumns().stream()
+                .anyMatch(c -> "firewall-since-column".equals(c.getId()) && c.isVisible()), "the since column is shown");
     }
 }

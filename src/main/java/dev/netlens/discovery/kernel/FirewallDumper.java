@@ -5,11 +5,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Captures the engine namespace's firewall as text: iptables-save, ip6tables-save and nft's JSON. */
-final class FirewallDumper {
+/**
+ * Captures the engine namespace's firewall as text: iptables-save, ip6tables-save and nft's JSON,
+ * with each rule's packet and byte counters ({@code -c}; nft prints its {@code counter} statements'
+ * values anyway): the firewall panel shows which rules matched, and how many more while the user
+ * reproduces a problem.
+ */
+public final class FirewallDumper {
+    static final List<String> IPTABLES_SAVE = List.of("iptables-save", "-c");
+    static final List<String> IP6TABLES_SAVE = List.of("ip6tables-save", "-c");
+
     private final CommandRunner runner;
 
-    FirewallDumper(CommandRunner runner) {
+    public FirewallDumper(CommandRunner runner) {
         this.runner = runner;
     }
 
@@ -20,15 +28,16 @@ final class FirewallDumper {
         return t;
     });
 
-    FirewallCapture read(EngineProcess engine) {
+    /** The three dumps; a part that cannot be read is null, with why in {@link FirewallCapture#missing()}. */
+    public FirewallCapture read(EngineProcess engine) {
         // Each dump notes its own problems; they are joined in a fixed order (v4, v6, nft).
         List<String> missing4 = new ArrayList<>();
         List<String> missing6 = new ArrayList<>();
         List<String> missingNft = new ArrayList<>();
-        java.util.concurrent.Future<String> v6 = SIDE.submit(() -> capture(engine, List.of("ip6tables-save"), missing6));
+        java.util.concurrent.Future<String> v6 = SIDE.submit(() -> capture(engine, IP6TABLES_SAVE, missing6));
         java.util.concurrent.Future<String> nft = SIDE.submit(() -> runner.isAvailable("nft")
                 ? capture(engine, List.of("nft", "-j", "list", "ruleset"), missingNft) : null);
-        String v4 = capture(engine, List.of("iptables-save"), missing4);
+        String v4 = capture(engine, IPTABLES_SAVE, missing4);
         List<String> missing = new ArrayList<>(missing4);
         String six = join(v6, "ip6tables-save", missing6);
         missing.addAll(missing6);

@@ -70,12 +70,17 @@ record FirewallModel(FirewallRuleset ruleset, List<TableModel> tables, Map<Strin
         return (conditions.isEmpty() ? "*" : conditions) + "  →  " + target;
     }
 
-    /** {@code 12 pkts · 3.4 KB}; empty when the capture had no counters. */
-    static String counters(Counters c) {
+    /** {@code 1,234 pkts · 3.4 KB} in the UI language; empty when the capture had no counters. */
+    static String counters(Counters c, dev.netlens.i18n.Texts texts, java.util.Locale l) {
         if (c == null) {
             return "";
         }
-        return c.packets() + " pkts · " + bytes(c.bytes());
+        return texts.text(l, "fw.counters", grouped(c.packets()), bytes(c.bytes()));
+    }
+
+    /** Thousands grouped, so that a counter's size reads at a glance. */
+    static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     private static String bytes(long b) {

@@ -13,8 +13,11 @@ import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -29,7 +32,9 @@ import javafx.scene.text.Text;
  * The firewall panel: host chooser, state line, and a tree table of tables, chains and rules; each
  * rule printed as written with its plain-language line under it. Rules concerning the canvas
  * selection are marked ({@code :rule-match}) and the first is scrolled into view; picking a rule
- * lights what it applies to on the canvas.
+ * lights what it applies to on the canvas. With counters, rules no packet matched are muted
+ * ({@code .rule-never-matched}, explained by the legend and the row's tooltip), and after "Count from
+ * now" a column shows each rule's packets since, rules that rose highlighted ({@code .rule-rose}).
  */
 public final class FirewallPanelView extends VBox {
     private static final PseudoClass MATCH = PseudoClass.getPseudoClass("rule-match");
@@ -76,13 +81,24 @@ public final class FirewallPanelView extends VBox {
         applies.textProperty().bind(vm.appliesProperty());
         hideWhenEmpty(applies);
 
+        HBox countBar = countBar();
+        Label countLine = wrapped("panel-summary", "firewall-count-line");
+        countLine.textProperty().bind(vm.countLineProperty());
+        hideWhenEmpty(countLine);
+        Label legend = wrapped("fw-legend", "firewall-counters-legend");
+        legend.textProperty().bind(vm.legendProperty());
+        legend.visibleProperty().bind(vm.countersShownProperty().and(tree.visibleProperty()));
+        legend.managedProperty().bind(legend.visibleProperty());
+
         buildTable();
         VBox.setVgrow(tree, Priority.ALWAYS);
         // With nothing read there is no tree to show: the state line above says why.
         tree.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !vm.tablesProperty().get().isEmpty(), vm.tablesProperty()));
         tree.managedProperty().bind(tree.visibleProperty());
-        getChildren().addAll(title, hostRow, source, message, summary, tree, applies);
+        countBar.visibleProperty().bind(vm.statusProperty().isEqualTo(Status.RULES));
+        countBar.managedProperty().bind(countBar.visibleProperty());
+        getChildren().addAll(title, hostRow, source, message, summary, countBar, countLine, tree, legend, applies);
 
         vm.tablesProperty().addListener((o, a, b) -> rebuild(b));
         vm.matchingProperty().addListener((o, a, b) -> tree.refresh());
@@ -93,6 +109,39 @@ public final class FirewallPanelView extends VBox {
             }
         });
         rebuild(vm.tablesProperty().get());
+    }
+
+    /** Count from now, Refresh counters, and the filter to rules that rose since. */
+    private HBox countBar() {
+        Button count = new Button();
+        count.setId("firewall-count-from-now");
+        count.textProperty().bind(vm.countFromNowTextProperty());
+        count.setTooltip(boundTip(vm.countFromNowTipProperty()));
+        count.setOnAction(e -> vm.countFromNow());
+        count.disableProperty().bind(vm.readingProperty());
+        Button refresh = new Button();
+        refresh.setId("firewall-refresh-counters");
+        refresh.textProperty().bind(vm.refreshTextProperty());
+        refresh.setTooltip(boundTip(vm.refreshTipProperty()));
+        refresh.setOnAction(e -> vm.refreshCounters());
+        refresh.disableProperty().bind(vm.readingProperty());
+        CheckBox onlyRose = new CheckBox();
+        onlyRose.setId("firewall-only-rose");
+        onlyRose.textProperty().bind(vm.onlyRoseTextProperty());
+        onlyRose.selectedProperty().bindBidirectional(vm.onlyRoseProperty());
+        onlyRose.disableProperty().bind(vm.countingProperty().not());
+        HBox bar = new HBox(8, count, refresh, onlyRose);
+        bar.getStyleClass().add("fw-count-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Tooltip boundTip(javafx.beans.value.ObservableValue<String> text) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(text);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
     }
 
     private void buildTable() {
@@ -109,22 +158,45 @@ public final class FirewallPanelView extends VBox {
         counters.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().getValue() instanceof RuleRow r ? r.counters() : ""));
         counters.setSortable(false);
-        counters.setPrefWidth(130);
+        counters.setId("firewall-counters-column");
+        counters.setPrefWidth(190);
         counters.visibleProperty().bind(vm.countersShownProperty());
-        counters.setMaxWidth(150);
+        counters.setMaxWidth(240);
+        TreeTableColumn<Row, String> since = new TreeTableColumn<>();
+        since.setId("firewall-since-column");
+        since.textProperty().bind(vm.sinceHeaderProperty());
+        since.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                c.getValue().getValue() instanceof RuleRow r ? r.since() : ""));
+        since.setSortable(false);
+        since.setPrefWidth(110);
+        since.setMaxWidth(140);
+        since.visibleProperty().bind(vm.countingProperty());
         rule.setPrefWidth(600);
         tree.getColumns().add(rule);
         tree.getColumns().add(counters);
+        tree.getColumns().add(since);
         tree.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(Row item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("table-group", "chain-group", "rule-line");
+                getStyleClass().removeAll("table-group", "chain-group", "rule-line", "rule-never-matched", "rule-rose");
                 boolean match = !empty && item instanceof RuleRow r && vm.matchingProperty().get().contains(r.ruleId());
                 pseudoClassStateChanged(MATCH, match);
                 pseudoClassStateChanged(DOCKER, !empty && item instanceof ChainRow c && c.docker());
                 if (!empty && item != null) {
                     getStyleClass().add(item instanceof TableRow ? "table-group" : item instanceof ChainRow ? "chain-group" : "rule-line");
+                }
+                RuleRow rr = !empty && item instanceof RuleRow r ? r : null;
+                if (rr != null && rr.rose()) {
+                    getStyleClass().add("rule-rose");
+                } else if (rr != null && rr.neverMatched()) {
+                    getStyleClass().add("rule-never-matched");
+                }
+                String tip = rr == null ? "" : rr.tip();
+                if (tip.isEmpty()) {
+                    setTooltip(null);
+                } else if (getTooltip() == null || !tip.equals(getTooltip().getText())) {
+                    setTooltip(new Tooltip(tip));
                 }
             }
         });
@@ -201,6 +273,12 @@ public final class FirewallPanelView extends VBox {
 
     public TreeTableView<Row> tree() {
         return tree;
+    }
+
+    /** Ids of the rules shown muted, as never matched: for tests. */
+    public Set<String> neverMatchedRules() {
+        return ruleItems.values().stream().map(TreeItem::getValue).filter(r -> r instanceof RuleRow rr && rr.neverMatched())
+                .map(r -> ((RuleRow) r).ruleId()).collect(java.util.stream.Collectors.toSet());
     }
 
     public ComboBox<HostChoice> hostChooser() {

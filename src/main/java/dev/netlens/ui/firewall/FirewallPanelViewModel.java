@@ -2,6 +2,7 @@ package dev.netlens.ui.firewall;
 
 import dev.netlens.firewall.ParseProblem;
 import dev.netlens.firewall.Rule;
+import dev.netlens.firewall.RuleHits;
 import dev.netlens.firewall.RuleMatcher;
 import dev.netlens.firewall.Selector;
 import dev.netlens.graph.TopoNode;
@@ -38,6 +39,12 @@ import javafx.collections.ObservableList;
  * rule picked in the panel, the vertices it applies to (lit on the canvas through
  * {@link TopologyCanvasViewModel#highlightRuleMatch}). Reading and matching run on the
  * {@link BackgroundExecutor}; results land on the FX thread, stale ones are dropped.
+ *
+ * <p>Rule hits: with counters in the capture, each rule shows its packets and bytes, and a rule no
+ * packet matched is marked. "Count from now" re-reads the host's firewall through the
+ * {@link FirewallRefresh} and remembers every rule's counters ({@link RuleHits}); "Refresh counters"
+ * re-reads it and shows, per rule, the packets since. A re-read capture, or a newer one a live pass
+ * brought without redrawing the picture, stands in for the snapshot's until the snapshot's changes.
  */
 public final class FirewallPanelViewModel {
     /** What the panel can show for the chosen host. */
@@ -68,8 +75,19 @@ public final class FirewallPanelViewModel {
         }
     }
 
-    public record RuleRow(String ruleId, String text, String explanation, String counters) implements Row {
+    /**
+     * @param counters packets and bytes, empty when the capture had none
+     * @param since packets since "Count from now" ({@code +12}), "new rule", or empty when not counting
+     * @param neverMatched the rule has counters and no packet matched it since they started
+     * @param rose the rule matched packets since "Count from now"
+     * @param tip what the marks mean, for the row's tooltip; empty when unmarked
+     */
+    public record RuleRow(String ruleId, String text, String explanation, String counters, String since,
+                          boolean neverMatched, boolean rose, String tip) implements Row {
     }
+
+    /** What the last counter action did, for the count line. */
+    private enum Counting { IDLE, READING, FAILED, CANNOT_REFRESH, NO_COUNTERS }
 
     private static final Texts T = PanelTexts.TEXTS;
 
@@ -95,6 +113,17 @@ public final class FirewallPanelViewModel {
     private final ReadOnlyObjectWrapper<Set<String>> matching = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyObjectWrapper<String> firstMatch = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<String> selectedRule = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper sinceHeader = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper countFromNowText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper countFromNowTip = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper refreshText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper refreshTip = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper onlyRoseText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper countLine = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper legend = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper counting = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reading = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.BooleanProperty onlyRose = new javafx.beans.property.SimpleBooleanProperty();
 
     /** Read rules per host, kept while the host's capture stays the same. */
     private final Map<String, Read> cache = new HashMap<>();
@@ -107,6 +136,23 @@ public final class FirewallPanelViewModel {
     private record Read(FirewallCapture capture, FirewallModel model) {
     }
 
+    /** A capture newer than the snapshot's {@code base} for the host: kept while the snapshot still has that one. */
+    private record Newer(FirewallCapture base, FirewallCapture capture) {
+    }
+
+    /** Counters remembered by "Count from now" on one host, and when (shown as the time of day). */
+    private record Mark(RuleHits hits, java.time.LocalTime at) {
+    }
+
+    private FirewallRefresh refresh;
+    private final Map<String, Newer> newer = new HashMap<>();
+    private final Map<String, Mark> marks = new HashMap<>();
+    private Counting countState = Counting.IDLE;
+    private Throwable countFailure;
+    private java.time.LocalTime lastRead;
+    private long refreshSeq;
+    private String shownSource;
+
     public FirewallPanelViewModel(TopologyState state, SelectionModel selection, TopologyCanvasViewModel canvas,
             UiLanguage language, BackgroundExecutor executor) {
         this.state = state;
@@ -117,6 +163,7 @@ public final class FirewallPanelViewModel {
         state.frameProperty().addListener((o, a, b) -> frameChanged());
         selection.selectedProperty().addListener((o, a, b) -> selectionChanged());
         language.localeProperty().addListener((o, a, b) -> render());
+        onlyRose.addListener((o, a, b) -> render());
         frameChanged();
     }
 
@@ -126,6 +173,8 @@ public final class FirewallPanelViewModel {
     public void chooseHost(HostChoice choice) {
         if (choice != null && !choice.equals(host.get())) {
             host.set(choice);
+            countState = Counting.IDLE;
+            lastRead = null;
             clearRule();
             load();
         }
@@ -143,6 +192,109 @@ public final class FirewallPanelViewModel {
         applied = links().nodesFor(subjects, hostId());
         canvas.highlightRuleMatch(applied);
         renderApplies();
+    }
+
+    /** The live side's way to read a host's firewall again; null when there is none (a file, the demo, tests). */
+    public void setRefresh(FirewallRefresh refresh) {
+        this.refresh = refresh;
+    }
+
+    /** Reads the firewall again and remembers every rule's counters, to count from this moment. */
+    public void countFromNow() {
+        reread(true);
+    }
+
+    /** Reads the firewall again: its counters, and the packets each rule matched since "Count from now". */
+    public void refreshCounters() {
+        reread(false);
+    }
+
+    /**
+     * Captures a live pass brought that were not drawn (the picture did not change, only counters):
+     * the panel shows their counters. FX thread.
+     */
+    public void newerCaptures(List<Host> latest) {
+        boolean shownChanged = false;
+        for (Host h : latest) {
+            Host inSnapshot = snapshot().hosts().stream().filter(x -> x.id().equals(h.id())).findFirst().orElse(null);
+            if (inSnapshot == null || h.firewall() == null || Objects.equals(h.firewall(), captureOf(inSnapshot))) {
+                continue;
+            }
+            newer.put(h.id(), new Newer(inSnapshot.firewall(), h.firewall()));
+            shownChanged |= h.id().equals(hostId());
+        }
+        if (shownChanged) {
+            load();
+        }
+    }
+
+    private void reread(boolean mark) {
+        Host h = currentHost();
+        if (h == null || reading.get()) {
+            return;
+        }
+        if (!refreshable()) {
+            countState = Counting.CANNOT_REFRESH;
+            renderCounting();
+            return;
+        }
+        long mine = ++refreshSeq;
+        FirewallRefresh source = refresh;
+        FirewallCapture base = h.firewall();
+        countState = Counting.READING;
+        reading.set(true);
+        renderCounting();
+        executor.submit(() -> {
+            FirewallCapture capture = source.read(h);
+            return new Read(capture, FirewallModel.read(capture));
+        }, read -> {
+            if (mine != refreshSeq) {
+                return;
+            }
+            reading.set(false);
+            lastRead = java.time.LocalTime.now().withNano(0);
+            newer.put(h.id(), new Newer(base, read.capture()));
+            cache.put(h.id(), read);
+            countState = Counting.IDLE;
+            if (mark) {
+                RuleHits hits = RuleHits.mark(read.model().ruleset());
+                if (hits.size() == 0) {
+                    countState = Counting.NO_COUNTERS;
+                    marks.remove(h.id());
+                } else {
+                    marks.put(h.id(), new Mark(hits, lastRead));
+                }
+            }
+            if (h.id().equals(hostId())) {
+                load();
+            }
+        }, problem -> {
+            if (mine != refreshSeq) {
+                return;
+            }
+            reading.set(false);
+            countFailure = problem;
+            countState = Counting.FAILED;
+            renderCounting();
+        });
+    }
+
+    /** Only a live picture's firewall can be read again, and only through the live side. */
+    private boolean refreshable() {
+        String src = snapshot().source();
+        return refresh != null && (src == null || src.equals("live"));
+    }
+
+    /** The newest capture of the host: a re-read or unpublished one while the snapshot still has what it replaced. */
+    private FirewallCapture captureOf(Host h) {
+        Newer n = newer.get(h.id());
+        if (n != null && Objects.equals(n.base(), h.firewall())) {
+            return n.capture();
+        }
+        if (n != null) {
+            newer.remove(h.id()); // the snapshot was read after it
+        }
+        return h.firewall();
     }
 
     public void clearRule() {
@@ -165,7 +317,19 @@ public final class FirewallPanelViewModel {
         if (keep == null || !now.contains(keep)) {
             host.set(selectedHost != null ? selectedHost : now.isEmpty() ? null : now.get(0));
         }
-        cache.keySet().retainAll(now.stream().map(HostChoice::id).toList());
+        if (!Objects.equals(s.source(), shownSource)) {
+            // Another kind of picture (a file opened, back to live): counts and re-reads were of the other.
+            shownSource = s.source();
+            newer.clear();
+            marks.clear();
+            lastRead = null;
+            countState = Counting.IDLE;
+            onlyRose.set(false);
+        }
+        List<String> ids = now.stream().map(HostChoice::id).toList();
+        cache.keySet().retainAll(ids);
+        newer.keySet().retainAll(ids);
+        marks.keySet().retainAll(ids);
         load();
     }
 
@@ -174,6 +338,8 @@ public final class FirewallPanelViewModel {
         HostChoice h = choice(links().hostOf(selection.selected()));
         if (h != null && !h.equals(host.get())) {
             host.set(h);
+            countState = Counting.IDLE;
+            lastRead = null;
             load();
         } else {
             match();
@@ -201,7 +367,7 @@ public final class FirewallPanelViewModel {
             clearRule();
             return;
         }
-        FirewallCapture capture = h.firewall();
+        FirewallCapture capture = captureOf(h);
         Read cached = cache.get(h.id());
         if (cached != null && Objects.equals(cached.capture(), capture)) {
             model = cached.model();
@@ -291,6 +457,13 @@ public final class FirewallPanelViewModel {
         hostLabel.set(T.text(l, "fw.host"));
         ruleHeader.set(T.text(l, "fw.column.rule"));
         countersHeader.set(T.text(l, "fw.column.counters"));
+        sinceHeader.set(T.text(l, "fw.column.since"));
+        countFromNowText.set(T.text(l, "fw.count.fromNow"));
+        countFromNowTip.set(T.text(l, "fw.count.fromNow.tip"));
+        refreshText.set(T.text(l, "fw.count.refresh"));
+        refreshTip.set(T.text(l, "fw.count.refresh.tip"));
+        onlyRoseText.set(T.text(l, "fw.count.onlyRose"));
+        legend.set(T.text(l, "fw.legend.never"));
         Host h = currentHost();
         String name = h == null ? "" : h.name();
         source.set(h == null ? "" : sourceText(l, name));
@@ -302,8 +475,10 @@ public final class FirewallPanelViewModel {
             case EMPTY -> T.text(l, "fw.state.empty", name) + notes(l);
             case RULES -> T.text(l, "fw.hint") + notes(l);
         });
-        tables.set(model == null ? List.of() : rows(model, l));
+        counting.set(model != null && mark() != null);
         counters.set(model != null && model.ruleset().rules().anyMatch(r -> r.counters() != null));
+        tables.set(model == null ? List.of() : rows(model, l));
+        renderCounting();
         renderMatchSummary();
         renderApplies();
     }
@@ -350,21 +525,73 @@ public final class FirewallPanelViewModel {
         return b.toString();
     }
 
+    /** The count line: what the last counter action did, or what rose since "Count from now". */
+    private void renderCounting() {
+        Locale l = language.locale();
+        Host h = currentHost();
+        String name = h == null ? "" : h.name();
+        Mark mark = model == null ? null : mark();
+        countLine.set(switch (countState) {
+            case READING -> T.text(l, "fw.count.reading", name);
+            case FAILED -> T.text(l, "fw.count.failed", name, String.valueOf(countFailure.getMessage()));
+            case NO_COUNTERS -> T.text(l, "fw.count.noCounters", name);
+            case CANNOT_REFRESH -> {
+                String src = snapshot().source();
+                yield "demo".equals(src) ? T.text(l, "fw.count.cannot.demo")
+                        : src == null || src.equals("live") ? T.text(l, "fw.count.cannot.live", name)
+                        : T.text(l, "fw.count.cannot.file");
+            }
+            case IDLE -> {
+                if (mark == null) {
+                    yield lastRead == null || model == null ? "" : T.text(l, "fw.count.read", name, lastRead.toString());
+                }
+                long rose = model.ruleset().rules().filter(mark.hits()::rose).count();
+                yield rose == 0 ? T.text(l, "fw.count.since", name, mark.at().toString())
+                        : T.text(l, "fw.count.rose", rose, mark.at().toString());
+            }
+        });
+    }
+
+    private Mark mark() {
+        String id = hostId();
+        return id == null ? null : marks.get(id);
+    }
+
     private List<TableRow> rows(FirewallModel m, Locale l) {
         List<TableRow> out = new ArrayList<>();
+        Mark mark = mark();
+        boolean filter = mark != null && onlyRose.get();
         for (FirewallModel.TableModel t : m.tables()) {
             List<ChainRow> chains = new ArrayList<>();
             for (FirewallModel.ChainModel c : t.chains()) {
-                List<RuleRow> rules = c.rules().stream().map(r -> new RuleRow(r.rule().id(), r.text(),
-                        r.explanation().in(l), FirewallModel.counters(r.rule().counters()))).toList();
+                List<RuleRow> rules = c.rules().stream().map(r -> ruleRow(r, mark, l))
+                        .filter(r -> !filter || r.rose()).toList();
+                if (filter && rules.isEmpty()) {
+                    continue;
+                }
                 String key = t.table().label() + "/" + c.chain().name();
                 chains.add(new ChainRow(key, c.chain().name(), c.docker(), c.policy().in(l), rules));
+            }
+            if (filter && chains.isEmpty()) {
+                continue;
             }
             String label = t.table().label()
                     + (t.table().source() == dev.netlens.firewall.Table.Source.NFT ? " " + T.text(l, "fw.table.nft") : "");
             out.add(new TableRow(label, chains));
         }
         return out;
+    }
+
+    private static RuleRow ruleRow(FirewallModel.RuleModel r, Mark mark, Locale l) {
+        Rule rule = r.rule();
+        boolean never = rule.counters() != null && rule.counters().packets() == 0;
+        Long since = mark == null ? null : mark.hits().packetsSince(rule);
+        boolean rose = since != null && since > 0;
+        String sinceText = mark == null || rule.counters() == null ? ""
+                : since == null ? T.text(l, "fw.delta.new") : T.text(l, "fw.delta", FirewallModel.grouped(since));
+        String tip = rose ? T.text(l, "fw.tip.rose", FirewallModel.grouped(since)) : never ? T.text(l, "fw.tip.never") : "";
+        return new RuleRow(rule.id(), r.text(), r.explanation().in(l), FirewallModel.counters(rule.counters(), T, l),
+                sinceText, never, rose, tip);
     }
 
     private void renderMatchSummary() {
@@ -471,6 +698,55 @@ public final class FirewallPanelViewModel {
     /** Whether the capture carried counters (iptables-save -c, nft counter): else the column is left out. */
     public javafx.beans.property.ReadOnlyBooleanProperty countersShownProperty() {
         return counters.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sinceHeaderProperty() {
+        return sinceHeader.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countFromNowTextProperty() {
+        return countFromNowText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countFromNowTipProperty() {
+        return countFromNowTip.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty refreshTextProperty() {
+        return refreshText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty refreshTipProperty() {
+        return refreshTip.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty onlyRoseTextProperty() {
+        return onlyRoseText.getReadOnlyProperty();
+    }
+
+    /** What the last counter action did, or which rules rose since "Count from now"; empty when nothing to say. */
+    public ReadOnlyStringProperty countLineProperty() {
+        return countLine.getReadOnlyProperty();
+    }
+
+    /** What the muted rules mean. */
+    public ReadOnlyStringProperty legendProperty() {
+        return legend.getReadOnlyProperty();
+    }
+
+    /** Whether "Count from now" was pressed for the chosen host: the since column and the filter apply. */
+    public javafx.beans.property.ReadOnlyBooleanProperty countingProperty() {
+        return counting.getReadOnlyProperty();
+    }
+
+    /** A re-read is under way: the buttons wait for it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
+    /** Show only the rules that matched packets since "Count from now". */
+    public javafx.beans.property.BooleanProperty onlyRoseProperty() {
+        return onlyRose;
     }
 
     public ReadOnlyObjectProperty<List<TableRow>> tablesProperty() {
