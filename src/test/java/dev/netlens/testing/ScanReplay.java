@@ -107,6 +107,11 @@ public final class ScanReplay {
         return new CommandRunner() {
             @Override
             public CommandResult run(List<String> recordedForm) throws IOException {
+                return run(recordedForm, null);
+            }
+
+            @Override
+            public CommandResult run(List<String> recordedForm, String input) throws IOException {
                 List<String> argv = asRecorded(recordedForm);
                 for (String arg : argv) {
                     if (missingPrograms.contains(arg)) {
@@ -116,11 +121,14 @@ public final class ScanReplay {
                 if (staleNamespaces.stream().anyMatch(ns -> argv.contains("--net=" + ns))) {
                     return new CommandResult(1, "", "nsenter: reassociate to namespace 'ns/net' failed: Invalid argument\n");
                 }
-                JsonNode record = read(ScanFiles.commandKey(argv));
+                JsonNode record = read(ScanFiles.commandKey(argv, input));
+                if (record == null && input != null) {
+                    record = readBeforeRoutes(argv);
+                }
                 if (record == null && argv.size() > 1 && argv.get(argv.size() - 1).equals("-c")
                         && argv.get(argv.size() - 2).endsWith("tables-save")) {
                     // Scans recorded before the dumps asked for counters: their plain dump, without counters.
-                    record = read(ScanFiles.commandKey(argv.subList(0, argv.size() - 1)));
+                    record = read(ScanFiles.commandKey(argv.subList(0, argv.size() - 1), input));
                 }
                 if (record == null) {
                     return new CommandResult(1, "", "nsenter: cannot open " + argv + ": No such file or directory");
@@ -137,6 +145,22 @@ public final class ScanReplay {
                 return !missingPrograms.contains(program) && record != null && record.get("available").asBoolean();
             }
         };
+    }
+
+    /**
+     * A scan recorded before discovery read routes ran {@code ip -j -d addr show} where discovery now
+     * runs one {@code ip -j -d -batch -} of addresses and routes: that batch answers with the recorded
+     * addresses alone, as an ip printing no routes would. Null when there is no such recording.
+     */
+    private JsonNode readBeforeRoutes(List<String> argv) {
+        List<String> batch = List.of("ip", "-j", "-d", "-batch", "-");
+        int at = java.util.Collections.indexOfSubList(argv, batch);
+        if (at < 0 || at + batch.size() != argv.size()) {
+            return null;
+        }
+        List<String> addr = new ArrayList<>(argv.subList(0, at));
+        addr.addAll(List.of("ip", "-j", "-d", "addr", "show"));
+        return read(ScanFiles.commandKey(addr));
     }
 
     public NamespaceLister lister() {
