@@ -53,7 +53,7 @@ public final class JsonTree {
         java.util.List<JsonNode> values = new java.util.ArrayList<>();
         try (JsonParser p = FACTORY.createParser(json)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                values.add(value(p, t));
+                values.add(value(p, t, null));
             }
         }
         return values;
