@@ -86,12 +86,7 @@ final class IpHostLinks implements HostLinks {
     }
 
     private static String ip() {
-        for (String dir : List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin")) {
-            if (Files.isExecutable(Path.of(dir, "ip"))) {
-                return dir + "/ip";
-            }
-        }
-        return null;
+        return RUNNER.binaryOf("ip").map(Path::toString).orElse(null);
     }
 
     private static Result run(String... args) {

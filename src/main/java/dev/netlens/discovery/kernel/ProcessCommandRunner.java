@@ -16,9 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Runs real processes with a timeout, resolving programs on PATH and the sbin folders. */
+/**
+ * Runs real processes with a timeout. Programs are looked up in the system folders first
+ * ({@link #SYSTEM_DIRS}), then on PATH: Netlens often runs as root, and a writable folder early on a
+ * user's PATH must not get to choose which {@code iptables-save} or {@code nsenter} root runs.
+ */
 public final class ProcessCommandRunner implements CommandRunner {
-    private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
+    public static final List<String> SYSTEM_DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
     private final Duration timeout;
     private final Map<String, Optional<Path>> resolved = new ConcurrentHashMap<>();
     /** Drains stderr; reused threads (on 2 cores the common pool would start a thread per command). */
@@ -78,18 +82,22 @@ public final class ProcessCommandRunner implements CommandRunner {
         return resolve(program).isPresent();
     }
 
-    private Optional<Path> resolve(String program) {
-        return resolved.computeIfAbsent(program, ProcessCommandRunner::lookup);
+    /** The binary {@code program} names here (what runs when it is asked for), or empty when there is none. */
+    public Optional<Path> binaryOf(String program) {
+        return resolve(program);
     }
 
-    private static Optional<Path> lookup(String program) {
+    private Optional<Path> resolve(String program) {
+        return resolved.computeIfAbsent(program, p -> lookup(p, System.getenv().getOrDefault("PATH", "")));
+    }
+
+    static Optional<Path> lookup(String program, String pathVar) {
         if (program.contains("/")) {
             Path path = Path.of(program);
             return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
         }
-        String pathVar = System.getenv().getOrDefault("PATH", "");
-        List<String> dirs = new java.util.ArrayList<>(List.of(pathVar.split(":")));
-        dirs.addAll(EXTRA_DIRS);
+        List<String> dirs = new java.util.ArrayList<>(SYSTEM_DIRS);
+        dirs.addAll(List.of(pathVar.split(":")));
         for (String dir : dirs) {
             if (dir.isEmpty()) {
                 continue;

@@ -47,4 +47,21 @@ class ProcessCommandRunnerTest {
         IOException e = assertThrows(IOException.class, () -> runner.run(List.of("sleep", "30")));
         assertTrue(e.getMessage().contains("did not finish within 2 s"), e.getMessage());
     }
+
+    @Test
+    void aProgramInTheSystemFoldersWinsOverOneEarlierOnPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        // A writable folder first on PATH holding its own "ip": root must still run the system's.
+        java.nio.file.Path fake = dir.resolve("ip");
+        java.nio.file.Files.writeString(fake, "#!/bin/sh\necho fake\n");
+        fake.toFile().setExecutable(true);
+        java.nio.file.Path chosen = ProcessCommandRunner.lookup("ip", dir + ":/usr/bin").orElseThrow();
+        assertTrue(chosen.startsWith("/usr/sbin") || chosen.startsWith("/sbin") || chosen.startsWith("/usr/bin")
+                || chosen.startsWith("/bin"), chosen.toString());
+        // A program only on PATH is still found there.
+        java.nio.file.Path own = dir.resolve("netlens-only-here");
+        java.nio.file.Files.writeString(own, "#!/bin/sh\n");
+        own.toFile().setExecutable(true);
+        assertEquals(own, ProcessCommandRunner.lookup("netlens-only-here", dir.toString()).orElseThrow());
+    }
 }
