@@ -101,7 +101,8 @@ final class NftRuleReader {
             case "oifname", "oif" -> matches.add(Match.of(null, "-o", negated, vs));
             case "ip saddr", "ip6 saddr" -> matches.add(Match.of(null, "-s", negated, vs));
             case "ip daddr", "ip6 daddr" -> matches.add(Match.of(null, "-d", negated, vs));
-            case "meta l4proto", "ip protocol", "ip6 nexthdr" -> matches.add(Match.of(null, "-p", negated, vs));
+            // nft -j writes meta keys bare: {"meta": {"key": "l4proto"}}
+            case "l4proto", "meta l4proto", "ip protocol", "ip6 nexthdr" -> matches.add(Match.of(null, "-p", negated, vs));
             case "ct state" -> matches.add(Match.of("conntrack", "--ctstate", negated,
                     NftExpressions.upper(String.join(",", values))));
             case "fib daddr type", "fib saddr type" -> matches.add(Match.of("addrtype",

@@ -106,6 +106,9 @@ final class RuleConditions {
         return switch (m.option()) {
             case "nfproto", "meta nfproto" -> of(m.values().contains("ipv4"));
             case "icmp type" -> icmpType(m.values(), p);
+            // th: the transport header of whatever protocol the rule's l4proto test allowed
+            case "th dport" -> p.protocol() == Protocol.ICMP ? Answer.NO : port(m, p, p.destinationPort(), "destination");
+            case "th sport" -> p.protocol() == Protocol.ICMP ? Answer.NO : port(m, p, p.sourcePort(), "source");
             default -> Answer.unknown("nft expression '" + m.option() + "' is not evaluated");
         };
     }

@@ -160,4 +160,16 @@ class NftRulesetParserTest {
         assertNotNull(both.table("ip6", "docker-bridges"));
         assertEquals(List.of("not root"), FirewallCaptureParser.read(FirewallCapture.unavailable("not root")).missing());
     }
+    @Test
+    void metaL4protoAsNftWritesItBecomesAProtocolMatch() {
+        FirewallRuleset r = NftRulesetParser.parse("""
+                {"nftables": [{"rule": {"family": "inet", "table": "t", "chain": "c", "expr": [
+                  {"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": {"set": ["tcp", "udp"]}}},
+                  {"accept": null}]}}]}
+                """);
+
+        Rule rule = r.rules().findFirst().orElseThrow();
+        assertEquals(List.of("tcp", "udp"), rule.match("-p").values());
+        assertNull(rule.matches().stream().filter(m -> "nft".equals(m.module())).findFirst().orElse(null));
+    }
 }

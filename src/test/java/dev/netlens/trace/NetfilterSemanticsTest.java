@@ -337,4 +337,27 @@ class NetfilterSemanticsTest {
         assertEquals(Outcome.UNKNOWN, r.outcome());
         assertTrue(r.unknownReason().contains("conntrack"), r.unknownReason());
     }
+    @Test
+    void nftTransportHeaderPortsAndL4protoSetsAreEvaluated() {
+        FirewallRuleset nft = NftRulesetParser.parse("""
+                {"nftables": [
+                 {"table": {"family": "inet", "name": "host"}},
+                 {"chain": {"family": "inet", "table": "host", "name": "in", "type": "filter", "hook": "input",
+                   "prio": 0, "policy": "drop"}},
+                 {"rule": {"family": "inet", "table": "host", "chain": "in", "expr": [
+                   {"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": {"set": ["tcp", "udp"]}}},
+                   {"match": {"op": "==", "left": {"payload": {"protocol": "th", "field": "dport"}}, "right": 53}},
+                   {"accept": null}]}}
+                ]}
+                """);
+        assertEquals(List.of(), nft.problems());
+        Netfilter nf = new Netfilter(nft, Map.of());
+        Packet udpDns = new Packet(Protocol.UDP, "10.0.0.7", 40000, "10.0.0.1", 53, "eth0", null, null, null,
+                CtState.NEW, true, false);
+
+        NetfilterResult dns = nf.traverse(Hook.INPUT, udpDns);
+        assertEquals(Outcome.ACCEPT, dns.outcome(), dns.unknownReason());
+        assertEquals(Outcome.ACCEPT, nf.traverse(Hook.INPUT, tcpToHost("10.0.0.7", "10.0.0.1", 53, "eth0")).outcome());
+        assertEquals(Outcome.DROP, nf.traverse(Hook.INPUT, tcpToHost("10.0.0.7", "10.0.0.1", 54, "eth0")).outcome());
+    }
 }
