@@ -11,6 +11,12 @@ public final class TraceText {
     }
 
     public static String render(TraceResult t, Locale locale) {
+        return render(t, locale, java.util.Map.of());
+    }
+
+    /** @param hostNames display names by host id (hosts not in it are printed by id) */
+    public static String render(TraceResult t, Locale locale, java.util.Map<String, String> hostNames) {
+        // (the hops' own sentences already name hosts by name)
         StringBuilder sb = new StringBuilder();
         String what = t.protocol().word() + (t.port() == null ? "" : "/" + t.port());
         String nl = System.lineSeparator();
@@ -20,8 +26,9 @@ public final class TraceText {
         RuleRef r = t.decidingRule();
         if (r != null) {
             sb.append(r.index() > 0
-                    ? T.text(locale, "text.rule", r.host(), r.table(), r.chain(), r.index(), r.rule())
-                    : T.text(locale, "text.policy", r.host(), r.table(), r.chain(), r.rule())).append(nl);
+                    ? T.text(locale, "text.rule", hostNames.getOrDefault(r.host(), r.host()), r.table(), r.chain(), r.index(), r.rule())
+                    : T.text(locale, "text.policy", hostNames.getOrDefault(r.host(), r.host()), r.table(), r.chain(), r.rule()))
+                    .append(nl);
         }
         sb.append(nl);
         for (Hop h : t.hops()) {
