@@ -1,0 +1,186 @@
+package dev.netlens.ui.trace;
+
+import dev.netlens.graph.Collapse;
+import dev.netlens.graph.TopoLink;
+import dev.netlens.graph.TopologyGraph;
+import dev.netlens.trace.Hop;
+import dev.netlens.trace.TraceResult;
+import dev.netlens.trace.Verdict;
+import dev.netlens.ui.topology.TraceMarks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where a trace's hops are on the canvas. A hop names the topology's ids (interface, namespace,
+ * host); it is drawn at its interface, else where the hop before it was when it stays in the same
+ * namespace (a netfilter chain after the route that chose the interface), else at its namespace's
+ * box, else its host's. A vertex folded away by collapsing is found in the summary that folded it.
+ */
+public final class TraceOnCanvas {
+    private final TopologyGraph graph;
+    private final TopologyGraph whole;
+
+    /**
+     * @param graph what the canvas draws (possibly folded)
+     * @param whole the same snapshot's graph with nothing folded
+     */
+    public TraceOnCanvas(TopologyGraph graph, TopologyGraph whole) {
+        this.graph = graph;
+        this.whole = whole;
+    }
+
+    /** The drawn vertex of each hop, in order (null where a hop has nothing drawn). */
+    public List<String> hopVertices(TraceResult r) {
+        List<String> out = new ArrayList<>();
+        Hop before = null;
+        String at = null;
+        for (Hop h : r.hops()) {
+            String v = null;
+            if (h.interfaceId() != null) {
+                v = shown(TopologyGraph.ifId(h.interfaceId()));
+            }
+            if (v == null && before != null && at != null && Objects.equals(before.namespace(), h.namespace())
+                    && Objects.equals(before.host(), h.host())) {
+                v = at;
+            }
+            if (v == null && h.namespace() != null) {
+                v = shown(TopologyGraph.nsId(h.namespace()));
+            }
+            if (v == null && h.host() != null) {
+                v = shown(TopologyGraph.hostId(h.host()));
+            }
+            out.add(v);
+            before = h;
+            at = v;
+        }
+        return out;
+    }
+
+    /**
+     * The marks of the first {@code shown} hops (all of them when negative), the hop at {@code current}
+     * (0-based; -1 for none) stressed, the endpoints' vertices on the path.
+     */
+    public TraceMarks marks(TraceResult r, String fromVertex, String toVertex, int shown, int current) {
+        List<String> at = hopVertices(r);
+        int n = shown < 0 ? at.size() : Math.min(shown, at.size());
+        Map<String, List<Integer>> numbers = new LinkedHashMap<>();
+        Set<String> path = new LinkedHashSet<>();
+        String from = fromVertex == null ? null : shown(fromVertex);
+        String to = toVertex == null ? null : shown(toVertex);
+        if (from != null) {
+            path.add(from);
+        }
+        String previous = from;
+        for (int i = 0; i < n; i++) {
+            String v = at.get(i);
+            if (v == null) {
+                continue;
+            }
+            numbers.computeIfAbsent(v, k -> new ArrayList<>()).add(r.hops().get(i).index());
+            path.add(v);
+            if (previous != null && !previous.equals(v)) {
+                join(previous, v, path);
+            }
+            previous = v;
+        }
+        boolean all = n == at.size();
+        if (all && r.verdict() == Verdict.DELIVERED && to != null) {
+            if (previous != null && !previous.equals(to)) {
+                join(previous, to, path);
+            }
+            path.add(to);
+        }
+        Map<String, String> badges = new LinkedHashMap<>();
+        numbers.forEach((v, idx) -> badges.put(v, label(idx)));
+        Set<String> stress = new LinkedHashSet<>();
+        if (current >= 0 && current < at.size() && at.get(current) != null) {
+            stress.add(at.get(current));
+        }
+        String stop = null;
+        if (all && r.verdict() != Verdict.DELIVERED) {
+            for (int i = at.size() - 1; i >= 0 && stop == null; i--) {
+                stop = at.get(i);
+            }
+        }
+        return new TraceMarks(badges, path, stress, stop);
+    }
+
+    /** Badge text: "3", "3–5" for a run, "2, 7" for separate visits. */
+    static String label(List<Integer> idx) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < idx.size()) {
+            int j = i;
+            while (j + 1 < idx.size() && idx.get(j + 1) == idx.get(j) + 1) {
+                j++;
+            }
+            parts.add(j == i ? String.valueOf(idx.get(i)) : idx.get(i) + "–" + idx.get(j));
+            i = j + 1;
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Adds the link between two drawn vertices, or the two links through one vertex between them. */
+    private void join(String a, String b, Set<String> path) {
+        TopoLink direct = linkBetween(a, b);
+        if (direct != null) {
+            path.add(direct.id());
+            return;
+        }
+        for (TopoLink l : graph.linksOf(a)) {
+            String m = l.source().equals(a) ? l.target() : l.source();
+            TopoLink second = linkBetween(m, b);
+            if (second != null) {
+                path.add(l.id());
+                path.add(m);
+                path.add(second.id());
+                return;
+            }
+        }
+    }
+
+    private TopoLink linkBetween(String a, String b) {
+        for (TopoLink l : graph.linksOf(a)) {
+            if (l.source().equals(a) && l.target().equals(b) || l.source().equals(b) && l.target().equals(a)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The drawn vertex standing for {@code id}: itself; else the summary that folded it, its box's or
+     * a neighbour's (a bridge port folded with its bridge's network); else its nearest drawn box.
+     */
+    public String shown(String id) {
+        if (graph.node(id).isPresent()) {
+            return id;
+        }
+        if (whole.node(id).isEmpty()) {
+            return null;
+        }
+        List<String> near = new ArrayList<>();
+        near.add(id);
+        near.addAll(whole.ancestors(id));
+        for (TopoLink l : whole.linksOf(id)) {
+            near.add(l.source().equals(id) ? l.target() : l.source());
+        }
+        for (String c : near) {
+            String s = Collapse.summaryId(c);
+            if (graph.node(s).isPresent()) {
+                return s;
+            }
+        }
+        for (String a : whole.ancestors(id)) {
+            if (graph.node(a).isPresent()) {
+                return a;
+            }
+        }
+        return null;
+    }
+}
