@@ -154,8 +154,9 @@ public final class TraceOnCanvas {
     }
 
     /**
-     * The drawn vertex standing for {@code id}: itself; else the summary that folded it, its box's or
-     * a neighbour's (a bridge port folded with its bridge's network); else its nearest drawn box.
+     * The drawn vertex standing for {@code id}: itself; else the summary that folded it, found from
+     * it, its boxes or what it is wired to within a few links (a container's eth0 folded with its
+     * bridge's network: veth peer, then bridge); else its nearest drawn box.
      */
     public String shown(String id) {
         if (graph.node(id).isPresent()) {
@@ -164,17 +165,26 @@ public final class TraceOnCanvas {
         if (whole.node(id).isEmpty()) {
             return null;
         }
-        List<String> near = new ArrayList<>();
-        near.add(id);
-        near.addAll(whole.ancestors(id));
-        for (TopoLink l : whole.linksOf(id)) {
-            near.add(l.source().equals(id) ? l.target() : l.source());
-        }
-        for (String c : near) {
-            String s = Collapse.summaryId(c);
-            if (graph.node(s).isPresent()) {
-                return s;
+        Set<String> seen = new LinkedHashSet<>(List.of(id));
+        List<String> ring = List.of(id);
+        for (int depth = 0; depth <= 3 && !ring.isEmpty(); depth++) {
+            List<String> next = new ArrayList<>();
+            for (String c : ring) {
+                List<String> here = new ArrayList<>(List.of(c));
+                here.addAll(whole.ancestors(c));
+                for (String h : here) {
+                    if (graph.node(Collapse.summaryId(h)).isPresent()) {
+                        return Collapse.summaryId(h);
+                    }
+                }
+                for (TopoLink l : whole.linksOf(c)) {
+                    String o = l.source().equals(c) ? l.target() : l.source();
+                    if (seen.add(o)) {
+                        next.add(o);
+                    }
+                }
             }
+            ring = next;
         }
         for (String a : whole.ancestors(id)) {
             if (graph.node(a).isPresent()) {
