@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * What a trace endpoint picked on the canvas is called in the tracer's terms ({@code netlens trace
  * --from/--to}): a container by its name (its id when two share the name), an interface by its
- * IPv4 address, a host or host namespace as {@code host} (on a snapshot of several hosts, by the
- * host's own address), a published port as {@code host:PORT/proto} as its host's clients reach it.
+ * IPv4 address, a host or host namespace as {@code host} (on a snapshot of several hosts, a source
+ * by the host's id, a destination on another host by that host's address), a published port as {@code host:PORT/proto} as its host's clients reach it.
  * As a source, a published port is its host (a client on the host itself). Logic only.
  */
 public final class TraceEndpoints {
@@ -43,8 +43,10 @@ public final class TraceEndpoints {
         if (n == null) {
             return Optional.empty();
         }
-        if (n.kind() == NodeKind.PORT) {
-            return host(n.host(), null);
+        if (n.kind() == NodeKind.PORT || n.kind() == NodeKind.HOST
+                || n.kind() == NodeKind.NAMESPACE && TopologyGraph.nsId(n.ref()).equals(n.id()) && "host".equals(n.subKind())) {
+            // On a picture of several hosts, "host" would be the first one: the host's id says which.
+            return n.host() == null ? Optional.empty() : Optional.of(snapshot.hosts().size() <= 1 ? "host" : n.host());
         }
         return common(n, null);
     }

@@ -1,9 +1,11 @@
 package dev.netlens.ui.trace;
 
 import dev.netlens.graph.Collapse;
+import dev.netlens.graph.LinkKind;
 import dev.netlens.graph.TopoLink;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.trace.Hop;
+import dev.netlens.trace.HopKind;
 import dev.netlens.trace.TraceResult;
 import dev.netlens.trace.Verdict;
 import dev.netlens.ui.topology.TraceMarks;
@@ -17,9 +19,11 @@ import java.util.Set;
 
 /**
  * Where a trace's hops are on the canvas. A hop names the topology's ids (interface, namespace,
- * host); it is drawn at its interface, else where the hop before it was when it stays in the same
- * namespace (a netfilter chain after the route that chose the interface), else at its namespace's
- * box, else its host's. A vertex folded away by collapsing is found in the summary that folded it.
+ * host); it is drawn at its interface (a bridge hop at the bridge, not the port it names), else
+ * where the packet last was in the same namespace (a netfilter chain after the route that chose
+ * the interface, the reply's FORWARD after the delivery), else at a vertex of its namespace wired to
+ * the hop before (the underlay's far end), else where the packet next is in that namespace, else at
+ * its namespace's box, else its host's. A vertex folded away by collapsing is found in the summary that folded it.
  */
 public final class TraceOnCanvas {
     private final TopologyGraph graph;
@@ -37,16 +41,30 @@ public final class TraceOnCanvas {
     /** The drawn vertex of each hop, in order (null where a hop has nothing drawn). */
     public List<String> hopVertices(TraceResult r) {
         List<String> out = new ArrayList<>();
-        Hop before = null;
-        String at = null;
-        for (Hop h : r.hops()) {
+        List<Hop> hops = r.hops();
+        for (int i = 0; i < hops.size(); i++) {
+            Hop h = hops.get(i);
             String v = null;
             if (h.interfaceId() != null) {
-                v = shown(TopologyGraph.ifId(h.interfaceId()));
+                String iface = TopologyGraph.ifId(h.interfaceId());
+                // A bridge hop names the port it forwards to; the badge goes on the bridge itself.
+                v = shown(h.kind() == HopKind.BRIDGE ? masterOf(iface) : iface);
             }
-            if (v == null && before != null && at != null && Objects.equals(before.namespace(), h.namespace())
-                    && Objects.equals(before.host(), h.host())) {
-                v = at;
+            // A hop with no interface (a chain) happens where the packet last was in that namespace.
+            for (int j = i - 1; v == null && j >= 0; j--) {
+                Hop b = hops.get(j);
+                if (Objects.equals(b.namespace(), h.namespace()) && Objects.equals(b.host(), h.host()) && out.get(j) != null) {
+                    v = out.get(j);
+                }
+            }
+            if (v == null && i > 0 && out.get(i - 1) != null && h.namespace() != null) {
+                v = neighbourIn(out.get(i - 1), TopologyGraph.nsId(h.namespace()));
+            }
+            for (int j = i + 1; v == null && j < hops.size(); j++) {
+                Hop a = hops.get(j);
+                if (Objects.equals(a.namespace(), h.namespace()) && Objects.equals(a.host(), h.host()) && a.interfaceId() != null) {
+                    v = shown(TopologyGraph.ifId(a.interfaceId()));
+                }
             }
             if (v == null && h.namespace() != null) {
                 v = shown(TopologyGraph.nsId(h.namespace()));
@@ -55,10 +73,29 @@ public final class TraceOnCanvas {
                 v = shown(TopologyGraph.hostId(h.host()));
             }
             out.add(v);
-            before = h;
-            at = v;
         }
         return out;
+    }
+
+    /** A drawn vertex wired to {@code from} that sits in the namespace box {@code nsId} (the far end of an underlay link). */
+    private String neighbourIn(String from, String nsId) {
+        for (TopoLink l : graph.linksOf(from)) {
+            String o = l.source().equals(from) ? l.target() : l.source();
+            if (graph.ancestors(o).contains(nsId)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** The bridge a port is enslaved to, or the vertex itself (a bridge, or no bridge port). */
+    private String masterOf(String iface) {
+        for (TopoLink l : whole.linksOf(iface)) {
+            if (l.kind() == LinkKind.BRIDGE_PORT && l.source().equals(iface)) {
+                return l.target();
+            }
+        }
+        return iface;
     }
 
     /**
@@ -127,9 +164,14 @@ public final class TraceOnCanvas {
 
     /** Adds the link between two drawn vertices, or the two links through one vertex between them. */
     private void join(String a, String b, Set<String> path) {
-        TopoLink direct = linkBetween(a, b);
-        if (direct != null) {
-            path.add(direct.id());
+        boolean direct = false;
+        for (TopoLink l : graph.linksOf(a)) {
+            if (l.source().equals(a) && l.target().equals(b) || l.source().equals(b) && l.target().equals(a)) {
+                path.add(l.id()); // every line between them: a veth and the VXLAN tunnel over it
+                direct = true;
+            }
+        }
+        if (direct) {
             return;
         }
         for (TopoLink l : graph.linksOf(a)) {

@@ -59,6 +59,12 @@ class TraceEndpointsTest {
     }
 
     @Test
+    void aHostAsSourceGoesByItsIdWhenThePictureHasSeveral() {
+        assertEquals(Optional.of("host-38f94867"), endpoints.source(TopologyGraph.hostId("host-38f94867")));
+        assertEquals(Optional.of(HOST1), endpoints.source(port("lab-bridge-a", 8080)), "a port's host: a client on it");
+    }
+
+    @Test
     void aNetworkIsNoEndpoint() {
         String net = WHOLE.nodes().stream().filter(n -> n.kind() == NodeKind.NETWORK).map(TopoNode::id).findFirst().orElseThrow();
         assertEquals(Optional.empty(), endpoints.source(net));
