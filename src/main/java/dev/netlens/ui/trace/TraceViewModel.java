@@ -1,10 +1,12 @@
 package dev.netlens.ui.trace;
 
+import dev.netlens.graph.LinkKind;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.i18n.Texts;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.trace.Hop;
+import dev.netlens.trace.HopKind;
 import dev.netlens.trace.Protocol;
 import dev.netlens.trace.RuleRef;
 import dev.netlens.trace.TraceArgumentException;
@@ -356,7 +358,13 @@ public final class TraceViewModel {
         TopologyGraph whole = state.frame().whole();
         List<String> parts = new ArrayList<>();
         if (h.interfaceId() != null) {
-            parts.add(whole.node(TopologyGraph.ifId(h.interfaceId())).map(TopoNode::label).orElse(h.interfaceId()));
+            String iface = TopologyGraph.ifId(h.interfaceId());
+            if (h.kind() == HopKind.BRIDGE) {
+                // A bridge hop names the port it forwards to: the bridge is where it happens (and its badge).
+                iface = whole.linksOf(iface).stream().filter(k -> k.kind() == LinkKind.BRIDGE_PORT && k.source().equals(
+                        TopologyGraph.ifId(h.interfaceId()))).map(k -> k.target()).findFirst().orElse(iface);
+            }
+            parts.add(whole.node(iface).map(TopoNode::label).orElse(h.interfaceId()));
         }
         if (h.namespace() != null) {
             String ns = TopologyGraph.nsId(h.namespace());
@@ -440,7 +448,8 @@ public final class TraceViewModel {
         public String caption(int step) {
             Locale l = language.locale();
             Hop h = traced.hops().get(step);
-            String where = where(h, l);
+            // Only the device (or namespace): the host's name would take a line of the projected caption.
+            String where = where(h, l).split(" · ")[0];
             String caption = T.text(l, "trace.caption", h.index(), T.text(l, "trace.kind." + h.kind().word()),
                     where.isEmpty() ? "" : " · " + where, h.note() == null ? nz(h.action()) : h.note().in(l));
             if (step == count() - 1) {
