@@ -91,6 +91,10 @@ final class Walk {
             return;
         }
         this.destination = dst.withAddress(dstAddress);
+        if (dst.kind() == Place.Kind.CLIENT && serviceVip(dstAddress) != null) {
+            stop(Verdict.UNKNOWN, T.message("reason.vip", dst.label(), dstAddress, serviceVip(dstAddress)), null);
+            return;
+        }
         originate(index.namespace(src.namespace()), new Packet(protocol, null, null, dstAddress, port, null, null, null,
                 null, CtState.NEW, false, false));
     }
@@ -390,6 +394,10 @@ final class Walk {
         Packet outer = new Packet(Protocol.UDP, from, null, to, udpPort, null, null, null, null, CtState.NEW, false, false);
         NetNamespace localNs = index.hostNamespace(localHost);
         NetInterface out = null;
+        if (Ipv4.parse(to) == null || Ipv4.parse(from) == null) {
+            stop(Verdict.UNKNOWN, T.message("reason.noUnderlay", hostName(localHost), hostName(remoteHost)), null);
+            return;
+        }
         if (localNs != null) {
             RouteTable.Choice c = routes.apply(localNs.id()).lookup(Ipv4.parse(to));
             out = c == null ? null : c.device();
@@ -581,7 +589,10 @@ final class Walk {
         List<Rule> input = wall.rules().rules()
                 .filter(r -> "filter".equals(r.table()) && "INPUT".equals(r.chain()) && !"ip6".equals(r.family()))
                 .toList();
-        Rule first = input.isEmpty() ? null : input.get(0);
+        // The rule the user most likely meant: one naming the port they published, else the chain's first.
+        String port = original.contains(":") ? original.substring(original.lastIndexOf(':') + 1) : null;
+        Rule first = input.stream().filter(r -> port != null && r.raw().matches(".*--dports? ([0-9,:]*[,:])?" + port + "\\b.*"))
+                .findFirst().orElse(input.isEmpty() ? null : input.get(0));
         hop(HopKind.NETFILTER, ns.host(), ns.id(), null, "filter", "INPUT", first == null ? null : first.raw(),
                 first == null ? null : first.id(), "not traversed",
                 first == null
@@ -592,6 +603,13 @@ final class Walk {
     // ---- arrival
 
     private void deliver(NetNamespace ns, Packet p) {
+        if (ns.kind() == NamespaceKind.INGRESS || ns.kind() == NamespaceKind.LOADBALANCER) {
+            // Swarm's routing mesh and service VIPs: IPVS picks a task there, and its tables are not captured.
+            hop(HopKind.SOCKET, ns.host(), ns.id(), null, null, null, null, null, "IPVS", T.message("hop.ipvs", ns.name(),
+                    p.destination()));
+            stop(Verdict.UNKNOWN, T.message("reason.ipvs", ns.name(), p.destination()), null);
+            return;
+        }
         if (destination.namespace() != null && destination.kind() == Place.Kind.CONTAINER
                 && !destination.namespace().equals(ns.id())) {
             stop(Verdict.UNREACHABLE, T.message("reason.otherHolder", destination.label(), p.destination(), nsLabel(ns)),
@@ -865,6 +883,18 @@ final class Walk {
             }
         }
         return "127.0.0.1";
+    }
+
+    /** The swarm service whose virtual IP this is, or null. */
+    private String serviceVip(String address) {
+        for (Network n : index.snapshot.networks()) {
+            for (var svc : n.services()) {
+                if (svc.vip() != null && address.equals(Ipv4.bare(svc.vip()))) {
+                    return svc.name();
+                }
+            }
+        }
+        return null;
     }
 
     private String sysctl(String host, String key) {
