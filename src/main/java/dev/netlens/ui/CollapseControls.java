@@ -19,8 +19,9 @@ import javafx.scene.input.MouseEvent;
 /**
  * Collapsing and expanding from the canvas: a double-click on a group's frame or a bridge collapses
  * it and on a summary expands it; the context menu offers the same ("Collapse “shop”", "Expand
- * “shop”", on a shape inside a group its group) and "Expand all"; the View menu's items act on the
- * selection. None of it while presenting: there a double-click pins a callout.
+ * “shop”", on a shape inside a group its group) and "Expand all", below what other controls add
+ * (the trace's "Trace from here"); the View menu's items act on the selection. None of it while
+ * presenting: there a double-click pins a callout.
  */
 final class CollapseControls implements WindowMenus.Folding {
     /** What a gesture on a vertex folds or unfolds: {@code id} as {@link TopologyState#collapse}/{@code expand} take it. */
@@ -32,6 +33,8 @@ final class CollapseControls implements WindowMenus.Folding {
     private final PresentationViewModel presentation;
     private final I18n i18n;
     private final ContextMenu menu = new ContextMenu();
+    private final java.util.List<java.util.function.Function<String, java.util.List<MenuItem>>> contributors =
+            new java.util.ArrayList<>();
     /** The vertex to select when the frame that has it arrives (the summary just made, the group just opened). */
     private String selectWhenShown;
 
@@ -118,9 +121,21 @@ final class CollapseControls implements WindowMenus.Folding {
         }
     }
 
+    /** Items other controls add to the context menu for a vertex (or null), above the collapsing ones. */
+    void addMenuItems(java.util.function.Function<String, java.util.List<MenuItem>> items) {
+        contributors.add(items);
+    }
+
     /** Fills the context menu for a right-click on {@code id} (or on nothing); false when it would be empty. */
     private boolean fill(String id) {
         menu.getItems().clear();
+        for (var c : contributors) {
+            menu.getItems().addAll(c.apply(id));
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        int before = menu.getItems().size();
         TopologyGraph g = state.frame().graph();
         target(g, id, true).ifPresent(f -> {
             MenuItem item = new MenuItem(i18n.get(f.expand() ? "context.expand" : "context.collapse", f.name()));
@@ -130,13 +145,16 @@ final class CollapseControls implements WindowMenus.Folding {
             menu.getItems().add(item);
         });
         if (anyFolded()) {
-            if (!menu.getItems().isEmpty()) {
+            if (menu.getItems().size() > before) {
                 menu.getItems().add(new SeparatorMenuItem());
             }
             MenuItem all = new MenuItem(i18n.get("menu.expandAll"));
             all.setId("ctx-expand-all");
             all.setOnAction(e -> expandAll());
             menu.getItems().add(all);
+        }
+        if (menu.getItems().size() == before && before > 0) {
+            menu.getItems().remove(before - 1); // no collapsing items: no separator before them
         }
         return !menu.getItems().isEmpty();
     }

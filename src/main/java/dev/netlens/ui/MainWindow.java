@@ -29,6 +29,8 @@ import dev.netlens.ui.status.StatusBarViewModel;
 import dev.netlens.ui.topology.FxLabelMetrics;
 import dev.netlens.ui.topology.TopologyCanvasView;
 import dev.netlens.ui.topology.TopologyCanvasViewModel;
+import dev.netlens.ui.trace.TraceView;
+import dev.netlens.ui.trace.TraceViewModel;
 import java.util.Objects;
 import java.util.Set;
 import javafx.collections.FXCollections;
@@ -82,6 +84,9 @@ public final class MainWindow {
     private final BackgroundExecutor executor;
     private final javafx.scene.control.MenuBar menuBar;
     private final CollapseControls collapse;
+    private final TraceViewModel trace;
+    private final TraceView traceView;
+    private final TraceControls traceControls;
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor) {
         this(initial, executor, new StableLayout(new StackLayout(new FxLabelMetrics())));
@@ -98,6 +103,12 @@ public final class MainWindow {
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine,
                       RecentFiles recent, I18n i18n) {
+        this(initial, executor, layoutEngine, recent, i18n, TraceViewModel.TRACER);
+    }
+
+    /** With what computes packet traces (tests give made-up results). */
+    public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine,
+                      RecentFiles recent, I18n i18n, TraceViewModel.TraceFunction tracer) {
         this.i18n = i18n;
         this.language = i18n.language();
         this.executor = executor;
@@ -110,6 +121,12 @@ public final class MainWindow {
         firewall = new FirewallPanelView(firewallModel);
         drivers = new DriverPanelView(new DriverPanelViewModel(state, selection, language));
         dns = new DnsPanelView(new DnsPanelViewModel(state, selection, language));
+        trace = new TraceViewModel(state, canvasModel, language, executor, tracer);
+        traceView = new TraceView(trace, text("menu.trace.clear"));
+        trace.setRuleOpener(r -> {
+            selectTab("tab-firewall");
+            firewallModel.showRule(r.host(), r.ruleId());
+        });
 
         root.getStyleClass().add("netlens");
         // The canvas, not the search box, has the keyboard when the window opens: zoom keys work at
@@ -122,16 +139,28 @@ public final class MainWindow {
         });
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("netlens.css")).toExternalForm());
         files = new FileViewModel(state, executor, recent, i18n);
-        presentation = new PresentationViewModel(new RevealViewModel(state, i18n));
+        presentation = new PresentationViewModel(new RevealViewModel(state, i18n), i18n);
+        presentation.hopsProperty().bind(trace.stepsProperty());
         canvasModel.revealMaskProperty().bind(presentation.reveal().maskProperty());
         presentationView = new PresentationView(presentation, canvas, canvasModel);
         chrome = new WindowChrome(root, canvas, canvasModel, presentation, files, i18n);
         collapse = new CollapseControls(state, selection, canvas, presentation, i18n);
+        traceControls = new TraceControls(trace, canvas, selection, presentation, i18n, () -> selectTab("tab-trace"));
+        collapse.addMenuItems(traceControls::menuItems);
+        chrome.escapeFirst(trace::escape);
         WindowMenus menus = new WindowMenus(i18n, files, presentation, chrome, collapse, files::open);
         menuBar = menus.bar();
+        menuBar.getMenus().add(traceControls.menu());
         menuBar.getMenus().add(helpMenu());
         root.setTop(new VBox(menuBar, toolbar()));
-        root.setCenter(chrome.centre(presentationView));
+        javafx.scene.layout.StackPane centre = chrome.centre(presentationView);
+        centre.getChildren().add(traceControls.band());
+        root.setCenter(centre);
+        // Badges read from the back of the room: larger with presentation's projector zoom.
+        Runnable badgeScale = () -> canvas.setBadgeScale(presentation.isActive()
+                ? 1 + (presentation.zoomProperty().get() - 1) * 0.6 : 1);
+        presentation.activeProperty().addListener(o -> badgeScale.run());
+        presentation.zoomProperty().addListener(o -> badgeScale.run());
         ScrollPane legend = legend();
         VBox side = new VBox(sideTabs(firewallModel, legend), legend);
         side.getStyleClass().add("side-panel");
@@ -153,11 +182,11 @@ public final class MainWindow {
         }
     }
 
-    /** Properties / Firewall / Drivers / DNS; leaving the firewall tab takes its rule's marks off the canvas. */
+    /** Properties / Firewall / Drivers / DNS / Trace; leaving the firewall tab takes its rule's marks off the canvas. */
     private TabPane sideTabs(FirewallPanelViewModel firewallModel, ScrollPane legend) {
-        String[] keys = {"tab.properties", "tab.firewall", "tab.drivers", "tab.dns"};
-        javafx.scene.Node[] panels = {properties, firewall, drivers, dns};
-        String[] ids = {"tab-properties", "tab-firewall", "tab-drivers", "tab-dns"};
+        String[] keys = {"tab.properties", "tab.firewall", "tab.drivers", "tab.dns", "tab.trace"};
+        javafx.scene.Node[] panels = {properties, firewall, drivers, dns, traceView};
+        String[] ids = {"tab-properties", "tab-firewall", "tab-drivers", "tab-dns", "tab-trace"};
         for (int i = 0; i < keys.length; i++) {
             String key = keys[i];
             Tab tab = new Tab();
@@ -188,6 +217,12 @@ public final class MainWindow {
         legend.visibleProperty().bind(sideTabs.getSelectionModel().selectedIndexProperty().isEqualTo(0));
         legend.managedProperty().bind(legend.visibleProperty());
         return sideTabs;
+    }
+
+    /** Brings a side tab to the front by its id. */
+    private void selectTab(String id) {
+        sideTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> sideTabs.getSelectionModel().select(t));
     }
 
     /** Korean text takes the CJK font (netlens.css, .lang-ko). */
@@ -306,8 +341,9 @@ public final class MainWindow {
     /**
      * Keyboard shortcuts for the whole window: Ctrl+F search, Ctrl +/- zoom, Ctrl+0 fit, Esc clears
      * the selection; F5 presents, and while presenting Esc leaves, arrows and Page Up/Down step the
-     * reveal, Shift+arrows pan. (Ctrl+Shift+C / Ctrl+Shift+E collapse and expand the selection: the
-     * View menu's accelerators.)
+     * reveal (or a shown trace's hops), Shift+arrows pan. (Ctrl+Shift+C / Ctrl+Shift+E collapse and
+     * expand the selection: the View menu's accelerators; Ctrl+T traces from it, Ctrl+Shift+T to an
+     * address: the Trace menu's. Esc cancels picking a trace's destination, then clears a shown trace.)
      */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, chrome::onKey);
@@ -391,6 +427,20 @@ public final class MainWindow {
 
     public DnsPanelView dns() {
         return dns;
+    }
+
+    /** The packet trace's state (picking, the shown trace, its marks). */
+    public TraceViewModel trace() {
+        return trace;
+    }
+
+    public TraceView traceView() {
+        return traceView;
+    }
+
+    /** "Trace from here" on a vertex, as the context menu does it; false when nothing can start there. */
+    public boolean traceFrom(String id) {
+        return traceControls.startFrom(id);
     }
 
     public TabPane sideTabs() {

@@ -54,6 +54,8 @@ final class WindowChrome implements WindowMenus.Actions {
     private final HBox banner;
     private final HBox progress;
     private String themeSheet;
+    /** What Esc undoes before the selection (a trace being picked, then a trace shown): true when it did something. */
+    private java.util.function.BooleanSupplier escapeFirst = () -> false;
     private Node savedTop;
     private Node savedRight;
     private Node savedBottom;
@@ -132,6 +134,11 @@ final class WindowChrome implements WindowMenus.Actions {
         }
     }
 
+    /** Esc outside presentation asks this first; the selection is cleared only when it did nothing. */
+    void escapeFirst(java.util.function.BooleanSupplier action) {
+        escapeFirst = action;
+    }
+
     PresentationCamera camera() {
         return camera;
     }
@@ -168,6 +175,8 @@ final class WindowChrome implements WindowMenus.Actions {
             if (e.getCode() == KeyCode.F5) {
                 present();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && !editingText() && escapeFirst.getAsBoolean()) {
+                e.consume(); // a trace being picked or shown went first
             } else if (e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && canvasModel.selection().selected() != null
                     && !editingText()) {
                 canvasModel.selection().clear();
@@ -188,13 +197,13 @@ final class WindowChrome implements WindowMenus.Actions {
             e.consume();
             return;
         }
-        var reveal = presentation.reveal();
+        // The reveal's layers, or a shown trace's hops (the view-model knows which).
         switch (e.getCode()) {
             case ESCAPE -> leave();
-            case RIGHT, DOWN, PAGE_DOWN, SPACE -> reveal.next();
-            case LEFT, UP, PAGE_UP, BACK_SPACE -> reveal.previous();
-            case HOME -> reveal.first();
-            case END -> reveal.last();
+            case RIGHT, DOWN, PAGE_DOWN, SPACE -> presentation.next();
+            case LEFT, UP, PAGE_UP, BACK_SPACE -> presentation.previous();
+            case HOME -> presentation.first();
+            case END -> presentation.last();
             case L -> presentation.legendShownProperty().set(!presentation.legendShownProperty().get());
             case P -> presentation.togglePin(canvasModel.selection().selected());
             case PLUS, EQUALS, ADD -> presentation.zoomProperty().set(presentation.zoomProperty().get() + 0.5);

@@ -106,6 +106,14 @@ public final class FirewallPanelView extends VBox {
         vm.selectedRuleProperty().addListener((o, a, b) -> {
             if (b == null && !rebuilding) {
                 tree.getSelectionModel().clearSelection();
+            } else if (b != null && !rebuilding && ruleItems.containsKey(b)
+                    && tree.getSelectionModel().getSelectedItem() != ruleItems.get(b)) {
+                // Picked from elsewhere (a trace's deciding rule): shown picked, a row of context above.
+                tree.getSelectionModel().select(ruleItems.get(b));
+                int row = tree.getRow(ruleItems.get(b));
+                if (row >= 0) {
+                    tree.scrollTo(Math.max(0, row - 1));
+                }
             }
         });
         rebuild(vm.tablesProperty().get());

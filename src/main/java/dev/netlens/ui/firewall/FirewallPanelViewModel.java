@@ -132,6 +132,8 @@ public final class FirewallPanelViewModel {
     private Set<String> applied = Set.of();
     private long parseSeq;
     private long matchSeq;
+    /** A rule asked for by {@link #showRule} before its host's rules were read. */
+    private String wanted;
 
     private record Read(FirewallCapture capture, FirewallModel model) {
     }
@@ -297,6 +299,26 @@ public final class FirewallPanelViewModel {
         return h.firewall();
     }
 
+    /**
+     * Shows one rule of one host (the trace panel's deciding rule): that host chosen, the rule picked
+     * once its rules are read (at once when they were read already).
+     */
+    public void showRule(String hostId, String ruleId) {
+        HostChoice h = choice(hostId);
+        if (h == null) {
+            return;
+        }
+        wanted = ruleId;
+        if (!h.equals(host.get())) {
+            host.set(h);
+            clearRule();
+            load(); // picks the wanted rule when read
+        } else if (model != null) {
+            wanted = null;
+            selectRule(ruleId);
+        }
+    }
+
     public void clearRule() {
         selectedRule.set(null);
         applied = Set.of();
@@ -348,7 +370,8 @@ public final class FirewallPanelViewModel {
 
     /** After new rules or a new picture: the picked rule again if it is still there, else nothing. */
     private void reapplyRule() {
-        String id = selectedRule.get();
+        String id = wanted != null ? wanted : selectedRule.get();
+        wanted = null;
         if (id != null) {
             selectRule(id);
         }

@@ -40,10 +40,19 @@ public final class PresentationCamera {
                 frameStep(true);
             }
         }));
+        vm.hopStepProperty().addListener((o, a, b) -> Platform.runLater(() -> {
+            if (vm.touring()) {
+                frameStep(true);
+            }
+        }));
     }
 
     /** Frames the current step, moving there briefly ({@link #MOVE}) or at once. */
     public void frameStep(boolean animate) {
+        if (vm.touring()) {
+            frameHop(animate);
+            return;
+        }
         int step = vm.reveal().stepProperty().get();
         Rect region = region(step);
         if (region == null) {
@@ -53,6 +62,38 @@ public final class PresentationCamera {
         boolean all = vm.reveal().isLast(step);
         canvas.frame(region, all ? 0 : vm.readableZoom(), vm.closestZoom(), insets[0], insets[1],
                 animate ? MOVE : Duration.ZERO);
+    }
+
+    /**
+     * Frames the hop presentation is at, with the hop before it (where the packet comes from), at a
+     * readable zoom at least.
+     */
+    private void frameHop(boolean animate) {
+        Rect region = hopRegion(vm.hopStepProperty().get());
+        if (region == null) {
+            return;
+        }
+        double[] insets = insets();
+        canvas.frame(region, vm.readableZoom(), vm.closestZoom(), insets[0], insets[1], animate ? MOVE : Duration.ZERO);
+    }
+
+    /** The world rectangle a hop step frames: its vertices and the previous step's, or null when none is drawn. */
+    public Rect hopRegion(int step) {
+        HopSteps hops = vm.hopsProperty().get();
+        if (hops == null || step < 0 || step >= hops.count()) {
+            return null;
+        }
+        Map<String, Rect> rects = canvasModel.frameProperty().get().layout().rects();
+        Rect out = null;
+        for (int s = Math.max(0, step - 1); s <= step; s++) {
+            for (String id : hops.focus(s)) {
+                Rect r = rects.get(id);
+                if (r != null) {
+                    out = out == null ? r : out.union(r);
+                }
+            }
+        }
+        return out;
     }
 
     /** Room the overlays take at the right and at the bottom of the canvas. */

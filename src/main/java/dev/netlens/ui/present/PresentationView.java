@@ -60,9 +60,9 @@ public final class PresentationView extends StackPane {
         calloutLayer.setPickOnBounds(false);
 
         caption.getStyleClass().add("reveal-caption");
-        caption.textProperty().bind(vm.reveal().captionProperty());
+        caption.textProperty().bind(vm.captionProperty());
         hint.getStyleClass().add("reveal-hint");
-        hint.textProperty().bind(vm.reveal().hintProperty());
+        hint.textProperty().bind(vm.hintProperty());
         band = new VBox(caption, hint);
         band.getStyleClass().add("caption-band");
         band.setMaxHeight(Region.USE_PREF_SIZE);

@@ -78,6 +78,10 @@ public final class TopologyCanvasView extends Region {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass RULE_MATCH = PseudoClass.getPseudoClass("rule-match");
+    private static final PseudoClass ON_TRACE = PseudoClass.getPseudoClass("on-trace");
+    private static final PseudoClass TRACE_DIMMED = PseudoClass.getPseudoClass("trace-dimmed");
+    private static final PseudoClass TRACE_CURRENT = PseudoClass.getPseudoClass("trace-current");
+    private static final PseudoClass TRACE_STOP = PseudoClass.getPseudoClass("trace-stop");
     private static final Duration FADE = Duration.millis(450);
     /** How far a tunnel arcs above the hosts it joins. */
     /**
@@ -98,6 +102,10 @@ public final class TopologyCanvasView extends Region {
     private final StandInTiles standIn = new StandInTiles();
     /** Names at screen size below {@link OverviewNames#ZOOM}, above the pictures (why: {@link OverviewNames}). */
     private final OverviewNames overview;
+    /** A trace's numbered hop badges, at screen size over everything (see {@link TraceMarks}). */
+    private final Pane badges = new Pane();
+    private final Map<String, Label> badgeViews = new java.util.LinkedHashMap<>();
+    private double badgeScale = 1;
     /** Whether the overview names stand in for the world names of hosts, networks and containers now. */
     private boolean overviewShown;
     /** Whether the stand-in should cover the view at the next pulse (the camera moved). */
@@ -153,7 +161,10 @@ public final class TopologyCanvasView extends Region {
         world.getChildren().add(content);
         world.getTransforms().addAll(pan, scale);
         boxLayer.setAutoSizeChildren(false);
-        getChildren().addAll(world, standIn, overview);
+        badges.setMouseTransparent(true);
+        badges.setManaged(false);
+        badges.getStyleClass().add("trace-badges");
+        getChildren().addAll(world, standIn, overview, badges);
         pan.xProperty().addListener(o -> cameraMoved());
         pan.yProperty().addListener(o -> cameraMoved());
         scale.xProperty().addListener(o -> cameraMoved());
@@ -193,6 +204,10 @@ public final class TopologyCanvasView extends Region {
         vm.pathProperty().addListener((o, a, b) -> restyle());
         vm.staleHostsProperty().addListener((o, a, b) -> restyle());
         vm.ruleMatchProperty().addListener((o, a, b) -> restyle());
+        vm.traceProperty().addListener((o, a, b) -> {
+            rebuildBadges();
+            restyle();
+        });
         vm.centreProperty().addListener((o, a, b) -> {
             if (b != null) {
                 centreOn(b.id());
@@ -465,6 +480,8 @@ public final class TopologyCanvasView extends Region {
         Set<String> stale = vm.staleHostsProperty().get();
         String selected = vm.selection().selected();
         Set<String> ruleMatch = vm.ruleMatchProperty().get();
+        TraceMarks trace = vm.traceProperty().get();
+        boolean traced = !trace.isEmpty();
         boolean anyPath = !path.isEmpty();
         nodeViews.forEach((id, v) -> {
             TopoNode n = graph.node(id).orElseThrow();
@@ -476,6 +493,11 @@ public final class TopologyCanvasView extends Region {
             v.pseudoClassStateChanged(SELECTED, id.equals(selected));
             v.pseudoClassStateChanged(STALE, n.host() != null && stale.contains(n.host()));
             v.pseudoClassStateChanged(RULE_MATCH, ruleMatch.contains(id));
+            boolean onTrace = trace.path().contains(id);
+            v.pseudoClassStateChanged(ON_TRACE, onTrace);
+            v.pseudoClassStateChanged(TRACE_DIMMED, traced && !onTrace && !n.kind().isBox());
+            v.pseudoClassStateChanged(TRACE_CURRENT, trace.current().contains(id));
+            v.pseudoClassStateChanged(TRACE_STOP, id.equals(trace.stop()));
         });
         linkViews.forEach((id, v) -> {
             TopoLink l = graph.link(id).orElseThrow();
@@ -485,6 +507,8 @@ public final class TopologyCanvasView extends Region {
                 n.setVisible(show && (n == v.shape() || textShown));
                 n.pseudoClassStateChanged(ON_PATH, on);
                 n.pseudoClassStateChanged(DIMMED, anyPath && !on);
+                n.pseudoClassStateChanged(ON_TRACE, trace.path().contains(id));
+                n.pseudoClassStateChanged(TRACE_DIMMED, traced && !trace.path().contains(id));
             }
         });
         cull();
@@ -526,6 +550,7 @@ public final class TopologyCanvasView extends Region {
         if (getWidth() <= 0 || getHeight() <= 0 || z <= 0) {
             return;
         }
+        placeBadges();
         boolean text = z >= TEXT_ZOOM;
         boolean names = overview.update(graph, layout, z, pan.getX(), pan.getY(), getWidth(), getHeight());
         if (names != overviewShown) {
@@ -547,6 +572,68 @@ public final class TopologyCanvasView extends Region {
         double x0 = -pan.getX() / z - m;
         double y0 = -pan.getY() / z - m;
         cellsShown = cullShapes(x0, y0, x0 + getWidth() / z + 2 * m, y0 + getHeight() / z + 2 * m);
+    }
+
+    // ---- trace badges ------------------------------------------------------------------------
+
+    /** One label per badged vertex, made again when the trace changes (a few dozen at most). */
+    private void rebuildBadges() {
+        TraceMarks marks = vm.traceProperty().get();
+        badges.getChildren().clear();
+        badgeViews.clear();
+        marks.badges().forEach((id, text) -> {
+            Label b = new Label(text);
+            b.getStyleClass().add("trace-badge");
+            b.setUserData(id);
+            b.pseudoClassStateChanged(TRACE_CURRENT, marks.current().contains(id));
+            b.pseudoClassStateChanged(TRACE_STOP, id.equals(marks.stop()));
+            b.setScaleX(badgeScale);
+            b.setScaleY(badgeScale);
+            badges.getChildren().add(b);
+            badgeViews.put(id, b);
+        });
+        placeBadges();
+    }
+
+    /**
+     * Each badge straddles its vertex's top-left corner (a box's: just inside it, beside its name),
+     * at a fixed screen size however far out the view is: read from the back of a classroom.
+     */
+    private void placeBadges() {
+        Set<String> visible = vm.visibleProperty().get();
+        for (var e : badgeViews.entrySet()) {
+            Label b = e.getValue();
+            Rect r = layout.rects().get(e.getKey());
+            boolean shown = r != null && visible.contains(e.getKey());
+            b.setVisible(shown);
+            if (!shown) {
+                continue;
+            }
+            b.applyCss();
+            double w = b.prefWidth(-1);
+            double h = b.prefHeight(-1);
+            boolean box = graph.node(e.getKey()).map(n -> n.kind().isBox()).orElse(false);
+            Point2D at = toView(r.x(), r.y());
+            double x = box ? at.getX() + 4 : at.getX() - w * 0.6;
+            double y = box ? at.getY() + 4 : at.getY() - h * 0.6;
+            b.resizeRelocate(Math.rint(x), Math.rint(y), w, h);
+        }
+    }
+
+    /** Badges grow with presentation's projector zoom. */
+    public void setBadgeScale(double scale) {
+        badgeScale = scale;
+        badgeViews.values().forEach(b -> {
+            b.setScaleX(scale);
+            b.setScaleY(scale);
+        });
+        placeBadges();
+    }
+
+    /** The badge text drawn on a vertex now, if any (for tests). */
+    public Optional<String> badgeOf(String id) {
+        Label b = badgeViews.get(id);
+        return b == null || !b.isVisible() ? Optional.empty() : Optional.of(b.getText());
     }
 
     /** Shows the cells meeting the world rectangle, hides the others; returns how many are shown. */

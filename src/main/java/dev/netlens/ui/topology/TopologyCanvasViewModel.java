@@ -44,6 +44,7 @@ public final class TopologyCanvasViewModel {
     private final ReadOnlyObjectWrapper<Set<String>> path = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyObjectWrapper<CentreRequest> centre = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Set<String>> ruleMatch = new ReadOnlyObjectWrapper<>(Set.of());
+    private final ObjectProperty<TraceMarks> trace = new SimpleObjectProperty<>(TraceMarks.NONE);
     private final ObservableList<String> networkNames = FXCollections.observableArrayList();
     private final ObservableList<String> hostIds = FXCollections.observableArrayList();
     private long centreSeq;
@@ -180,6 +181,11 @@ public final class TopologyCanvasViewModel {
 
     public ReadOnlyObjectProperty<Set<String>> ruleMatchProperty() {
         return ruleMatch.getReadOnlyProperty();
+    }
+
+    /** A packet trace drawn on the canvas ({@link TraceMarks#NONE}: none). */
+    public ObjectProperty<TraceMarks> traceProperty() {
+        return trace;
     }
 
     public void centreOn(String id) {
