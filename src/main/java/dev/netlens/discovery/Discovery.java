@@ -433,7 +433,7 @@ public final class Discovery implements AutoCloseable {
     }
 
     private KernelReader kernelReader(NamespaceLister lister) {
-        return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id"));
+        return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id"), proc.resolve("sys"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.netlens.discovery.engine.EngineInfo;
 import dev.netlens.discovery.engine.EngineNetwork;
 import dev.netlens.discovery.kernel.KernelFacts;
 import dev.netlens.discovery.kernel.KernelLink;
+import dev.netlens.discovery.kernel.KernelRoute;
 import dev.netlens.discovery.kernel.NamespaceDump;
 import dev.netlens.snapshot.Container;
 import dev.netlens.snapshot.Endpoint;
@@ -16,6 +17,7 @@ import dev.netlens.snapshot.NamespaceKind;
 import dev.netlens.snapshot.NetInterface;
 import dev.netlens.snapshot.NetNamespace;
 import dev.netlens.snapshot.Network;
+import dev.netlens.snapshot.Route;
 import dev.netlens.snapshot.TopologySnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -161,13 +163,12 @@ public final class SnapshotAssembler {
                 }
             }
             // Namespaces the kernel showed.
-            addNamespace(hostNamespaceId, NamespaceKind.HOST, "host", kernel == null ? null : kernel.host().path());
-            if (kernel != null) {
-                addLinks(hostNamespaceId, kernel.host());
+            if (kernel == null) {
+                addNamespace(hostNamespaceId, NamespaceKind.HOST, "host", null);
+            } else {
+                addDump(hostNamespaceId, NamespaceKind.HOST, kernel.host());
                 for (NamespaceDump dump : kernel.sandboxes()) {
-                    String id = namespaceId(dump.name());
-                    addNamespace(id, kindOf(dump.name(), sandboxOwner.containsKey(dump.name())), dump.name(), dump.path());
-                    addLinks(id, dump);
+                    addDump(namespaceId(dump.name()), kindOf(dump.name(), sandboxOwner.containsKey(dump.name())), dump);
                 }
             }
             // Every container to its namespace: its own sandbox, the host's, or another container's.
@@ -236,6 +237,27 @@ public final class SnapshotAssembler {
             namespaces.putIfAbsent(id, new NetNamespace(id, hostId, kind, name, path, List.of()));
         }
 
+        /** A namespace the kernel showed: its interfaces, then its routes naming them. */
+        private void addDump(String id, NamespaceKind kind, NamespaceDump dump) {
+            addLinks(id, dump);
+            namespaces.putIfAbsent(id, new NetNamespace(id, hostId, kind, dump.name(), dump.path(), List.of(),
+                    routes(id, dump.routes())));
+        }
+
+        /** The kernel's routes with each device named by its interface id in the same namespace. */
+        private List<Route> routes(String namespaceId, List<KernelRoute> routes) {
+            if (routes == null) {
+                return null;
+            }
+            List<Route> result = new ArrayList<>(routes.size());
+            for (KernelRoute r : routes) {
+                String device = r.device() == null ? null : interfaceByName(namespaceId, r.device());
+                result.add(new Route(r.destination(), r.gateway(), device, r.device(), r.source(), r.scope(), r.type(),
+                        r.metric()));
+            }
+            return result;
+        }
+
         private void addLinks(String namespaceId, NamespaceDump dump) {
             for (KernelLink link : dump.links()) {
                 String id = namespaceId + "/" + link.name();
@@ -300,7 +322,8 @@ public final class SnapshotAssembler {
             }
             return new Host(hostId, scan.endpoint(), name, info.serverVersion(), info.apiVersion(), info.os(),
                     info.kernelVersion(), info.swarmNodeId(), info.swarmNodeAddr(), info.swarmManager(),
-                    scan.kernel() != null, scan.kernel() == null ? null : scan.kernel().bootId(), missing, firewall);
+                    scan.kernel() != null, scan.kernel() == null ? null : scan.kernel().bootId(), missing, firewall,
+                    scan.kernel() == null ? Map.of() : scan.kernel().sysctls());
         }
 
         List<Network> networks() {

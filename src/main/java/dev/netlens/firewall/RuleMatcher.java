@@ -1,5 +1,6 @@
 package dev.netlens.firewall;
 
+import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +72,63 @@ public final class RuleMatcher {
             return name.startsWith(pattern.substring(0, pattern.length() - 1));
         }
         return pattern.equals(name);
+    }
+
+    /**
+     * Whether a port spec as rules write it names the port: {@code 80}, {@code 80,443}, ranges
+     * {@code 1000:1002} (iptables) and {@code 1000-1002} (nft), {@code :1023} and {@code 1024:} open ends.
+     * A named service is not a number and matches nothing.
+     */
+    public static boolean portMatches(String spec, int port) {
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            int sep = Math.max(p.indexOf(':'), p.indexOf('-'));
+            try {
+                if (sep < 0) {
+                    if (Integer.parseInt(p) == port) {
+                        return true;
+                    }
+                    continue;
+                }
+                String lo = p.substring(0, sep).strip();
+                String hi = p.substring(sep + 1).strip();
+                int from = lo.isEmpty() ? 0 : Integer.parseInt(lo);
+                int to = hi.isEmpty() ? 65535 : Integer.parseInt(hi);
+                if (port >= from && port <= to) {
+                    return true;
+                }
+            } catch (NumberFormatException e) {
+                // a service name: not evaluated here
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an address lies in a rule's address value: {@code 172.17.0.0/16}, {@code 10.0.0.1},
+     * or an nft range {@code 10.0.0.1-10.0.0.9}. Null when the value is none of these (a set name, a mask).
+     */
+    public static Boolean addressMatches(String value, String address) {
+        IpNet a = IpNet.parseOrNull(address);
+        if (a == null) {
+            return null;
+        }
+        int dash = value.indexOf('-');
+        if (dash > 0) {
+            IpNet lo = IpNet.parseOrNull(value.substring(0, dash));
+            IpNet hi = IpNet.parseOrNull(value.substring(dash + 1));
+            if (lo == null || hi == null || lo.isIpv6() != hi.isIpv6()) {
+                return null;
+            }
+            if (lo.isIpv6() != a.isIpv6()) {
+                return false;
+            }
+            BigInteger x = new BigInteger(1, a.bytes());
+            return x.compareTo(new BigInteger(1, lo.bytes())) >= 0
+                    && x.compareTo(new BigInteger(1, hi.bytes())) <= 0;
+        }
+        IpNet net = IpNet.parseOrNull(value);
+        return net == null ? null : net.contains(a);
     }
 
     private static boolean samePort(Selector.Port rulePort, Selector.Port selected) {

@@ -45,6 +45,20 @@ public final class JsonTree {
         }
     }
 
+    /**
+     * The trees of all JSON values in {@code json}, one after the other (what {@code ip -j -batch}
+     * prints: a value per command); empty when there is none.
+     */
+    public static java.util.List<JsonNode> parseAll(String json) throws IOException {
+        java.util.List<JsonNode> values = new java.util.ArrayList<>();
+        try (JsonParser p = FACTORY.createParser(json)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                values.add(value(p, t));
+            }
+        }
+        return values;
+    }
+
     private static JsonNode root(JsonParser p) throws IOException {
         JsonToken first = p.nextToken();
         return first == null ? MissingNode.getInstance() : value(p, first);

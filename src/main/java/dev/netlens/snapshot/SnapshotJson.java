@@ -102,6 +102,12 @@ public final class SnapshotJson {
                     + TopologySnapshot.SCHEMA + "\"");
         }
         String labels = labelsProblem(tree.path("containers"));
+        if (labels == null) {
+            labels = routesProblem(tree.path("namespaces"));
+        }
+        if (labels == null) {
+            labels = sysctlsProblem(tree.path("hosts"));
+        }
         if (labels != null) {
             throw new InvalidSnapshotException("not a valid topology snapshot: " + labels);
         }
@@ -181,6 +187,85 @@ public final class SnapshotJson {
                 }
             }
             index++;
+        }
+        return null;
+    }
+
+    private static final List<String> ROUTE_TEXTS = List.of("gateway", "device", "deviceName", "source", "scope", "type");
+
+    /**
+     * A namespace's {@code routes} is optional (files written before routes were read lack it) and may
+     * be null; when present it must be an array of route objects with a string destination, strings or
+     * nulls for the texts and a whole number or null for the metric. Checked on the tree, for one clear
+     * line instead of the mapping's coercions and messages.
+     *
+     * @return the first problem, in one line, or null
+     */
+    private static String routesProblem(JsonNode namespaces) {
+        if (!namespaces.isArray()) {
+            return null;
+        }
+        int index = 0;
+        for (JsonNode ns : namespaces) {
+            index++;
+            JsonNode routes = ns.get("routes");
+            if (routes == null || routes.isNull()) {
+                continue;
+            }
+            String which = ns.hasNonNull("id") ? "namespace " + oneLine(ns.get("id").asText()) : "namespace #" + index;
+            if (!routes.isArray()) {
+                return which + ": routes must be an array of routes, not " + kind(routes);
+            }
+            int n = 0;
+            for (JsonNode route : routes) {
+                n++;
+                String where = which + " route #" + n;
+                if (!route.isObject()) {
+                    return where + " must be an object, not " + kind(route);
+                }
+                JsonNode destination = route.get("destination");
+                if (destination == null || !destination.isTextual() || destination.asText().isBlank()) {
+                    return where + ": destination must be \"default\" or a prefix (a string), not "
+                            + (destination == null ? "missing" : destination.isTextual() ? "an empty string" : kind(destination));
+                }
+                for (String field : ROUTE_TEXTS) {
+                    JsonNode value = route.get(field);
+                    if (value != null && !value.isNull() && !value.isTextual()) {
+                        return where + ": " + field + " must be a string or null, not " + kind(value);
+                    }
+                }
+                JsonNode metric = route.get("metric");
+                if (metric != null && !metric.isNull() && !(metric.isIntegralNumber() && metric.canConvertToInt())) {
+                    return where + ": metric must be a whole number or null, not " + kind(metric);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A host's {@code sysctls} is optional and may be null; when present, an object of strings. */
+    private static String sysctlsProblem(JsonNode hosts) {
+        if (!hosts.isArray()) {
+            return null;
+        }
+        int index = 0;
+        for (JsonNode h : hosts) {
+            index++;
+            JsonNode sysctls = h.get("sysctls");
+            if (sysctls == null || sysctls.isNull()) {
+                continue;
+            }
+            String which = h.hasNonNull("id") ? "host " + oneLine(h.get("id").asText()) : "host #" + index;
+            if (!sysctls.isObject()) {
+                return which + ": sysctls must be an object of strings, not " + kind(sysctls);
+            }
+            var fields = sysctls.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (!field.getValue().isTextual()) {
+                    return which + ": sysctl " + oneLine(field.getKey()) + " must be a string, not " + kind(field.getValue());
+                }
+            }
         }
         return null;
     }

@@ -54,6 +54,7 @@ public final class SnapshotValidator {
             check(hosts, ns.host(), "namespace " + ns.id() + " host", problems);
             ns.containers().forEach(c -> check(containerIds, c, "namespace " + ns.id() + " container", problems));
         }
+        routes(s, interfaces, problems);
         for (NetInterface i : s.interfaces()) {
             check(namespaces, i.namespace(), "interface " + i.id() + " namespace", problems);
             optional(interfaces, i.master(), "interface " + i.id() + " master", problems);
@@ -73,6 +74,28 @@ public final class SnapshotValidator {
             }
         }
         return problems;
+    }
+
+    /** Each route has a destination, and its device, when named, is an interface of the same namespace. */
+    private static void routes(TopologySnapshot s, Set<String> interfaces, List<String> problems) {
+        java.util.Map<String, String> namespaceOf = new java.util.HashMap<>();
+        s.interfaces().forEach(i -> namespaceOf.put(i.id(), i.namespace()));
+        for (NetNamespace ns : s.namespaces()) {
+            if (ns.routes() == null) {
+                continue;
+            }
+            for (Route r : ns.routes()) {
+                if (r == null || r.destination() == null) {
+                    problems.add("namespace " + ns.id() + " has a route without a destination");
+                    continue;
+                }
+                String where = "namespace " + ns.id() + " route " + r.destination() + " device";
+                optional(interfaces, r.device(), where, problems);
+                if (r.device() != null && interfaces.contains(r.device()) && !ns.id().equals(namespaceOf.get(r.device()))) {
+                    problems.add(where + " " + r.device() + " is an interface of another namespace");
+                }
+            }
+        }
     }
 
     private static Set<String> ids(List<String> ids, String what, List<String> problems) {

@@ -95,6 +95,11 @@ final class SnapshotWriter {
             strings("missing", f.missing());
             g.writeEndObject();
         }
+        g.writeObjectFieldStart("sysctls"); // never null: the record keeps an empty map, sorted by key
+        for (Map.Entry<String, String> e : h.sysctls().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -106,6 +111,29 @@ final class SnapshotWriter {
         g.writeStringField("name", n.name());
         g.writeStringField("path", n.path());
         strings("containers", n.containers());
+        g.writeFieldName("routes");
+        if (n.routes() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            for (Route r : n.routes()) {
+                route(r);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private void route(Route r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("destination", r.destination());
+        g.writeStringField("gateway", r.gateway());
+        g.writeStringField("device", r.device());
+        g.writeStringField("deviceName", r.deviceName());
+        g.writeStringField("source", r.source());
+        g.writeStringField("scope", r.scope());
+        g.writeStringField("type", r.type());
+        integer("metric", r.metric());
         g.writeEndObject();
     }
 

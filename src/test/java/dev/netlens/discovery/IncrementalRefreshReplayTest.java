@@ -42,7 +42,7 @@ class IncrementalRefreshReplayTest {
     private ScanReplay replay;
     private TopologySnapshot expected;
     private Path proc;
-    /** Namespace files entered by {@code ip addr}, in order. */
+    /** Namespace files entered by {@code ip} (its batch of addresses and routes), in order. */
     private final List<String> entered = new CopyOnWriteArrayList<>();
     /** What each namespace file's identity is now (a replay has no real files behind its listing). */
     private final Map<String, String> identity = new ConcurrentHashMap<>();
@@ -59,10 +59,15 @@ class IncrementalRefreshReplayTest {
         CommandRunner counting = new CommandRunner() {
             @Override
             public CommandResult run(List<String> argv) throws IOException {
-                if (argv.contains("addr") && argv.get(0).equals("nsenter")) {
+                return run(argv, null);
+            }
+
+            @Override
+            public CommandResult run(List<String> argv, String input) throws IOException {
+                if (argv.contains("-batch") && argv.get(0).equals("nsenter")) {
                     entered.add(argv.get(1).substring("--net=".length()));
                 }
-                return recorded.run(argv);
+                return recorded.run(argv, input);
             }
 
             @Override

@@ -28,6 +28,11 @@ final class ScanFiles {
         return "cmd/" + safe(String.join(" ", argv)) + ".json";
     }
 
+    /** A command given input: the input is part of its name (null input: as {@link #commandKey(List)}). */
+    static String commandKey(List<String> argv, String input) {
+        return input == null ? commandKey(argv) : "cmd/" + safe(String.join(" ", argv) + " < " + input) + ".json";
+    }
+
     static String listKey(String dir) {
         return "ls/" + safe(dir) + ".txt";
     }

@@ -54,16 +54,21 @@ public final class ScanRecorder {
         return new CommandRunner() {
             @Override
             public CommandResult run(List<String> argv) throws IOException {
+                return run(argv, null);
+            }
+
+            @Override
+            public CommandResult run(List<String> argv, String input) throws IOException {
                 ObjectNode record = ScanFiles.JSON.createObjectNode();
                 try {
-                    CommandResult result = real.run(argv);
+                    CommandResult result = real.run(argv, input);
                     record.put("exitCode", result.exitCode()).put("stdout", result.stdout()).put("stderr", result.stderr());
                     return result;
                 } catch (CommandNotFoundException e) {
                     record.put("notFound", e.program());
                     throw e;
                 } finally {
-                    write(ScanFiles.commandKey(argv), record);
+                    write(ScanFiles.commandKey(argv, input), record);
                 }
             }
 

@@ -107,6 +107,11 @@ public final class ScanReplay {
         return new CommandRunner() {
             @Override
             public CommandResult run(List<String> recordedForm) throws IOException {
+                return run(recordedForm, null);
+            }
+
+            @Override
+            public CommandResult run(List<String> recordedForm, String input) throws IOException {
                 List<String> argv = asRecorded(recordedForm);
                 for (String arg : argv) {
                     if (missingPrograms.contains(arg)) {
@@ -116,7 +121,10 @@ public final class ScanReplay {
                 if (staleNamespaces.stream().anyMatch(ns -> argv.contains("--net=" + ns))) {
                     return new CommandResult(1, "", "nsenter: reassociate to namespace 'ns/net' failed: Invalid argument\n");
                 }
-                JsonNode record = read(ScanFiles.commandKey(argv));
+                JsonNode record = read(ScanFiles.commandKey(argv, input));
+                if (record == null && input != null) {
+                    record = readBeforeRoutes(argv);
+                }
                 if (record == null) {
                     return new CommandResult(1, "", "nsenter: cannot open " + argv + ": No such file or directory");
                 }
@@ -132,6 +140,22 @@ public final class ScanReplay {
                 return !missingPrograms.contains(program) && record != null && record.get("available").asBoolean();
             }
         };
+    }
+
+    /**
+     * A scan recorded before discovery read routes ran {@code ip -j -d addr show} where discovery now
+     * runs one {@code ip -j -d -batch -} of addresses and routes: that batch answers with the recorded
+     * addresses alone, as an ip printing no routes would. Null when there is no such recording.
+     */
+    private JsonNode readBeforeRoutes(List<String> argv) {
+        List<String> batch = List.of("ip", "-j", "-d", "-batch", "-");
+        int at = java.util.Collections.indexOfSubList(argv, batch);
+        if (at < 0 || at + batch.size() != argv.size()) {
+            return null;
+        }
+        List<String> addr = new ArrayList<>(argv.subList(0, at));
+        addr.addAll(List.of("ip", "-j", "-d", "addr", "show"));
+        return read(ScanFiles.commandKey(addr));
     }
 
     public NamespaceLister lister() {

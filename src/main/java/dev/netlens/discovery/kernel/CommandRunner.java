@@ -14,6 +14,19 @@ public interface CommandRunner {
      */
     CommandResult run(List<String> argv) throws IOException;
 
+    /**
+     * Runs the program with {@code input} as its standard input (a short, fixed text such as an
+     * {@code ip -batch -} script), or none when it is null.
+     *
+     * @throws IOException as {@link #run(List)}; by default when input is given, for a runner that cannot pass it
+     */
+    default CommandResult run(List<String> argv, String input) throws IOException {
+        if (input == null) {
+            return run(argv);
+        }
+        throw new IOException(argv.get(0) + " cannot be given input by this runner");
+    }
+
     /** Whether the program can be found on this machine. */
     boolean isAvailable(String program);
 }

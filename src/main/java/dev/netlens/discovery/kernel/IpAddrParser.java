@@ -16,7 +16,11 @@ public final class IpAddrParser {
 
     /** @throws IOException when the text is not the JSON array ip prints */
     public static List<KernelLink> parse(String json) throws IOException {
-        JsonNode root = JsonTree.parse(json);
+        return parse(JsonTree.parse(json));
+    }
+
+    /** @throws IOException when the tree is not the JSON array ip prints */
+    public static List<KernelLink> parse(JsonNode root) throws IOException {
         if (root == null || !root.isArray()) {
             throw new IOException("ip printed no JSON array");
         }

@@ -15,22 +15,34 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Reads every network namespace of one engine with one {@code ip -j -d addr show} each, entered by
+ * Reads every network namespace of one engine with one {@code ip} each, entered by
  * {@code nsenter --net=FILE}: nsenter opens the file only for its own short life, so Netlens never
- * holds a namespace open (an open handle would keep a removed namespace alive).
+ * holds a namespace open (an open handle would keep a removed namespace alive). That one ip runs a
+ * batch given on its input: {@code addr show} (interfaces) and {@code route show table main}, so the
+ * routes cost no process of their own.
  */
 public final class KernelReader {
-    static final List<String> IP_ADDR = List.of("ip", "-j", "-d", "addr", "show");
+    /** One ip for both reads; -d (for linkinfo) applies to the whole batch. */
+    static final List<String> IP_BATCH = List.of("ip", "-j", "-d", "-batch", "-");
+    static final String BATCH_INPUT = "addr show\nroute show table main\n";
     private final CommandRunner runner;
     private final ExecutorService pool;
     private final NamespaceLister lister;
     private final Path bootIdFile;
+    private final Path procSys;
 
+    /** A reader whose kernel settings come from the real /proc/sys when the engine shares our namespace. */
     public KernelReader(CommandRunner runner, NamespaceLister lister, ExecutorService pool, Path bootIdFile) {
+        this(runner, lister, pool, bootIdFile, Path.of("/proc/sys"));
+    }
+
+    /** @param procSys this process's /proc/sys, read for the engine's settings when it shares our namespace */
+    public KernelReader(CommandRunner runner, NamespaceLister lister, ExecutorService pool, Path bootIdFile, Path procSys) {
         this.runner = runner;
         this.lister = lister;
         this.pool = pool;
         this.bootIdFile = bootIdFile;
+        this.procSys = procSys;
     }
 
     /**
@@ -50,6 +62,9 @@ public final class KernelReader {
     public KernelFacts read(EngineProcess engine, Collection<String> sandboxKeys, Function<Path, Earlier> reuse)
             throws KernelUnreadableException {
         Future<FirewallCapture> firewall = pool.submit(() -> new FirewallDumper(runner).read(engine));
+        List<String> settingProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Future<java.util.Map<String, String>> sysctls = pool.submit(() -> new SysctlReader(runner, procSys)
+                .read(engine, settingProblems));
         List<String> problems = new ArrayList<>();
         // The sandboxes are entered while the engine's own namespace is read: they do not depend on it.
         List<Future<NamespaceDump>> pending = submitAll(namespaceFiles(engine.netnsDir(), sandboxKeys, problems), reuse);
@@ -58,12 +73,15 @@ public final class KernelReader {
             host = readNamespace("host", engine.hostNamespace().toString(), engine.sharesOurNamespace());
         } catch (NamespaceReadException e) {
             firewall.cancel(true);
+            sysctls.cancel(true);
             pending.forEach(f -> f.cancel(true));
             throw new KernelUnreadableException("kernel view unavailable: " + e.getMessage());
         }
         List<NamespaceDump> sandboxes = collect(pending, problems);
         try {
-            return new KernelFacts(host, sandboxes, firewall.get(), problems, readBootId());
+            java.util.Map<String, String> settings = sysctls.get();
+            problems.addAll(settingProblems);
+            return new KernelFacts(host, sandboxes, firewall.get(), problems, readBootId(), settings);
         } catch (ExecutionException e) {
             throw new KernelUnreadableException("kernel view unavailable: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -103,7 +121,7 @@ public final class KernelReader {
         }
         List<NamespaceDump> sandboxes = new ArrayList<>(facts.sandboxes());
         sandboxes.addAll(readAll(missing, problems, reuse));
-        return new KernelFacts(facts.host(), sandboxes, facts.firewall(), problems, facts.bootId());
+        return facts.with(sandboxes, problems);
     }
 
     /**
@@ -129,7 +147,7 @@ public final class KernelReader {
                 sandboxes.add(fresh.get(dump.path()));
             }
         }
-        return new KernelFacts(facts.host(), sandboxes, facts.firewall(), problems, facts.bootId());
+        return facts.with(sandboxes, problems);
     }
 
     private static final Function<Path, Earlier> NO_REUSE = f -> null;
@@ -190,10 +208,10 @@ public final class KernelReader {
     }
 
     private NamespaceDump readNamespace(String name, String path, boolean current) throws NamespaceReadException {
-        List<String> argv = current ? IP_ADDR : nsenter(path, IP_ADDR);
+        List<String> argv = current ? IP_BATCH : nsenter(path, IP_BATCH);
         CommandResult result;
         try {
-            result = runner.run(argv);
+            result = runner.run(argv, BATCH_INPUT);
         } catch (CommandNotFoundException e) {
             throw new NamespaceReadException(e.program() + " is not installed: cannot read namespace " + name);
         } catch (IOException e) {
@@ -210,7 +228,14 @@ public final class KernelReader {
             throw new NamespaceReadException("namespace " + name + " could not be read: " + error);
         }
         try {
-            return new NamespaceDump(name, path, IpAddrParser.parse(result.stdout()));
+            // One JSON array per batch command: the interfaces, then the routes (absent from an ip
+            // that printed only the first).
+            List<com.fasterxml.jackson.databind.JsonNode> arrays = dev.netlens.json.JsonTree.parseAll(result.stdout());
+            if (arrays.isEmpty()) {
+                throw new IOException("ip printed no JSON array");
+            }
+            List<KernelRoute> routes = arrays.size() > 1 ? IpRouteParser.parse(arrays.get(1)) : null;
+            return new NamespaceDump(name, path, IpAddrParser.parse(arrays.get(0)), routes);
         } catch (IOException e) {
             throw new NamespaceReadException("namespace " + name + ": unreadable ip output (" + e.getMessage() + ")");
         }

@@ -34,13 +34,25 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     @Override
     public CommandResult run(List<String> argv) throws IOException {
+        return run(argv, null);
+    }
+
+    @Override
+    public CommandResult run(List<String> argv, String input) throws IOException {
         Path program = resolve(argv.get(0)).orElseThrow(() -> new CommandNotFoundException(argv.get(0)));
         List<String> command = new java.util.ArrayList<>(argv);
         command.set(0, program.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LC_ALL", "C");
         Process process = builder.start();
-        process.getOutputStream().close();
+        // The input is a few lines: it fits the pipe, so writing it before reading cannot block.
+        try (var stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the program ended without reading it: its exit code and stderr say why
+        }
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), DRAIN);
         try {
             // stdout on this thread: a timeout still ends the process, which closes the stream.
