@@ -9,9 +9,6 @@ import java.util.Map;
  * reads both engines' rule counters before and after, so the rules it hit can be told.
  */
 final class RealTraffic {
-    /** Engine URI -> the network namespace its firewall lives in (null: this one). */
-    private static final Map<String, String> FIREWALL_NETNS = Map.of(Commands.ENGINE1, "", Commands.NODE2, Commands.NODE2_NETNS);
-
     /**
      * What really happened.
      *
@@ -52,11 +49,5 @@ final class RealTraffic {
             argv.addAll(List.of("nc", "-w", "2", to, String.valueOf(c.port())));
         }
         return argv;
-    }
-
-    /** The namespace whose firewall an engine uses. */
-    static String firewallNetns(String engine) {
-        String ns = FIREWALL_NETNS.get(engine);
-        return ns == null || ns.isEmpty() ? null : ns;
     }
 }

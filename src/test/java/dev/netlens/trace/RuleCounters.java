@@ -24,6 +24,11 @@ record RuleCounters(FirewallRuleset rules) {
 
     /** A rule (or, for index 0, a chain's policy) whose packet counter rose from {@code before} to this read. */
     record Hit(String table, String chain, int index, String rule, long packets) {
+        /** A rule whose target drops or rejects, or a DROP policy. */
+        boolean drops() {
+            return rule.matches(".*\\s-j\\s+(DROP|REJECT)(\\s.*)?") || index == 0 && rule.endsWith(" DROP");
+        }
+
         @Override
         public String toString() {
             return table + " " + chain + " #" + index + " (+" + packets + "): " + rule;
@@ -57,12 +62,17 @@ record RuleCounters(FirewallRuleset rules) {
      * (another user of this engine may have added rules since, which moves positions; then by text).
      */
     static boolean rose(List<Hit> hits, RuleRef ref) {
-        String wanted = ref.index() == 0 ? null : text(ref.rule());
+        return rose(hits, ref.table(), ref.chain(), ref.index(), ref.rule());
+    }
+
+    /** @param index the rule's position, 0 for the chain's policy */
+    static boolean rose(List<Hit> hits, String table, String chain, int index, String rule) {
+        String wanted = index == 0 ? null : text(rule);
         for (Hit h : hits) {
-            if (!h.table().equals(ref.table()) || !h.chain().equals(ref.chain())) {
+            if (!h.table().equals(table) || !h.chain().equals(chain)) {
                 continue;
             }
-            if (ref.index() == 0 ? h.index() == 0 : h.index() != 0 && h.rule().equals(wanted)) {
+            if (index == 0 ? h.index() == 0 : h.index() != 0 && h.rule().equals(wanted)) {
                 return true;
             }
         }

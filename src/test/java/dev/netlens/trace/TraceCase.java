@@ -20,10 +20,24 @@ import java.util.function.Function;
  * @param probeTo the address or DNS name the real probe uses
  * @param traceFrom the tracer's {@code from}
  * @param traceTo the tracer's {@code to}, with {@code :PORT} for tcp
- * @param reaches what Docker does with it (checked against real traffic before any prediction is)
+ * @param fate what Docker does with it (checked against real traffic before any prediction is)
  */
 record TraceCase(String name, String fromContainer, Integer port, Function<TraceLab, String> probeTo,
-        Function<TraceLab, String> traceFrom, Function<TraceLab, String> traceTo, boolean reaches) {
+        Function<TraceLab, String> traceFrom, Function<TraceLab, String> traceTo, Fate fate) {
+
+    /** What happens to the packet on a Docker 20.10 host. */
+    enum Fate {
+        /** It gets there (and its answer back). */
+        REACHES,
+        /** A firewall rule or a chain's policy drops it. */
+        FIREWALL_DROPS,
+        /** The sender has no route for it. */
+        NO_ROUTE
+    }
+
+    boolean reaches() {
+        return fate == Fate.REACHES;
+    }
 
     @Override
     public String toString() {
@@ -32,35 +46,35 @@ record TraceCase(String name, String fromContainer, Integer port, Function<Trace
 
     static List<TraceCase> matrix() {
         List<TraceCase> m = new ArrayList<>();
-        m.add(ping("same bridge (ping)", "trace-a", "trace-b", true));
-        m.add(tcp("same bridge (tcp)", "trace-a", "trace-b", PORT, true));
-        m.add(ping("across two bridges: isolated", "trace-a", "trace-c", false));
+        m.add(ping("same bridge (ping)", "trace-a", "trace-b", Fate.REACHES));
+        m.add(tcp("same bridge (tcp)", "trace-a", "trace-b", PORT, Fate.REACHES));
+        m.add(ping("across two bridges: isolated", "trace-a", "trace-c", Fate.FIREWALL_DROPS));
         m.add(new TraceCase("alias on a user network as destination", "trace-a", PORT, lab -> ALIAS,
-                lab -> "trace-a", lab -> ALIAS + ":" + PORT, true));
-        m.add(ping("container: member as source", "trace-m", "trace-a", true));
+                lab -> "trace-a", lab -> ALIAS + ":" + PORT, Fate.REACHES));
+        m.add(ping("container: member as source", "trace-m", "trace-a", Fate.REACHES));
         // trace-m lives in trace-b's namespace: real traffic goes to trace-b's address.
         m.add(new TraceCase("container: member as destination", "trace-a", MEMBER_PORT, lab -> lab.address("trace-b"),
-                lab -> "trace-a", lab -> "trace-m:" + MEMBER_PORT, true));
-        m.add(ping("internal network, inside", "trace-i1", "trace-i2", true));
-        m.add(ping("internal network, to outside", "trace-i1", "trace-a", false));
-        m.add(ping("internal network, from outside", "trace-a", "trace-i1", false));
-        m.add(ping("enable_icc=false", "trace-n1", "trace-n2", false));
-        m.add(tcp("DOCKER-USER DROP", "trace-f1", "trace-f2", PORT, false));
-        m.add(ping("none-mode container as source", "trace-none", "trace-a", false));
-        m.add(ping("overlay across nodes (ping)", "trace-o1", "trace-o2", true));
-        m.add(tcp("overlay across nodes (tcp, from node2)", "trace-o2", "trace-o1", PORT, true));
+                lab -> "trace-a", lab -> "trace-m:" + MEMBER_PORT, Fate.REACHES));
+        m.add(ping("internal network, inside", "trace-i1", "trace-i2", Fate.REACHES));
+        m.add(ping("internal network, to outside", "trace-i1", "trace-a", Fate.FIREWALL_DROPS));
+        m.add(ping("internal network, from outside", "trace-a", "trace-i1", Fate.FIREWALL_DROPS));
+        m.add(ping("enable_icc=false", "trace-n1", "trace-n2", Fate.FIREWALL_DROPS));
+        m.add(tcp("DOCKER-USER DROP", "trace-f1", "trace-f2", PORT, Fate.FIREWALL_DROPS));
+        m.add(ping("none-mode container as source", "trace-none", "trace-a", Fate.NO_ROUTE));
+        m.add(ping("overlay across nodes (ping)", "trace-o1", "trace-o2", Fate.REACHES));
+        m.add(tcp("overlay across nodes (tcp, from node2)", "trace-o2", "trace-o1", PORT, Fate.REACHES));
         m.add(new TraceCase("client namespace to a published port", null, PUBLISHED_PORT, lab -> HOST_VETH_ADDRESS,
-                lab -> CLIENT_ADDRESS, lab -> HOST_VETH_ADDRESS + ":" + PUBLISHED_PORT, true));
+                lab -> CLIENT_ADDRESS, lab -> HOST_VETH_ADDRESS + ":" + PUBLISHED_PORT, Fate.REACHES));
         m.add(new TraceCase("client namespace to an unpublished container address", null, null,
-                lab -> lab.address("trace-p"), lab -> CLIENT_ADDRESS, lab -> lab.address("trace-p"), false));
+                lab -> lab.address("trace-p"), lab -> CLIENT_ADDRESS, lab -> lab.address("trace-p"), Fate.FIREWALL_DROPS));
         return m;
     }
 
-    private static TraceCase ping(String name, String from, String to, boolean reaches) {
-        return new TraceCase(name, from, null, lab -> lab.address(to), lab -> from, lab -> to, reaches);
+    private static TraceCase ping(String name, String from, String to, Fate fate) {
+        return new TraceCase(name, from, null, lab -> lab.address(to), lab -> from, lab -> to, fate);
     }
 
-    private static TraceCase tcp(String name, String from, String to, int port, boolean reaches) {
-        return new TraceCase(name, from, port, lab -> lab.address(to), lab -> from, lab -> to + ":" + port, reaches);
+    private static TraceCase tcp(String name, String from, String to, int port, Fate fate) {
+        return new TraceCase(name, from, port, lab -> lab.address(to), lab -> from, lab -> to + ":" + port, fate);
     }
 }

@@ -89,24 +89,22 @@ final class TraceLab implements AutoCloseable {
         run(List.of("ip", "link", "del", HOST_VETH));
     }
 
-    /** Deletes every DOCKER-USER rule carrying our comment (engine 1's namespace), last first. */
+    /**
+     * Deletes every DOCKER-USER rule carrying our comment (engine 1's namespace), by its specification
+     * rather than its number, so a rule someone else inserts meanwhile is never the one deleted.
+     */
     static void removeDockerUserRules() {
         Commands.Result listed = run(List.of("iptables", "-S", "DOCKER-USER"));
         if (!listed.ok()) {
             return;
         }
-        List<Integer> ours = new ArrayList<>();
-        int index = 0;
         for (String line : listed.out().split("\n")) {
-            if (line.startsWith("-A DOCKER-USER")) {
-                index++;
-                if (line.contains("--comment " + RULE_COMMENT) || line.contains("--comment \"" + RULE_COMMENT + "\"")) {
-                    ours.add(index);
-                }
+            if (line.startsWith("-A DOCKER-USER ") && line.matches(".*--comment \"?" + RULE_COMMENT + "\"?( .*)?")) {
+                // Our own rule, written without quoted words: its words are the specification to delete.
+                List<String> delete = new ArrayList<>(List.of("iptables", "-D"));
+                delete.addAll(List.of(line.substring(3).replace("\"", "").split("\\s+")));
+                must(delete);
             }
-        }
-        for (int i = ours.size() - 1; i >= 0; i--) {
-            must(List.of("iptables", "-D", "DOCKER-USER", String.valueOf(ours.get(i))));
         }
     }
 
