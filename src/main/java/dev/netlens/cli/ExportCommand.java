@@ -1,12 +1,8 @@
 package dev.netlens.cli;
 
-import dev.netlens.discovery.Discovery;
-import dev.netlens.discovery.DiscoveryResult;
-import dev.netlens.discovery.EngineFailure;
 import dev.netlens.graph.GraphExport;
 import dev.netlens.io.AtomicFile;
 import dev.netlens.graph.TopologyGraph;
-import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.render.Collapsing;
 import dev.netlens.render.Drawing;
 import dev.netlens.render.PictureOptions;
@@ -114,28 +110,11 @@ public final class ExportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        SnapshotFile file;
-        if (snapshotFile != null) {
-            try {
-                file = SnapshotJson.readFile(snapshotFile);
-            } catch (InvalidSnapshotException e) {
-                err.println("netlens export: " + e.getMessage());
-                return 2;
-            }
-        } else {
-            DiscoveryResult result;
-            try (Discovery discovery = Discovery.local()) {
-                result = discovery.discover(hosts);
-            }
-            for (EngineFailure failure : result.failures()) {
-                err.println("netlens export: engine " + failure.endpoint() + " skipped: " + failure.message());
-            }
-            if (result.snapshot().hosts().isEmpty()) {
-                err.println("netlens export: no engine could be read; nothing written");
-                return 3;
-            }
-            file = new SnapshotFile(result.snapshot(), java.util.Map.of());
+        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, err, "netlens export");
+        if (loaded.failed()) {
+            return loaded.status();
         }
+        SnapshotFile file = loaded.file();
         java.util.Set<String> folded = picture == null ? java.util.Set.of() : Pictures.collapsedIds(file, collapsing, options);
         if (picture == PictureFormat.PNG) {
             Drawing drawing = Pictures.of(file, options, folded);

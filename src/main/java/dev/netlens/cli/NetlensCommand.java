@@ -43,12 +43,16 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
         CommandLine cli = new CommandLine(new NetlensCommand());
         // Picocli builds the model of every subcommand it is given, by reflection, before parsing:
         // a one-shot `netlens export` should not pay for the lab's three subcommands, so a command
-        // line that starts with a subcommand gets only that one (help and the window get both).
+        // line that starts with a subcommand gets only that one (help and the window get them all).
         String first = args.length > 0 ? args[0] : "";
-        if (!first.equals("lab")) {
+        boolean one = first.equals("export") || first.equals("lab") || first.equals("trace");
+        if (!one || first.equals("export")) {
             cli.addSubcommand(new ExportCommand());
         }
-        if (!first.equals("export")) {
+        if (!one || first.equals("trace")) {
+            cli.addSubcommand(new TraceCommand());
+        }
+        if (!one || first.equals("lab")) {
             cli.addSubcommand(new LabCommand());
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

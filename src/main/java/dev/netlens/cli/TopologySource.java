@@ -1,0 +1,56 @@
+package dev.netlens.cli;
+
+import dev.netlens.discovery.Discovery;
+import dev.netlens.discovery.DiscoveryResult;
+import dev.netlens.discovery.EngineFailure;
+import dev.netlens.snapshot.InvalidSnapshotException;
+import dev.netlens.snapshot.SnapshotFile;
+import dev.netlens.snapshot.SnapshotJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a headless command's topology comes from: a saved snapshot, else one discovery pass over the
+ * engines given. Failures are told on standard error in one line each, prefixed with the command.
+ */
+final class TopologySource {
+    /** Exit status for an unreadable snapshot file. */
+    static final int BAD_FILE = 2;
+    /** Exit status when no engine could be read. */
+    static final int NO_ENGINE = 3;
+
+    /** The topology read, or the exit status to end with (the reason already told). */
+    record Loaded(SnapshotFile file, int status) {
+        boolean failed() {
+            return file == null;
+        }
+    }
+
+    private TopologySource() {
+    }
+
+    static Loaded load(Path snapshotFile, List<String> hosts, PrintWriter err, String command) {
+        if (snapshotFile != null) {
+            try {
+                return new Loaded(SnapshotJson.readFile(snapshotFile), 0);
+            } catch (InvalidSnapshotException e) {
+                err.println(command + ": " + e.getMessage());
+                return new Loaded(null, BAD_FILE);
+            }
+        }
+        DiscoveryResult result;
+        try (Discovery discovery = Discovery.local()) {
+            result = discovery.discover(hosts);
+        }
+        for (EngineFailure failure : result.failures()) {
+            err.println(command + ": engine " + failure.endpoint() + " skipped: " + failure.message());
+        }
+        if (result.snapshot().hosts().isEmpty()) {
+            err.println(command + ": no engine could be read; nothing written");
+            return new Loaded(null, NO_ENGINE);
+        }
+        return new Loaded(new SnapshotFile(result.snapshot(), Map.of()), 0);
+    }
+}
