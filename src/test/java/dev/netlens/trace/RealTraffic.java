@@ -24,14 +24,14 @@ final class RealTraffic {
 
     static Outcome send(TraceLab lab, TraceCase c) {
         RuleCounters before1 = RuleCounters.read(null);
-        RuleCounters before2 = RuleCounters.read(Commands.NODE2_NETNS);
+        RuleCounters before2 = RuleCounters.read(LabCommands.NODE2_NETNS);
         List<String> argv = probe(lab, c);
-        Commands.Result r = Commands.run(argv, c.port() == null ? null : "x\n", 15);
+        LabCommands.Result r = LabCommands.run(argv, c.port() == null ? null : "x\n", 15);
         RuleCounters after1 = RuleCounters.read(null);
-        RuleCounters after2 = RuleCounters.read(Commands.NODE2_NETNS);
+        RuleCounters after2 = RuleCounters.read(LabCommands.NODE2_NETNS);
         boolean reached = r.ok() && (c.port() == null || r.out().contains("x"));
         String detail = String.join(" ", argv) + " -> exit " + r.exit() + ", out " + r.out().strip() + ", err " + r.err().strip();
-        return new Outcome(reached, detail, Map.of(Commands.ENGINE1, after1.rose(before1), Commands.NODE2, after2.rose(before2)));
+        return new Outcome(reached, detail, Map.of(LabCommands.ENGINE1, after1.rose(before1), LabCommands.NODE2, after2.rose(before2)));
     }
 
     /** The probe as an argument list: {@code docker exec} in the source container, or {@code ip netns exec} in the client's. */
@@ -39,7 +39,7 @@ final class RealTraffic {
         List<String> argv = new ArrayList<>();
         String to = c.probeTo().apply(lab);
         if (c.fromContainer() != null) {
-            argv.addAll(Commands.docker(lab.engineOf(c.fromContainer()), "exec", "-i", c.fromContainer()));
+            argv.addAll(LabCommands.docker(lab.engineOf(c.fromContainer()), "exec", "-i", c.fromContainer()));
         } else {
             argv.addAll(List.of("ip", "netns", "exec", TraceLab.CLIENT_NETNS, "/bin/busybox"));
         }

@@ -19,7 +19,7 @@ record RuleCounters(FirewallRuleset rules) {
 
     /** @param netns a named network namespace, or null for this one (engine 1's) */
     static RuleCounters read(String netns) {
-        return new RuleCounters(IptablesParser.parse(Commands.must(Commands.inNetns(netns, "iptables-save", "-c")), "ip", "filter"));
+        return new RuleCounters(IptablesParser.parse(LabCommands.must(LabCommands.inNetns(netns, "iptables-save", "-c")), "ip", "filter"));
     }
 
     /** A rule (or, for index 0, a chain's policy) whose packet counter rose from {@code before} to this read. */

@@ -43,7 +43,7 @@ class TraceAgainstLabTest {
         // One discovery of both engines, beside the real traffic (it reads, it sends nothing).
         CompletableFuture<DiscoveryResult> discovered = CompletableFuture.supplyAsync(() -> {
             try (Discovery discovery = Discovery.local()) {
-                return discovery.discover(List.of(Commands.ENGINE1, Commands.NODE2));
+                return discovery.discover(List.of(LabCommands.ENGINE1, LabCommands.NODE2));
             }
         });
         DiscoveryResult result;
@@ -85,7 +85,7 @@ class TraceAgainstLabTest {
         String story = c.name() + ": " + real.detail() + "\nrules hit: " + real.hits();
         assertEquals(c.reaches(), real.reached(), story);
         if (c.fate() == TraceCase.Fate.FIREWALL_DROPS) {
-            assertTrue(real.hits().get(Commands.ENGINE1).stream().anyMatch(RuleCounters.Hit::drops),
+            assertTrue(real.hits().get(LabCommands.ENGINE1).stream().anyMatch(RuleCounters.Hit::drops),
                     "no dropping rule of engine 1 counted the packet: " + story);
         }
     }
@@ -179,9 +179,9 @@ class TraceAgainstLabTest {
      */
     private static void warmUpOverlay() {
         for (int i = 0; i < 20; i++) {
-            boolean there = Commands.run(Commands.docker(Commands.ENGINE1, "exec", "trace-o1", "ping", "-c", "1", "-W", "1",
+            boolean there = LabCommands.run(LabCommands.docker(LabCommands.ENGINE1, "exec", "trace-o1", "ping", "-c", "1", "-W", "1",
                     lab.address("trace-o2")), null, 10).ok();
-            boolean back = Commands.run(Commands.docker(Commands.NODE2, "exec", "trace-o2", "ping", "-c", "1", "-W", "1",
+            boolean back = LabCommands.run(LabCommands.docker(LabCommands.NODE2, "exec", "trace-o2", "ping", "-c", "1", "-W", "1",
                     lab.address("trace-o1")), null, 10).ok();
             if (there && back) {
                 return;

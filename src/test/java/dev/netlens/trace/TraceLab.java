@@ -1,10 +1,10 @@
 package dev.netlens.trace;
 
-import static dev.netlens.trace.Commands.ENGINE1;
-import static dev.netlens.trace.Commands.NODE2;
-import static dev.netlens.trace.Commands.docker;
-import static dev.netlens.trace.Commands.must;
-import static dev.netlens.trace.Commands.run;
+import static dev.netlens.trace.LabCommands.ENGINE1;
+import static dev.netlens.trace.LabCommands.NODE2;
+import static dev.netlens.trace.LabCommands.docker;
+import static dev.netlens.trace.LabCommands.must;
+import static dev.netlens.trace.LabCommands.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +85,11 @@ final class TraceLab implements AutoCloseable {
                 run(docker(engine, rm));
             }
         }
+        // A worker drops its copy of an overlay shortly after its last container: wait, so the next reader
+        // of node2 does not see it half gone.
+        for (int i = 0; i < 40 && !run(docker(NODE2, "network", "ls", "-q", "--filter", "name=trace-ovl")).out().isBlank(); i++) {
+            sleep(250);
+        }
         run(List.of("ip", "netns", "del", CLIENT_NETNS));
         run(List.of("ip", "link", "del", HOST_VETH));
     }
@@ -94,7 +99,7 @@ final class TraceLab implements AutoCloseable {
      * rather than its number, so a rule someone else inserts meanwhile is never the one deleted.
      */
     static void removeDockerUserRules() {
-        Commands.Result listed = run(List.of("iptables", "-S", "DOCKER-USER"));
+        LabCommands.Result listed = run(List.of("iptables", "-S", "DOCKER-USER"));
         if (!listed.ok()) {
             return;
         }
@@ -195,6 +200,14 @@ final class TraceLab implements AutoCloseable {
                 addresses.put(name, ip.split("\\s+")[0]);
             }
         }, pool);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static CompletableFuture<Void> all(CompletableFuture<?>... parts) {

@@ -9,13 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs real tools as argument lists (never a shell string) for the trace lab tests. */
-final class Commands {
+final class LabCommands {
     static final String ENGINE1 = "unix:///var/run/docker.sock";
     static final String NODE2 = "unix:///run/node2/docker.sock";
     /** The namespace node2's engine lives in (its firewall is there). */
     static final String NODE2_NETNS = "node2";
 
-    private Commands() {
+    private LabCommands() {
     }
 
     /** What a command did: its exit status and both outputs. */
