@@ -31,7 +31,7 @@ record TraceCase(String name, String fromContainer, Integer port, Function<Trace
         REACHES,
         /** A firewall rule or a chain's policy drops it. */
         FIREWALL_DROPS,
-        /** The sender has no route for it. */
+        /** No route for it on the way (in the sender, or in a host it passes). */
         NO_ROUTE
     }
 
@@ -67,14 +67,31 @@ record TraceCase(String name, String fromContainer, Integer port, Function<Trace
                 lab -> CLIENT_ADDRESS, lab -> HOST_VETH_ADDRESS + ":" + PUBLISHED_PORT, Fate.REACHES));
         m.add(new TraceCase("client namespace to an unpublished container address", null, null,
                 lab -> lab.address("trace-p"), lab -> CLIENT_ADDRESS, lab -> lab.address("trace-p"), Fate.FIREWALL_DROPS));
+        // Beyond the list: the classic confusions, each still only between our own ends.
+        m.add(ping("DOCKER-USER drops the reply", "trace-f2", "trace-f1", Fate.FIREWALL_DROPS));
+        m.add(ping("client namespace pings the host", null, HOST_VETH_ADDRESS, Fate.REACHES));
+        m.add(ping("container to the client namespace (masquerade)", "trace-a", CLIENT_ADDRESS, Fate.REACHES));
+        // Docker's nat DOCKER chain returns packets from its bridges before any DNAT: they go to INPUT, where
+        // the userland proxy listens, so isolation between the bridges does not stop them.
+        m.add(tcp("published port from another bridge (userland proxy, not isolated)", "trace-c", HOST_VETH_ADDRESS,
+                PUBLISHED_PORT, Fate.REACHES));
+        m.add(ping("overlay container to a bridge container (docker_gwbridge)", "trace-o1", "trace-a", Fate.FIREWALL_DROPS));
+        m.add(ping("node2 bridge container to engine 1's container: no route", "trace-n2b", "trace-a", Fate.NO_ROUTE));
         return m;
     }
 
+    /** @param from a container, or null for the client namespace; @param to a container or an address */
     private static TraceCase ping(String name, String from, String to, Fate fate) {
-        return new TraceCase(name, from, null, lab -> lab.address(to), lab -> from, lab -> to, fate);
+        return new TraceCase(name, from, null, lab -> addressOf(lab, to), lab -> from == null ? CLIENT_ADDRESS : from,
+                lab -> to, fate);
     }
 
     private static TraceCase tcp(String name, String from, String to, int port, Fate fate) {
-        return new TraceCase(name, from, port, lab -> lab.address(to), lab -> from, lab -> to + ":" + port, fate);
+        return new TraceCase(name, from, port, lab -> addressOf(lab, to), lab -> from == null ? CLIENT_ADDRESS : from,
+                lab -> to + ":" + port, fate);
+    }
+
+    private static String addressOf(TraceLab lab, String containerOrAddress) {
+        return Character.isDigit(containerOrAddress.charAt(0)) ? containerOrAddress : lab.address(containerOrAddress);
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
  *           trace-fw    (bridge 100.71.5.0/24)  trace-f1, trace-f2; DOCKER-USER drops trace-f1 -> trace-f2
  *           none        trace-none
  *           trace-ovl   (attachable overlay 100.71.6.0/24) trace-o1; node2: trace-o2
+ * node2     bridge      (default)             trace-n2b
  * netns trace-client  trace-c0 100.64.71.2/30  <->  host trace-h0 100.64.71.1/30
  * </pre>
  * Every container's main process is busybox {@code nc -ll -p 7000 -e cat} (trace-m's: port 7001), a
@@ -138,7 +139,8 @@ final class TraceLab implements AutoCloseable {
         CompletableFuture<Void> overlay = network("trace-ovl", "100.71.6.0/24", "-d", "overlay", "--attachable")
                 .thenCompose(v -> all(container(ENGINE1, "trace-o1", "trace-ovl", PORT),
                         container(NODE2, "trace-o2", "trace-ovl", PORT)));
-        all(client, net1, net2, internal, noIcc, fw, none, overlay).join();
+        CompletableFuture<Void> node2Bridge = container(NODE2, "trace-n2b", "bridge", PORT);
+        all(client, net1, net2, internal, noIcc, fw, none, overlay, node2Bridge).join();
     }
 
     /** Drops trace-f1 -> trace-f2 in DOCKER-USER, matching only those two addresses. */
