@@ -215,6 +215,8 @@ for spec in $SCALES; do
 done
 
 bash bench/workload.sh down
+log "packet trace on the 200-container synthetic snapshot (issue 13; no engine involved)"
+java -cp "$CP" dev.netlens.bench.TraceBench "$RESULTS" src/test/resources/snapshots/scale-200.json "$WARMUP" "$ROUNDS"
 emit_meta duration --arg seconds "$((SECONDS - started))"
 java -cp "$CP" dev.netlens.bench.BenchReport "$RESULTS" "$REPORT"
 log "readability figures (issue 12): the developer's host, 200/20 and 500/50"

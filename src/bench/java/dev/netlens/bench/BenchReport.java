@@ -180,7 +180,19 @@ public final class BenchReport {
         rows.add(new Row("ui", "app start to first drawn frame, live engine (first discovery included)", "-",
                 "the engine as it is (lab)", "ui_first_frame_live", "ui_first_frame_label", "a JavaFX window with one label",
                 List.of(Goal.atMost(2500, "ms", "issue 6")), null));
+        rows.add(new Row("trace", "a packet trace once the snapshot is read, on a fresh `Tracer` (its indexes, routes and "
+                + "the host's parsed rules built inside the timing)", "200", traceWorkload(), "trace_cold", null, null,
+                List.of(Goal.atMost(50, "ms", "issue 13")),
+                "the same Tracer for later traces: " + series("trace_warm", "200").map(Series::describe).orElse("?")));
         return rows;
+    }
+
+    private String traceWorkload() {
+        return metas.getOrDefault("trace", List.of()).stream().findFirst()
+                .map(m -> "scale-200.json (" + m.path("containers").asText() + " containers); " + m.path("traces").asText()
+                        + " traces: same network, across networks, outside client to a published port, container to "
+                        + "outside")
+                .orElse("scale-200.json");
     }
 
     private String graphWorkload() {
@@ -352,7 +364,8 @@ public final class BenchReport {
         for (Row row : rows()) {
             if (!row.section().equals(section)) {
                 section = row.section();
-                md.append("| **").append(section.equals("ui") ? "User interface" : "Discovery").append("** | | | | | | | |\n");
+                md.append("| **").append(section.equals("ui") ? "User interface" : section.equals("trace") ? "Packet trace"
+                        : "Discovery").append("** | | | | | | | |\n");
             }
             md.append(renderRow(row)).append('\n');
         }

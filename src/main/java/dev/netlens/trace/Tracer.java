@@ -42,8 +42,8 @@ public final class Tracer {
     public TraceResult trace(String from, String to) {
         Destination d = Destination.parse(to);
         Endpoints endpoints = new Endpoints(index);
-        // A destination on one host gives "host" and a client's arrival their host.
-        String hint = hintFor(endpoints, d.name());
+        // A destination container's host is the host a client arrives at and "host" names.
+        String hint = hintFor(d.name());
         Place src = endpoints.source(from, hint);
         Place dst = endpoints.destination(d.name(), src);
         Walk walk = new Walk(index, id -> routes.computeIfAbsent(id, k -> RouteTable.of(index, index.namespace(k))),
@@ -51,7 +51,7 @@ public final class Tracer {
         return walk.run(from == null ? "" : from.strip(), d.name(), src, dst, d.protocol(), d.port());
     }
 
-    private String hintFor(Endpoints endpoints, String destination) {
+    private String hintFor(String destination) {
         if (destination.equalsIgnoreCase("host")) {
             return null;
         }

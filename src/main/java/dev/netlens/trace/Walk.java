@@ -390,6 +390,10 @@ final class Walk {
         Packet outer = new Packet(Protocol.UDP, from, null, to, udpPort, null, null, null, null, CtState.NEW, false, false);
         NetNamespace localNs = index.hostNamespace(localHost);
         NetInterface out = null;
+        if (Ipv4.parse(to) == null || Ipv4.parse(from) == null) {
+            stop(Verdict.UNKNOWN, T.message("reason.noUnderlay", hostName(localHost), hostName(remoteHost)), null);
+            return;
+        }
         if (localNs != null) {
             RouteTable.Choice c = routes.apply(localNs.id()).lookup(Ipv4.parse(to));
             out = c == null ? null : c.device();
@@ -581,7 +585,10 @@ final class Walk {
         List<Rule> input = wall.rules().rules()
                 .filter(r -> "filter".equals(r.table()) && "INPUT".equals(r.chain()) && !"ip6".equals(r.family()))
                 .toList();
-        Rule first = input.isEmpty() ? null : input.get(0);
+        // The rule the user most likely meant: one naming the port they published, else the chain's first.
+        String port = original.contains(":") ? original.substring(original.lastIndexOf(':') + 1) : null;
+        Rule first = input.stream().filter(r -> port != null && r.raw().matches(".*--dports? ([0-9,:]*[,:])?" + port + "\\b.*"))
+                .findFirst().orElse(input.isEmpty() ? null : input.get(0));
         hop(HopKind.NETFILTER, ns.host(), ns.id(), null, "filter", "INPUT", first == null ? null : first.raw(),
                 first == null ? null : first.id(), "not traversed",
                 first == null

@@ -173,12 +173,13 @@ class TracerLabTest {
     @Test
     void theInputRuleAUserExpectedToApplyIsNamed() {
         Tracer tracer = new Tracer(LabSnapshots.withRules(s -> s.replace(":OUTPUT ACCEPT [0:0]\n:DOCKER - [0:0]",
-                ":OUTPUT ACCEPT [0:0]\n:DOCKER - [0:0]\n-A INPUT -p tcp -m tcp --dport 8080 -j DROP")));
+                ":OUTPUT ACCEPT [0:0]\n:DOCKER - [0:0]\n-A INPUT -i lo -j ACCEPT\n-A INPUT -p tcp -m tcp --dport 8080 -j DROP")));
         TraceResult t = tracer.trace("203.0.113.9", "host:8080/tcp");
         assertEquals(Verdict.DELIVERED, t.verdict(), text(t));
         Hop bypass = t.hops().stream().filter(h -> "INPUT".equals(h.chain())).findFirst().orElseThrow();
         assertEquals("-A INPUT -p tcp -m tcp --dport 8080 -j DROP", bypass.rule());
-        assertEquals("ip/filter/INPUT#1", bypass.ruleId());
+        assertEquals("ip/filter/INPUT#2", bypass.ruleId());
+        assertTrue(bypass.note().in(Locale.ENGLISH).contains("the 2 INPUT rules"), bypass.note().in(Locale.ENGLISH));
         assertTrue(t.hops().stream().noneMatch(h -> h.kind() == HopKind.NETFILTER && "DROP".equals(h.action())));
     }
 
