@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The tracer's predictions against real traffic on the two-engine lab (issue 13): each case of
  * {@link TraceCase#matrix()} is built here, its packet sent for real with busybox while both engines'
  * rule counters are read before and after, and the same packet traced on one snapshot of both engines.
+ * Each case's reality is printed ({@code [trace-lab]} lines); with {@code TRACE_LAB_DUMP} set, every
+ * trace's JSON beside it.
  */
 @EngineTest
 class TraceAgainstLabTest {
