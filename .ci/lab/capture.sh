@@ -107,6 +107,19 @@ api nodes.json "$ENGINE1_SOCK" /nodes
 # ------------------------------------------------------------------ kernel view
 ip -j -d addr show >"$out/ip-addr.json"
 record "$out/ip-addr.json" "ip -j -d addr show (host namespace)"
+ip -j route show table main >"$out/ip-routes.json"
+record "$out/ip-routes.json" "ip -j route show table main (host namespace)"
+
+# sysctls_of FILE [NSENTER-ARGS...]: the settings the packet tracer reads, one "FILE:VALUE" a line
+# (the br_netfilter ones are absent when that module is not loaded)
+sysctls_of() {
+  local file=$1; shift
+  "$@" grep -H -s . /proc/sys/net/ipv4/ip_forward /proc/sys/net/bridge/bridge-nf-call-iptables \
+    /proc/sys/net/bridge/bridge-nf-call-ip6tables >"$out/$file" || true
+  record "$out/$file" "${*:+$* }grep -H -s . /proc/sys/net/ipv4/ip_forward /proc/sys/net/bridge/bridge-nf-call-ip{,6}tables"
+}
+sysctls_of sysctls.txt
+sysctls_of node2-sysctls.txt nsenter --net="$NODE2_NETNS_PATH"
 
 stale_txt=$out/stale-netns.txt
 : >"$stale_txt"
@@ -126,6 +139,8 @@ capture_ns() {
   printf '%s\t%s\n' "$path" "$(stat -L -c %i "$path")" >>"$netns_list"
   nsenter --net="$path" ip -j -d addr show >"$out/$prefix.json"
   record "$out/$prefix.json" "nsenter --net=$path ip -j -d addr show"
+  nsenter --net="$path" ip -j route show table main >"$out/$prefix-routes.json"
+  record "$out/$prefix-routes.json" "nsenter --net=$path ip -j route show table main"
   # VXLAN forwarding entries (remote VTEPs) in overlay namespaces
   if [[ ${path##*/} == 1-* ]]; then
     nsenter --net="$path" bridge -j fdb show >"$out/$prefix-fdb.json"

@@ -15,6 +15,9 @@ final class NatRewrite {
         }
     }
 
+    /** iptables-nft's targets seen through nft name themselves but not their options. */
+    private static final String HIDDEN = "%s without an address to rewrite to (nft does not print an iptables-nft target's options)";
+
     private NatRewrite() {
     }
 
@@ -30,6 +33,9 @@ final class NatRewrite {
 
     /** {@code 192.0.2.2:80} rewrites address and port; {@code 192.0.2.2} the address only. */
     private static Result dnat(String to, Packet p) {
+        if (to == null) {
+            return Result.unknown(HIDDEN.formatted("DNAT"));
+        }
         AddressPort ap = AddressPort.parse(to);
         if (ap == null) {
             return Result.unknown("DNAT to '" + to + "' (only one IPv4 address, with or without one port, is traced)");
@@ -41,6 +47,9 @@ final class NatRewrite {
     }
 
     private static Result snat(String to, Packet p) {
+        if (to == null) {
+            return Result.unknown(HIDDEN.formatted("SNAT"));
+        }
         AddressPort ap = AddressPort.parse(to);
         if (ap == null) {
             return Result.unknown("SNAT to '" + to + "' (only one IPv4 address, with or without one port, is traced)");

@@ -91,6 +91,10 @@ final class Walk {
             return;
         }
         this.destination = dst.withAddress(dstAddress);
+        if (dst.kind() == Place.Kind.CLIENT && serviceVip(dstAddress) != null) {
+            stop(Verdict.UNKNOWN, T.message("reason.vip", dst.label(), dstAddress, serviceVip(dstAddress)), null);
+            return;
+        }
         originate(index.namespace(src.namespace()), new Packet(protocol, null, null, dstAddress, port, null, null, null,
                 null, CtState.NEW, false, false));
     }
@@ -599,6 +603,13 @@ final class Walk {
     // ---- arrival
 
     private void deliver(NetNamespace ns, Packet p) {
+        if (ns.kind() == NamespaceKind.INGRESS || ns.kind() == NamespaceKind.LOADBALANCER) {
+            // Swarm's routing mesh and service VIPs: IPVS picks a task there, and its tables are not captured.
+            hop(HopKind.SOCKET, ns.host(), ns.id(), null, null, null, null, null, "IPVS", T.message("hop.ipvs", ns.name(),
+                    p.destination()));
+            stop(Verdict.UNKNOWN, T.message("reason.ipvs", ns.name(), p.destination()), null);
+            return;
+        }
         if (destination.namespace() != null && destination.kind() == Place.Kind.CONTAINER
                 && !destination.namespace().equals(ns.id())) {
             stop(Verdict.UNREACHABLE, T.message("reason.otherHolder", destination.label(), p.destination(), nsLabel(ns)),
@@ -872,6 +883,18 @@ final class Walk {
             }
         }
         return "127.0.0.1";
+    }
+
+    /** The swarm service whose virtual IP this is, or null. */
+    private String serviceVip(String address) {
+        for (Network n : index.snapshot.networks()) {
+            for (var svc : n.services()) {
+                if (svc.vip() != null && address.equals(Ipv4.bare(svc.vip()))) {
+                    return svc.name();
+                }
+            }
+        }
+        return null;
     }
 
     private String sysctl(String host, String key) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleMatcherTest {
@@ -94,5 +95,25 @@ class RuleMatcherTest {
         List<Rule> forBridge1 = new RuleMatcher(rs).rulesFor(Selector.ofInterface("bridge1"));
         assertTrue(forBridge1.stream().anyMatch(r -> r.chain().equals("raw-PREROUTING")));
         assertTrue(forBridge1.stream().anyMatch(r -> r.target().name().equals(Target.VMAP)));
+    }
+    @Test
+    void aPortSpecNamesPortsInListsRangesAndOpenEnds() {
+        assertTrue(RuleMatcher.portMatches("80", 80));
+        assertFalse(RuleMatcher.portMatches("80", 8080));
+        assertTrue(RuleMatcher.portMatches("22,8000:8100", 8050));
+        assertTrue(RuleMatcher.portMatches("1000-1002", 1002));
+        assertTrue(RuleMatcher.portMatches(":1023", 22));
+        assertFalse(RuleMatcher.portMatches("1024:", 22));
+        assertFalse(RuleMatcher.portMatches("http", 80));
+    }
+
+    @Test
+    void anAddressLiesInSubnetsHostsAndNftRangesAndNothingElseIsAnswered() {
+        assertTrue(RuleMatcher.addressMatches("172.17.0.0/16", "172.17.3.4"));
+        assertFalse(RuleMatcher.addressMatches("172.17.0.2/32", "172.17.0.3"));
+        assertTrue(RuleMatcher.addressMatches("10.0.0.1-10.0.0.9", "10.0.0.5"));
+        assertFalse(RuleMatcher.addressMatches("10.0.0.1-10.0.0.9", "10.0.0.10"));
+        assertFalse(RuleMatcher.addressMatches("fd00::/64", "10.0.0.1"));
+        assertNull(RuleMatcher.addressMatches("@docker-bridges", "10.0.0.1"));
     }
 }

@@ -36,6 +36,17 @@ class JsonTreeTest {
         assertTrue(json > 20, "the recorded scan holds JSON answers: " + json);
     }
 
+    /** ip's batch mode prints one JSON value per command, one after the other. */
+    @Test
+    void valuesOneAfterTheOtherAreAllParsed() throws IOException {
+        String batch = Files.readString(Path.of("src/test/resources/captures/routes/lab-user-a-batch.json"));
+        List<com.fasterxml.jackson.databind.JsonNode> values = JsonTree.parseAll(batch);
+        assertEquals(2, values.size());
+        assertEquals(DATABIND.readTree(batch.lines().toList().get(1)), values.get(1));
+        assertEquals(List.of(), JsonTree.parseAll(" \n"));
+        assertThrows(JsonProcessingException.class, () -> JsonTree.parseAll("[1] [2"));
+    }
+
     @Test
     void numbersKeepTheirKind() throws IOException {
         String text = "{\"i\": 7, \"l\": 8589934592, \"big\": 123456789012345678901234567890, \"d\": 1.5, \"n\": null,"

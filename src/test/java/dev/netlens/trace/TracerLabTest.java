@@ -330,4 +330,24 @@ class TracerLabTest {
             assertFalse(h.note().in(Locale.ENGLISH).isBlank());
         }
     }
+
+    @Test
+    void aServiceVipAndTheRoutingMeshAreSaidToBeBeyondTheCapture() {
+        dev.netlens.snapshot.TopologySnapshot withService = new dev.netlens.snapshot.TopologySnapshot(LAB.schema(),
+                LAB.capturedAt(), LAB.source(), LAB.hosts(), LAB.namespaces(), LAB.interfaces(),
+                LAB.networks().stream().map(n -> !n.name().equals("lab-overlay") ? n : new dev.netlens.snapshot.Network(n.id(),
+                        n.host(), n.name(), n.driver(), n.scope(), n.internal(), n.attachable(), n.ingress(), n.subnets(),
+                        n.gateways(), n.bridge(), n.vxlan(), n.parent(), n.vni(), n.peers(),
+                        List.of(new dev.netlens.snapshot.ServiceRecord("web", "10.0.1.9/24", List.of(), List.of(
+                                new dev.netlens.snapshot.ServiceTask("web.1.x", "10.0.1.4", "198.18.0.2")))),
+                        n.options())).toList(),
+                LAB.containers(), LAB.tunnels());
+        TraceResult vip = new Tracer(withService).trace("lab-o1", "10.0.1.9");
+        assertEquals(Verdict.UNKNOWN, vip.verdict(), text(vip));
+        assertTrue(vip.reason().in(Locale.ENGLISH).contains("virtual IP of the swarm service web"), text(vip));
+        TraceResult mesh = LAB_TRACER.trace("host", "172.18.0.2");
+        assertEquals(Verdict.UNKNOWN, mesh.verdict(), text(mesh));
+        assertTrue(mesh.reason().in(Locale.ENGLISH).contains("IPVS"), text(mesh));
+        assertEquals(NODE1 + "/ns/ingress_sbox", last(mesh).namespace());
+    }
 }

@@ -22,6 +22,13 @@ class ProcessCommandRunnerTest {
     }
 
     @Test
+    void inputReachesTheProgramAndNoInputIsAnEmptyOne() throws IOException {
+        assertEquals("addr show\nroute show\n", runner.run(List.of("cat"), "addr show\nroute show\n").stdout());
+        assertEquals("", runner.run(List.of("cat"), null).stdout());
+        assertEquals("", runner.run(List.of("cat")).stdout());
+    }
+
+    @Test
     void standardErrorAndExitCodeAreKept() throws IOException {
         CommandResult result = runner.run(List.of("ls", "/no/such/folder/netlens"));
         assertFalse(result.ok());
