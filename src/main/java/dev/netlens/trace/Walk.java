@@ -217,6 +217,13 @@ final class Walk {
 
     private void crossVeth(NetInterface dev, Packet p, Integer nh) {
         NetInterface peer = index.iface(dev.peer());
+        NetNamespace from = index.namespace(dev.namespace());
+        if (peer == null && from != null && destination.kind() == Place.Kind.CLIENT) {
+            // A veth into a namespace Netlens does not read (one made by hand, `ip netns add`): for a
+            // client address, that is where captured state ends, as out of a physical device.
+            leave(from, dev, p);
+            return;
+        }
         if (peer == null) {
             hop(HopKind.VETH, hostOf(dev), dev.namespace(), dev.id(), null, null, null, null, "send by " + dev.name(),
                     T.message("hop.veth.noPeer", dev.name()));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.DiscoveryResult;
@@ -39,11 +38,6 @@ class TraceAgainstLabTest {
      * Cases whose prediction the walker gets wrong today, with the reason; their comparison is skipped
      * (visibly) until the walker is fixed, their real traffic still checked. Remove an entry to re-arm it.
      */
-    private static final Map<String, String> WALKER_TODO = Map.of(
-            "container to the client namespace (masquerade)",
-            "TODO(trace-walker): a host veth whose other end is in a namespace Netlens does not read (trace-h0) "
-                    + "stops the walk as unknown, while the same packet out of a physical device is delivered to a client "
-                    + "elsewhere; the real ping through MASQUERADE got its answer");
 
     @BeforeAll
     static void buildSendAndDiscover() {
@@ -114,7 +108,6 @@ class TraceAgainstLabTest {
         RealTraffic.Outcome real = REALITY.get(c.name());
         TraceResult trace = trace(c);
         String story = story(c, real, trace);
-        assumeTrue(!WALKER_TODO.containsKey(c.name()), () -> WALKER_TODO.get(c.name()) + "\n" + story);
         assertNotEquals(Verdict.UNKNOWN, trace.verdict(), story);
         assertEquals(real.reached(), trace.verdict() == Verdict.DELIVERED, story);
         switch (c.fate()) {
