@@ -91,13 +91,8 @@ public final class TraceCommand implements Callable<Integer> {
             return 2;
         }
         java.util.Map<String, String> hostNames = new java.util.HashMap<>();
-        var hostList = loaded.file().snapshot().hosts();
-        for (var h : hostList) {
-            String name = h.name() == null ? h.id() : h.name();
-            // Two engines on machines of one name (the lab's two nodes) are told apart by their underlay address.
-            boolean shared = hostList.stream().filter(o -> java.util.Objects.equals(o.name(), h.name())).count() > 1;
-            hostNames.put(h.id(), shared && h.underlayAddress() != null ? name + " (" + h.underlayAddress() + ")" : name);
-        }
+        // Discovery already names two engines on machines of one name apart ("vm (198.18.0.1)"), as the hops print them.
+        loaded.file().snapshot().hosts().forEach(h -> hostNames.put(h.id(), h.name() == null ? h.id() : h.name()));
         String text = json ? TraceJson.toJson(result) : TraceText.render(result, locale, hostNames);
         if ("-".equals(output)) {
             Writer out = spec.commandLine().getOut();
