@@ -159,6 +159,9 @@ public final class UiBench {
                 results.meta("layout", Map.of("width", l.bounds().w(), "height", l.bounds().h()));
             }
         }
+        if (Boolean.getBoolean("bench.framesOnly")) {
+            rounds = Math.max(1, rounds);
+        }
         results.metric("ui_layout", scale, "ms", layout);
         results.metric("ui_layout_graph", scale, "ms", graphBuild);
         log("layout " + layout);
@@ -220,11 +223,13 @@ public final class UiBench {
                 return null;
             });
             List<Integer> fit = animate(panZoom(canvas));
+            String fitCpu = lastCpu;
             fx(() -> {
                 canvas.centreOn(firstContainer(snapshot));
                 return null;
             });
             List<Integer> near = animate(panZoom(canvas));
+            log("  fit " + fitCpu + "; reading " + lastCpu);
             fx(() -> {
                 graphStage.hide();
                 return null;
@@ -274,6 +279,9 @@ public final class UiBench {
                 "sceneNodes", fx(() -> countNodes(window.root()))));
         log("canvas nodes painted at fit (at rest) " + paintedFit + ", at reading size " + paintedReading);
         executor.close();
+        if (Boolean.getBoolean("bench.framesOnly")) {
+            return; // diagnostic runs: frames only
+        }
 
         // Export through dev.netlens.render: the whole export, drawing model included, into a file.
         Path dir = Path.of(args0Dir(results));
@@ -341,6 +349,35 @@ public final class UiBench {
 
     /** Runs {@code step} in 180 successive pulses (the pulse logger times each); returns their durations. */
     private static List<Integer> animate(Consumer<Integer> step) throws InterruptedException {
+        long[] cpu0 = fxCpu();
+        try {
+            return animateTimed(step);
+        } finally {
+            long[] cpu1 = fxCpu();
+            lastCpu = String.format(java.util.Locale.ROOT, "cpu/pulse fx %.1f ms, render %.1f ms",
+                    (cpu1[0] - cpu0[0]) / 1e6 / 180, (cpu1[1] - cpu0[1]) / 1e6 / 180);
+        }
+    }
+
+    /** Diagnostic beside the pulse times: CPU of the FX and render threads per pulse (robust to a loaded machine). */
+    static volatile String lastCpu = "";
+
+    private static long[] fxCpu() {
+        var mx = ManagementFactory.getThreadMXBean();
+        long fx = 0;
+        long render = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long c = mx.getThreadCpuTime(t.getId());
+            if (t.getName().startsWith("JavaFX Application Thread")) {
+                fx += c;
+            } else if (t.getName().startsWith("QuantumRenderer")) {
+                render += c;
+            }
+        }
+        return new long[] {fx, render};
+    }
+
+    private static List<Integer> animateTimed(Consumer<Integer> step) throws InterruptedException {
         List<Integer> sink = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(1);
         int settle = 10;

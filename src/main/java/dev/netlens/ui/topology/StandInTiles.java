@@ -23,21 +23,21 @@ import javafx.scene.image.WritablePixelFormat;
  * screen takes tens to hundreds of milliseconds).
  *
  * <p>The pictures are square tiles of {@value #TILE} pixels taken at one zoom (the level), fixed in
- * world coordinates: a pan needs only the tiles coming into view, and a zoom needs none until it
- * leaves the level's range ({@link #RELEVEL_OUT}, {@link #RELEVEL_IN}). Missing tiles are painted
- * by the canvas ({@link Painter}) as one picture of their bounding box, cut into tiles.
+ * world coordinates, and a backdrop: one picture of the whole drawing at most {@link #BACKDROP_SIDE}
+ * pixels a side. Painting them is the expensive part, so it is done while the camera rests, a
+ * little at each pulse ({@link #prepare}: at most {@value #TILES_PER_PULSE} tiles or one strip of
+ * the backdrop): first the tiles of the view at its zoom, then the backdrop, then a margin of
+ * {@value #MARGIN} of the view on each side. A gesture never paints once there is a backdrop:
+ * where it reaches a part or a zoom without tiles, the backdrop, resampled, stands in until the
+ * camera rests and the view is pictured sharp again (issue 12: one snapshot in a pulse was the
+ * frame that missed 16 ms). Without a backdrop yet (the drawing just changed) a gesture pictures
+ * its view once, in its first pulse.
  *
  * <p>What is shown is one window-sized image composed from the tiles at every camera change: whole
  * rows of pixels copied while the zoom is the level's, one lookup per pixel (nearest) while it is
  * not. Composing it costs a few milliseconds, where the renderer would resample scaled tiles pixel
  * by pixel at several times that. Two buffers take turns, so the one being composed is never the
  * one the render thread may still be reading.
- *
- * <p>A backdrop, one picture of the whole drawing at most {@link #BACKDROP_SIDE} pixels a side, is
- * taken once the camera rests. The first pulse of a gesture pictures what its view lacks, sharp; after
- * that, a zoom that leaves the level's range starts the new level empty instead of painting the whole
- * view in one pulse, and the backdrop, resampled, stands in until the camera rests and the view is
- * pictured sharp again. A pan within the level still pictures the strips coming into view.
  */
 final class StandInTiles extends Group {
     /** Pixels a side of a tile, at its level's zoom. */
@@ -48,8 +48,14 @@ final class StandInTiles extends Group {
     static final double RELEVEL_IN = 4;
     /** The longest side of the backdrop, in pixels: a fit-to-window view of a large host is about this wide. */
     static final int BACKDROP_SIDE = 2048;
-    /** At most this many tiles are kept, unless the view needs more (see {@link #trim}). */
+    /** At most this many tiles are kept, unless the view and its margin need more (see {@link #trim}). */
     private static final int MAX_TILES = 96;
+    /** Tiles painted in one pulse at rest (one picture of at most this many tiles in a row). */
+    static final int TILES_PER_PULSE = 4;
+    /** Rows of backdrop pixels painted in one pulse at rest. */
+    static final int BACKDROP_ROWS_PER_PULSE = 256;
+    /** The part of the view's width and height pictured beyond each of its sides, at rest, for the next pan. */
+    static final double MARGIN = 0.25;
     private static final WritablePixelFormat<IntBuffer> ARGB_PRE = PixelFormat.getIntArgbPreInstance();
 
     /** Paints the drawing scaled by zoom, cropped to the w x h pixels at (px, py) of that scale. */
@@ -83,11 +89,8 @@ final class StandInTiles extends Group {
     private long backX;
     private long backY;
     private int[] colBack = new int[0];
-    /** Whether this level was started during a gesture and waits, empty, for the camera to rest. */
-    private boolean deferred;
-    /** Whether the last cover was for a moving camera, and at what zoom. */
-    private boolean inGesture;
-    private double gestureZoom;
+    /** How many rows of the backdrop are painted (it is painted in strips, at rest). */
+    private int backDone;
 
     StandInTiles() {
         setAutoSizeChildren(false);
@@ -97,35 +100,21 @@ final class StandInTiles extends Group {
     }
 
     /**
-     * Makes the tiles cover {@code view} (world coordinates) at {@code zoom}: the missing ones that
-     * meet {@code drawing} (outside it there is only background) are painted now.
+     * A pulse of a moving camera: with a backdrop nothing is painted (what has no tile shows the
+     * backdrop); without one, the view's missing tiles are painted now, at a new level if the zoom
+     * left the current one's range.
      */
-    void cover(Rect view, Rect drawing, double zoom, Painter painter) {
-        cover(view, drawing, zoom, painter, false);
-    }
-
-    /**
-     * As {@link #cover(Rect, Rect, double, Painter)}; when the zoom changed since the last pulse of
-     * the same gesture and leaves the level, with a backdrop, the new level is started empty and left
-     * so until the camera rests (the backdrop stands in).
-     */
-    void cover(Rect view, Rect drawing, double zoom, Painter painter, boolean moving) {
-        boolean relevel = levelZoom == 0 || zoom < levelZoom / RELEVEL_OUT || zoom > levelZoom * RELEVEL_IN;
-        // The first pulse of a gesture pictures its view sharp (a drag keeps that zoom); a zoom that
-        // changes within the gesture does not wait for a full paint.
-        boolean zooming = moving && inGesture && zoom != gestureZoom;
-        inGesture = moving;
-        gestureZoom = zoom;
-        if (relevel) {
-            tiles.clear();
-            levelZoom = zoom;
-            deferred = false;
-        }
-        if (moving && backdrop != null && ((relevel && zooming) || deferred)) {
-            deferred = true;
+    void coverMoving(Rect view, Rect drawing, double zoom, Painter painter) {
+        if (hasBackdrop()) {
+            if (levelZoom == 0) {
+                levelZoom = zoom; // an empty level: the backdrop stands in everywhere
+            }
             return;
         }
-        deferred = false;
+        if (levelZoom == 0 || zoom < levelZoom / RELEVEL_OUT || zoom > levelZoom * RELEVEL_IN) {
+            tiles.clear();
+            levelZoom = zoom;
+        }
         List<long[]> missing = missing(view, drawing);
         if (!missing.isEmpty()) {
             paint(missing, painter);
@@ -133,39 +122,93 @@ final class StandInTiles extends Group {
         }
     }
 
-    /** Whether the tiles were taken at this zoom and hold all the view needs. */
-    boolean covers(Rect view, Rect drawing, double zoom) {
-        return levelZoom == zoom && !deferred && missing(view, drawing).isEmpty();
-    }
-
-    /** The camera rests: the next moving pulse starts a gesture. */
-    void rest() {
-        inGesture = false;
-    }
-
-    boolean hasBackdrop() {
-        return backdrop != null;
-    }
-
-    /** Pictures the whole drawing, at most {@link #BACKDROP_SIDE} pixels a side (and never above {@code maxZoom}). */
-    void takeBackdrop(Rect drawing, double maxZoom, Painter painter) {
-        double z = Math.min(maxZoom, BACKDROP_SIDE / Math.max(1, Math.max(drawing.w(), drawing.h())));
-        long x = (long) Math.floor(drawing.x() * z);
-        long y = (long) Math.floor(drawing.y() * z);
-        int w = (int) Math.ceil(drawing.maxX() * z) - (int) x;
-        int h = (int) Math.ceil(drawing.maxY() * z) - (int) y;
-        if (w <= 0 || h <= 0) {
-            return;
+    /**
+     * A pulse of a resting camera: paints a little of what the next gesture may need at this zoom:
+     * the view's missing tiles, then the backdrop (never above {@code maxBackdropZoom}), then the
+     * margin around the view. Returns whether more remains (ask for another pulse).
+     */
+    boolean prepare(Rect view, Rect drawing, double zoom, double maxBackdropZoom, Painter painter) {
+        if (levelZoom != zoom) {
+            tiles.clear();
+            levelZoom = zoom;
         }
-        Image all = painter.paint(z, (int) x, (int) y, w, h);
-        int[] pixels = new int[w * h];
-        all.getPixelReader().getPixels(0, 0, w, h, ARGB_PRE, pixels, 0, w);
-        backdrop = pixels;
-        backW = w;
-        backH = h;
-        backZoom = z;
-        backX = x;
-        backY = y;
+        Rect around = grown(view);
+        if (paintSome(missing(view, drawing), painter, around)) {
+            return true;
+        }
+        if (!hasBackdrop()) {
+            paintBackdropStrip(drawing, maxBackdropZoom, painter);
+            return true;
+        }
+        return paintSome(missing(around, drawing), painter, around) && !missing(around, drawing).isEmpty();
+    }
+
+    /** Whether the tiles were taken at this zoom and hold all the view and its margin need, and the backdrop is whole. */
+    boolean prepared(Rect view, Rect drawing, double zoom) {
+        return levelZoom == zoom && hasBackdrop() && missing(grown(view), drawing).isEmpty();
+    }
+
+    /** Whether the backdrop is whole. */
+    boolean hasBackdrop() {
+        return backdrop != null && backDone >= backH;
+    }
+
+    /** Whether there is anything to stand in for the shapes: tiles or the backdrop. */
+    boolean hasPictures() {
+        return !tiles.isEmpty() || hasBackdrop();
+    }
+
+    /** The view with {@link #MARGIN} of its size added on each side. */
+    private static Rect grown(Rect view) {
+        double mx = view.w() * MARGIN;
+        double my = view.h() * MARGIN;
+        return new Rect(view.x() - mx, view.y() - my, view.w() + 2 * mx, view.h() + 2 * my);
+    }
+
+    /**
+     * Paints the first missing tile and those after it in its row, up to {@link #TILES_PER_PULSE},
+     * as one picture. Returns whether it painted.
+     */
+    private boolean paintSome(List<long[]> missing, Painter painter, Rect keep) {
+        if (missing.isEmpty()) {
+            return false;
+        }
+        long[] first = missing.get(0);
+        List<long[]> run = new ArrayList<>();
+        run.add(first);
+        for (long[] t : missing) {
+            if (run.size() < TILES_PER_PULSE && t[1] == first[1] && t[0] == run.get(run.size() - 1)[0] + 1) {
+                run.add(t);
+            }
+        }
+        paint(run, painter);
+        trim(keep);
+        return true;
+    }
+
+    /** Paints the next strip of the backdrop (started at the first one). */
+    private void paintBackdropStrip(Rect drawing, double maxZoom, Painter painter) {
+        if (backdrop == null) {
+            double z = Math.min(maxZoom, BACKDROP_SIDE / Math.max(1, Math.max(drawing.w(), drawing.h())));
+            long x = (long) Math.floor(drawing.x() * z);
+            long y = (long) Math.floor(drawing.y() * z);
+            int w = (int) Math.ceil(drawing.maxX() * z) - (int) x;
+            int h = (int) Math.ceil(drawing.maxY() * z) - (int) y;
+            if (w <= 0 || h <= 0) {
+                return;
+            }
+            backdrop = new int[w * h];
+            backW = w;
+            backH = h;
+            backZoom = z;
+            backX = x;
+            backY = y;
+            backDone = 0;
+        }
+        int rows = Math.min(BACKDROP_ROWS_PER_PULSE, backH - backDone);
+        Image strip = painter.paint(backZoom, (int) backX, (int) backY + backDone, backW, rows);
+        strip.getPixelReader().getPixels(0, 0, backW, rows, ARGB_PRE, backdrop, backDone * backW, backW);
+        backDone += rows;
     }
 
     /**
@@ -203,7 +246,7 @@ final class StandInTiles extends Group {
         for (int y = 0; y < h; y++) {
             long ly = exact ? Math.round(y - panY) : (long) Math.floor((y + 0.5 - panY) * s);
             long by = (long) Math.floor((y + 0.5 - panY) * b) - backY;
-            int backRow = backdrop == null || by < 0 || by >= backH ? -1 : (int) by * backW;
+            int backRow = backdrop == null || by < 0 || by >= backDone ? -1 : (int) by * backW;
             composeRow(dst, y * w, w, (int) Math.floorDiv(ly, TILE), (int) Math.floorMod(ly, TILE) * TILE, exact,
                     background, backRow);
         }
@@ -219,7 +262,7 @@ final class StandInTiles extends Group {
             while (end < w && colTile[end] == i) {
                 end++;
             }
-            int[] t = deferred ? null : tiles.get(key(i, j));
+            int[] t = tiles.get(key(i, j));
             if (t == null && backRow >= 0) {
                 // No tile here yet: the backdrop, resampled (blurred while zoomed in, sharp again at rest).
                 for (int k = x; k < end; k++) {
@@ -243,7 +286,6 @@ final class StandInTiles extends Group {
     void clear() {
         tiles.clear();
         levelZoom = 0;
-        deferred = false;
         releaseScreens();
     }
 
@@ -251,6 +293,7 @@ final class StandInTiles extends Group {
     void forget() {
         clear();
         backdrop = null;
+        backDone = 0;
     }
 
     /** Frees the window-sized pictures (the camera stopped); the tiles stay for the next gesture. */
@@ -306,14 +349,14 @@ final class StandInTiles extends Group {
     }
 
     /**
-     * Keeps at most MAX_TILES, or twice what the view needs if that is more (a large or HiDPI screen
-     * needs over a hundred), dropping those farthest from the view: never one the view needs now.
+     * Keeps at most MAX_TILES, or what {@code view} (the view and its margin) needs if that is more
+     * (a large or HiDPI screen needs over a hundred), dropping those farthest from it: never one it needs.
      */
     private void trim(Rect view) {
         double side = TILE / levelZoom;
         long needed = ((long) Math.floor(view.maxX() / side) - (long) Math.floor(view.x() / side) + 1)
                 * ((long) Math.floor(view.maxY() / side) - (long) Math.floor(view.y() / side) + 1);
-        int keep = (int) Math.max(MAX_TILES, 2 * needed);
+        int keep = (int) Math.max(MAX_TILES, needed);
         if (tiles.size() <= keep) {
             return;
         }

@@ -649,8 +649,8 @@ public final class TopologyCanvasView extends Region {
 
     /**
      * At a pulse after the camera moved: the stand-in covers the view and the shapes are hidden. At a
-     * pulse after it stopped: pictures of the view at this zoom are taken for the next gesture, if
-     * there are none yet, while the shapes stay on screen.
+     * pulse after it stopped: a little more of the pictures the next gesture may need is taken (see
+     * {@link StandInTiles#prepare}), one part per pulse, while the shapes stay on screen.
      */
     private void coverView() {
         if (!coverWanted) {
@@ -665,23 +665,16 @@ public final class TopologyCanvasView extends Region {
         double device = getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
         double pixelZoom = zoom() * device;
         if (!moving) {
-            standIn.rest();
-            boolean painted = false;
-            if (!standIn.covers(view, drawingBounds(), pixelZoom)) {
-                standIn.clear();
-                standIn.cover(view, drawingBounds(), pixelZoom, this::paintTiles);
-                painted = true;
-            }
-            if (!standIn.hasBackdrop()) {
-                standIn.takeBackdrop(drawingBounds(), device, this::paintTiles);
-                painted = true;
-            }
-            if (painted) {
+            if (!standIn.prepared(view, drawingBounds(), pixelZoom)) {
+                if (standIn.prepare(view, drawingBounds(), pixelZoom, device, this::paintTiles)) {
+                    coverWanted = true; // more at the next pulse
+                    Platform.requestNextPulse();
+                }
                 cull(); // the shapes in view, as they were
             }
             return;
         }
-        standIn.cover(view, drawingBounds(), pixelZoom, this::paintTiles, true);
+        standIn.coverMoving(view, drawingBounds(), pixelZoom, this::paintTiles);
         standIn.show(pan.getX() * device, pan.getY() * device, pixelZoom, (int) Math.ceil(getWidth() * device),
                 (int) Math.ceil(getHeight() * device), device, argbPre(canvasFill()));
         content.setOpacity(0); // skipped by the renderer, without touching the subtree
@@ -735,6 +728,9 @@ public final class TopologyCanvasView extends Region {
         coverWanted = false;
         standIn.forget();
         showShapes();
+        if (getScene() != null && !moving) {
+            settle.playFromStart(); // pictures of the new drawing taken once it stops changing
+        }
     }
 
     private void cameraMoved() {
@@ -1141,7 +1137,7 @@ public final class TopologyCanvasView extends Region {
 
     /** Whether pictures stand in for the shapes now (while the camera moves). */
     public boolean isStandInShown() {
-        return content.getOpacity() == 0 && standIn.isVisible() && standIn.tileCount() > 0;
+        return content.getOpacity() == 0 && standIn.isVisible() && standIn.hasPictures();
     }
 
     /** How many tiles of pictures are kept for the next gesture (or shown now), for tests and diagnostics. */

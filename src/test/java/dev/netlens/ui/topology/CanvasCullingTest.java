@@ -72,6 +72,30 @@ class CanvasCullingTest {
         return best;
     }
 
+    /** Read on the FX thread: the canvas culls and pictures there, a little at each pulse. */
+    private boolean drawn(String id) {
+        return onFx(() -> canvas().isDrawn(id));
+    }
+
+    private boolean standInShown() {
+        return onFx(() -> canvas().isStandInShown());
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            try {
+                return read.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void act(FxRobot robot, Runnable r) {
         robot.interact(r);
         WaitForAsyncUtils.waitForFxEvents();
@@ -96,16 +120,16 @@ class CanvasCullingTest {
         TopoNode near = containers().get(0);
         TopoNode far = farthestFrom(near);
         act(robot, () -> canvas().centreOn(near.id()));
-        assertTrue(canvas().isDrawn(near.id()), "centred: painted");
-        assertFalse(canvas().isDrawn(far.id()), "far outside the viewport at reading size: not painted");
+        assertTrue(drawn(near.id()), "centred: painted");
+        assertFalse(drawn(far.id()), "far outside the viewport at reading size: not painted");
         // Culling is not a filter: the vertex is on the canvas and visible to the filters.
         assertTrue(canvas().viewOf(far.id()).orElseThrow().isVisible());
         act(robot, () -> canvas().centreOn(far.id()));
-        assertTrue(canvas().isDrawn(far.id()), "centred: painted");
-        assertFalse(canvas().isDrawn(near.id()));
+        assertTrue(drawn(far.id()), "centred: painted");
+        assertFalse(drawn(near.id()));
         act(robot, () -> canvas().fitToWindow());
         settle();
-        assertTrue(canvas().isDrawn(near.id()) && canvas().isDrawn(far.id()), "fit, camera still: everything is painted");
+        assertTrue(drawn(near.id()) && drawn(far.id()), "fit, camera still: everything is painted");
     }
 
     @Test
@@ -122,7 +146,7 @@ class CanvasCullingTest {
                 Bounds b = canvas().sceneToLocal(v.localToScene(v.getLayoutBounds()));
                 if (b.intersects(view)) {
                     inView++;
-                    assertTrue(canvas().isDrawn(id), "in view but not painted: " + id);
+                    assertTrue(drawn(id), "in view but not painted: " + id);
                 }
             }
             assertTrue(inView > 10, "a part of the graph in view: " + inView);
@@ -157,25 +181,25 @@ class CanvasCullingTest {
         TopoNode c = containers().get(0);
         act(robot, () -> canvas().centreOn(c.id())); // reading size: the text is shown
         settle();
-        assertFalse(canvas().isStandInShown(), "still: the shapes");
+        assertFalse(standInShown(), "still: the shapes");
         boolean seen = false;
         for (int i = 0; i < 40 && !seen; i++) {
             act(robot, () -> canvas().zoomBy(1.001));
-            seen = canvas().isStandInShown();
+            seen = standInShown();
             Thread.sleep(30);
         }
         assertTrue(seen, "a gesture shows the pictures, at reading size too");
-        assertTrue(canvas().isDrawn(c.id()), "in view: in the picture");
+        assertTrue(drawn(c.id()), "in view: in the picture");
         // A change while moving drops the pictures at once: they never show something stale.
         boolean[] afterChange = new boolean[1];
         robot.interact(() -> {
             window.canvasModel().selection().select(c.id());
-            afterChange[0] = canvas().isStandInShown();
+            afterChange[0] = standInShown();
         });
         assertFalse(afterChange[0], "dropped as soon as the selection changed");
         settle();
-        assertFalse(canvas().isStandInShown(), "still: the shapes again");
-        assertTrue(canvas().isDrawn(c.id()));
+        assertFalse(standInShown(), "still: the shapes again");
+        assertTrue(drawn(c.id()));
     }
 
     @Test
@@ -194,7 +218,7 @@ class CanvasCullingTest {
         });
         act(robot, () -> fire(MouseEvent.MOUSE_DRAGGED, 500, 400));
         robot.interact(() -> {
-            assertTrue(canvas().isStandInShown());
+            assertTrue(standInShown());
             moving[0] = canvas().snapshot(null, null);
             fire(MouseEvent.MOUSE_RELEASED, 500, 400);
             canvas().settleDelay(javafx.util.Duration.millis(250));
@@ -231,8 +255,12 @@ class CanvasCullingTest {
         act(robot, () -> canvas().centreOn(containers().get(1).id()));
         settle(); // pictures of this view taken for the next gesture
         assertTrue(canvas().standInTiles() > 0, "pictures kept for the next gesture");
-        act(robot, () -> window.presentation().themeProperty().set(dev.netlens.render.Theme.DARK));
-        assertEquals(0, canvas().standInTiles(), "pictures in the old colours are gone");
+        int[] tilesAfter = new int[1];
+        robot.interact(() -> {
+            window.presentation().themeProperty().set(dev.netlens.render.Theme.DARK);
+            tilesAfter[0] = canvas().standInTiles();
+        });
+        assertEquals(0, tilesAfter[0], "pictures in the old colours are gone");
         // Looked at in the pulse right after the gesture (the pictures show only until the camera
         // settles, a quarter of a second, which a slow machine's robot round trip can outlast).
         java.util.concurrent.CompletableFuture<Boolean> shownAtNextPulse = new java.util.concurrent.CompletableFuture<>();
@@ -243,7 +271,7 @@ class CanvasCullingTest {
                 @Override
                 public void run() {
                     scene.removePostLayoutPulseListener(this);
-                    shownAtNextPulse.complete(canvas().isStandInShown());
+                    shownAtNextPulse.complete(standInShown());
                 }
             };
             scene.addPostLayoutPulseListener(look);
@@ -270,7 +298,7 @@ class CanvasCullingTest {
         Point2D now = canvas().toView(window.state().frame().layout().rects().get(c.id()).centerX(),
                 window.state().frame().layout().rects().get(c.id()).centerY());
         robot.interact(() -> {
-            assertTrue(canvas().isStandInShown());
+            assertTrue(standInShown());
             fire(MouseEvent.MOUSE_PRESSED, now.getX(), now.getY());
             fire(MouseEvent.MOUSE_RELEASED, now.getX(), now.getY());
         });
@@ -289,7 +317,7 @@ class CanvasCullingTest {
         TopoNode near = containers().get(0);
         TopoNode far = farthestFrom(near);
         act(robot, () -> canvas().centreOn(near.id()));
-        assertFalse(canvas().isDrawn(far.id()));
+        assertFalse(drawn(far.id()));
         // Drag the canvas until the far container is in the middle.
         Point2D[] at = new Point2D[1];
         robot.interact(() -> at[0] = centreOnScreen(far));
@@ -302,7 +330,7 @@ class CanvasCullingTest {
             robot.drag(middle, MouseButton.SECONDARY).dropTo(middle.add(dx / steps, dy / steps));
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(canvas().isDrawn(far.id()), "dragged into view: painted");
+        assertTrue(drawn(far.id()), "dragged into view: painted");
         robot.interact(() -> at[0] = centreOnScreen(far));
         robot.clickOn(at[0], MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
@@ -347,17 +375,17 @@ class CanvasCullingTest {
         TopoNode near = containers().get(0);
         TopoNode far = farthestFrom(near);
         act(robot, () -> canvas().centreOn(near.id()));
-        assertFalse(canvas().isDrawn(far.id()));
+        assertFalse(drawn(far.id()));
         act(robot, () -> window.canvasModel().search(far.label()));
         assertEquals(far.id(), window.canvasModel().selection().selected());
-        assertTrue(canvas().isDrawn(far.id()), "search centres it: painted");
+        assertTrue(drawn(far.id()), "search centres it: painted");
         Point2D centre = canvas().toView(window.state().frame().layout().rects().get(far.id()).centerX(),
                 window.state().frame().layout().rects().get(far.id()).centerY());
         assertEquals(canvas().getWidth() / 2, centre.getX(), 2.0);
         act(robot, () -> window.canvasModel().onlyHostProperty().set("no-such-host"));
         assertFalse(canvas().viewOf(far.id()).orElseThrow().isVisible(), "a filter still hides it");
-        assertFalse(canvas().isDrawn(far.id()));
+        assertFalse(drawn(far.id()));
         act(robot, () -> window.canvasModel().onlyHostProperty().set(null));
-        assertTrue(canvas().isDrawn(far.id()));
+        assertTrue(drawn(far.id()));
     }
 }

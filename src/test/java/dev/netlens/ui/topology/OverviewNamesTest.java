@@ -108,6 +108,25 @@ class OverviewNamesTest {
         return v.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(Text.class::cast).toList();
     }
 
+    /** Returns after the next pulse has run (the canvas shows its pictures in a pulse). */
+    private void waitForPulse(FxRobot robot) {
+        java.util.concurrent.CompletableFuture<Void> pulsed = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> {
+            javafx.scene.Scene scene = canvas().getScene();
+            Runnable look = new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    pulsed.complete(null);
+                }
+            };
+            scene.addPostLayoutPulseListener(look);
+            javafx.application.Platform.requestNextPulse();
+        });
+        pulsed.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void atFitEveryContainerBridgeAndHostNameIsShownAtLeast9PxTallAndNoneOverlap(FxRobot robot) {
         act(robot, () -> canvas().fitToWindow());
@@ -203,9 +222,12 @@ class OverviewNamesTest {
         Map<String, ShownName> atRest = shown(robot);
         assertFalse(atRest.isEmpty());
         act(robot, () -> {
+            // Moving for as long as the test looks, however slow the machine.
+            canvas().settleDelay(javafx.util.Duration.seconds(30));
             fire(MouseEvent.MOUSE_PRESSED, 700, 500);
             fire(MouseEvent.MOUSE_DRAGGED, 730, 520);
         });
+        waitForPulse(robot);
         Map<String, ShownName> moving = new HashMap<>();
         robot.interact(() -> {
             assertTrue(canvas().isStandInShown(), "the pictures stand in for the shapes");
@@ -216,6 +238,7 @@ class OverviewNamesTest {
             assertTrue(overlay.isVisible() && overlay.getOpacity() == 1);
             canvas().overviewNames().forEach(n -> moving.put(n.id(), n));
             fire(MouseEvent.MOUSE_RELEASED, 730, 520);
+            canvas().settleDelay(javafx.util.Duration.millis(250));
         });
         int followed = 0;
         for (ShownName s : atRest.values()) {

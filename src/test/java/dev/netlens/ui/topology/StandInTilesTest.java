@@ -1,92 +1,117 @@
 package dev.netlens.ui.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netlens.layout.Rect;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-/** The tiles standing in for the drawing: what is painted again, and what is kept. */
+/** The pictures standing in for the drawing: what is painted when, and what is kept. */
 @ExtendWith(ApplicationExtension.class)
 class StandInTilesTest {
+    private static final int RED = 0xFFFF0000;
 
-    @Test
-    void aViewNeedingMoreTilesThanTheUsualBoundIsPaintedOnceNotAtEveryPulse(FxRobot robot) {
-        StandInTiles tiles = new StandInTiles();
-        int[] paints = new int[1];
-        StandInTiles.Painter painter = (zoom, px, py, w, h) -> {
-            paints[0]++;
-            return new WritableImage(w, h);
-        };
-        // A 4K-like view at zoom 1: 17 x 11 tiles of 256 px, more than the 96 kept otherwise.
-        Rect view = new Rect(0, 0, 16 * 256 + 10, 10 * 256 + 10);
-        robot.interact(() -> {
-            tiles.cover(view, view, 1, painter);
-            tiles.cover(view, view, 1, painter);
-        });
-        assertEquals(187, tiles.tileCount());
-        assertEquals(1, paints[0], "the second pulse finds every tile the view needs");
-    }
-
-    @Test
-    void aZoomDuringAGestureStandsOnTheBackdropAndPaintsOnlyOnceTheCameraRests(FxRobot robot) {
-        StandInTiles tiles = new StandInTiles();
-        int[] paints = new int[1];
-        // Every painted pixel is opaque red, so what the composed picture shows can be told from the background.
-        StandInTiles.Painter painter = (zoom, px, py, w, h) -> {
-            paints[0]++;
+    /** A painter whose pictures are opaque red, recording each call as {zoom, px, py, w, h}. */
+    private static StandInTiles.Painter red(List<double[]> calls) {
+        return (zoom, px, py, w, h) -> {
+            calls.add(new double[] {zoom, px, py, w, h});
             WritableImage image = new WritableImage(w, h);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    image.getPixelWriter().setArgb(x, y, 0xFFFF0000);
+                    image.getPixelWriter().setArgb(x, y, RED);
                 }
             }
             return image;
         };
-        Rect drawing = new Rect(0, 0, 4000, 2000);
-        Rect view = new Rect(0, 0, 1600, 1000);
-        robot.interact(() -> {
-            tiles.cover(view, drawing, 0.4, painter); // at rest: the view's tiles...
-            tiles.takeBackdrop(drawing, 1, painter); // ... and the backdrop
-        });
-        assertEquals(2, paints[0]);
-        robot.interact(() -> {
-            // A gesture starts at rest's zoom, then zooms in 5x: out of the level's range, nothing painted.
-            tiles.cover(view, drawing, 0.4, painter, true);
-            tiles.cover(new Rect(100, 100, 320, 200), drawing, 2.0, painter, true);
-            tiles.cover(new Rect(120, 100, 320, 200), drawing, 2.0, painter, true);
-            tiles.show(-200, -200, 2.0, 64, 64, 1, 0xFF000000);
-        });
-        assertEquals(2, paints[0], "no paint while the camera moves");
-        assertEquals(0, tiles.tileCount());
-        robot.interact(() -> tiles.cover(new Rect(120, 100, 320, 200), drawing, 2.0, painter, false));
-        assertEquals(3, paints[0], "the camera rests: the view pictured sharp at its zoom");
-        assertEquals(true, tiles.tileCount() > 0);
     }
 
     @Test
-    void theFirstPulseOfAGestureAndAGestureWithoutBackdropPictureTheView(FxRobot robot) {
+    void aRestingCameraPicturesTheViewThenTheBackdropThenTheMarginALittleAtEachPulse(FxRobot robot) {
         StandInTiles tiles = new StandInTiles();
-        int[] paints = new int[1];
-        StandInTiles.Painter painter = (zoom, px, py, w, h) -> {
-            paints[0]++;
-            return new WritableImage(w, h);
-        };
+        List<double[]> calls = new ArrayList<>();
+        Rect drawing = new Rect(0, 0, 4000, 2000);
+        Rect view = new Rect(1000, 500, 1000, 500); // 5 x 3 tiles of 256 at zoom 1
+        List<Boolean> more = new ArrayList<>();
+        robot.interact(() -> {
+            for (int pulse = 0; pulse < 100 && (more.isEmpty() || more.get(more.size() - 1)); pulse++) {
+                more.add(tiles.prepare(view, drawing, 1, 1, red(calls)));
+            }
+        });
+        assertFalse(more.get(more.size() - 1), "done within 100 pulses");
+        assertTrue(more.size() > 3, "never all at once: " + more.size() + " pulses");
+        for (double[] c : calls) {
+            boolean tileRun = c[0] == 1 && c[3] <= StandInTiles.TILES_PER_PULSE * StandInTiles.TILE && c[4] == StandInTiles.TILE;
+            boolean backdropStrip = c[0] < 1 && c[4] <= StandInTiles.BACKDROP_ROWS_PER_PULSE;
+            assertTrue(tileRun || backdropStrip, "one small part per pulse: " + java.util.Arrays.toString(c));
+        }
+        // The view's tiles come first (the first pulses meet the view), the backdrop before the margin.
+        double[] first = calls.get(0);
+        assertTrue(first[1] <= 2000 && first[1] + first[3] >= 1000 && first[2] <= 1000 && first[2] + first[4] >= 500);
+        int firstBackdrop = -1;
+        for (int i = 0; i < calls.size() && firstBackdrop < 0; i++) {
+            firstBackdrop = calls.get(i)[0] < 1 ? i : -1;
+        }
+        assertTrue(firstBackdrop > 0, "tiles before the backdrop");
+        for (int i = 0; i < firstBackdrop; i++) {
+            double[] c = calls.get(i);
+            assertTrue(c[2] + c[4] > 500 && c[2] < 1000, "before the backdrop only the view's rows: " + java.util.Arrays.toString(c));
+        }
+        assertTrue(tiles.prepared(view, drawing, 1));
+        assertTrue(tiles.hasBackdrop());
+    }
+
+    @Test
+    void onceThereIsABackdropAGestureNeverPaintsAndTheBackdropFillsWhatHasNoTile(FxRobot robot) {
+        StandInTiles tiles = new StandInTiles();
+        List<double[]> calls = new ArrayList<>();
+        Rect drawing = new Rect(0, 0, 4000, 2000);
+        Rect view = new Rect(0, 0, 1600, 1000);
+        robot.interact(() -> {
+            while (tiles.prepare(view, drawing, 0.4, 1, red(calls))) {
+                // at rest, pulse after pulse
+            }
+        });
+        int atRest = calls.size();
+        robot.interact(() -> {
+            // A gesture zooms in 5x and pans to a part never pictured at that zoom.
+            tiles.coverMoving(new Rect(3000, 1500, 320, 200), drawing, 2.0, red(calls));
+            tiles.show(-6000, -3000, 2.0, 64, 64, 1, 0xFF000000);
+        });
+        assertEquals(atRest, calls.size(), "no paint while the camera moves");
+        assertTrue(tiles.hasPictures());
+    }
+
+    @Test
+    void withoutABackdropTheFirstPulseOfAGesturePicturesItsViewOnce(FxRobot robot) {
+        StandInTiles tiles = new StandInTiles();
+        List<double[]> calls = new ArrayList<>();
         Rect view = new Rect(0, 0, 100, 50);
         robot.interact(() -> {
-            tiles.cover(view, view, 1, painter, true);
-            tiles.cover(view, view, 5, painter, true);
+            tiles.coverMoving(view, view, 1, red(calls));
+            tiles.coverMoving(view, view, 1, red(calls));
+            tiles.coverMoving(view, view, 5, red(calls)); // out of the level's range: a new level
         });
-        assertEquals(2, paints[0], "no backdrop: every level is pictured");
+        assertEquals(2, calls.size(), "each level pictured once");
+    }
+
+    @Test
+    void aViewNeedingMoreTilesThanTheUsualBoundKeepsThemAll(FxRobot robot) {
+        StandInTiles tiles = new StandInTiles();
+        List<double[]> calls = new ArrayList<>();
+        // A 4K-like view at zoom 1: 17 x 11 tiles of 256 px, more than the 96 kept otherwise.
+        Rect view = new Rect(0, 0, 16 * 256 + 10, 10 * 256 + 10);
         robot.interact(() -> {
-            tiles.takeBackdrop(view, 1, painter);
-            tiles.cover(view, view, 5, painter, false);
-            tiles.rest();
-            tiles.cover(view, view, 25, painter, true);
+            tiles.coverMoving(view, view, 1, red(calls));
+            tiles.coverMoving(view, view, 1, red(calls));
         });
-        assertEquals(4, paints[0], "a gesture's first pulse at a new zoom is pictured");
+        assertEquals(187, tiles.tileCount());
+        assertEquals(1, calls.size(), "the second pulse finds every tile the view needs");
     }
 }
