@@ -370,8 +370,8 @@ public final class TopologyGraph {
             d.add(new Detail("Id", shortId(c.id())));
             d.add(new Detail("Image", c.image()));
             d.add(new Detail("State", c.state()));
-            d.add(new Detail("Network mode", c.networkMode().startsWith("container:")
-                    ? "container:" + shortId(c.networkMode().substring(10)) : c.networkMode()));
+            d.add(new Detail("Network mode", Container.sharedNetworkRef(c.networkMode())
+                    .map(ref -> "container:" + shortId(ref)).orElse(c.networkMode())));
             d.add(new Detail("Host", hostText(c.host())));
             List<String> networks = new ArrayList<>();
             for (Endpoint e : c.endpoints()) {
