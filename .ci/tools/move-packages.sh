@@ -50,4 +50,4 @@ for move in "${MOVES[@]}"; do
   done
   echo "moved $cls: $from -> $to"
 done
-echo "now: mvn -o -q test-compile && mvn -o -q test -Dtest=PackageCyclesTest"
+echo "now: remove @ArchIgnore from PackageCyclesTest.uiPackagesHaveNoCycles, then mvn -o -q test-compile && mvn -o -q test -Dtest=PackageCyclesTest"
