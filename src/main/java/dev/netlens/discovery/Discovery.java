@@ -74,23 +74,14 @@ public final class Discovery implements AutoCloseable {
                 Clock.systemUTC());
     }
 
-    /** @param hosts engine URIs; empty means DOCKER_HOST, else the local socket */
+    /**
+     * A full pass: every engine read in full. The same path as a live {@link #refresh}, without a
+     * previous pass.
+     *
+     * @param hosts engine URIs; empty means DOCKER_HOST, else the local socket
+     */
     public DiscoveryResult discover(List<String> hosts) {
-        List<String> targets = hosts.isEmpty() ? java.util.Collections.singletonList(null) : hosts;
-        List<HostScan> scans = new ArrayList<>();
-        List<EngineFailure> failures = new ArrayList<>();
-        for (String host : targets) {
-            try (EngineApi api = connector.apply(host)) {
-                scans.add(scan(api));
-            } catch (EngineApiException | EngineUnreachableException e) {
-                failures.add(new EngineFailure(EngineEndpoints.resolve(host),
-                        e.getMessage()));
-            } catch (RuntimeException e) {
-                // A malformed --host value, say: docker-java rejects it before any connection.
-                failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
-            }
-        }
-        return new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);
+        return discoverState(hosts).result();
     }
 
     /** A full pass, as {@link #discover}, keeping each engine's raw scan for a later {@link #refresh}. */
@@ -125,14 +116,14 @@ public final class Discovery implements AutoCloseable {
                 } else if (before != null && change != null) {
                     state = refreshHost(api, before, change);
                 } else {
-                    IdentityRecorder recorder = new IdentityRecorder(lister);
-                    state = new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
+                    state = scanInFull(api);
                 }
                 states.put(key, state);
                 scans.add(state.scan());
             } catch (EngineApiException | EngineUnreachableException e) {
                 failures.add(new EngineFailure(EngineEndpoints.resolve(host), e.getMessage()));
             } catch (RuntimeException e) {
+                // A malformed --host value, say: docker-java rejects it before any connection.
                 failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
             }
         }
@@ -159,8 +150,7 @@ public final class Discovery implements AutoCloseable {
         Optional<EngineProcess> process = localEngine(api.endpoint(), missing);
         KernelFacts oldKernel = earlier.kernel();
         if (process.isPresent() != (oldKernel != null) || !missing.equals(earlier.kernelMissing())) {
-            IdentityRecorder recorder = new IdentityRecorder(lister);
-            return new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
+            return scanInFull(api);
         }
         Map<String, EngineContainer> oldById = new java.util.HashMap<>();
         Map<String, EngineContainer> ownerByFile = new java.util.HashMap<>();
@@ -171,12 +161,6 @@ public final class Discovery implements AutoCloseable {
                 ownerByFile.putIfAbsent(Path.of(c.sandboxKey()).getFileName().toString(), c);
             }
         }
-        Map<String, dev.netlens.discovery.kernel.NamespaceDump> oldDumps = new java.util.HashMap<>();
-        java.util.Set<String> oldProblems = new java.util.HashSet<>();
-        if (oldKernel != null) {
-            oldKernel.sandboxes().forEach(d -> oldDumps.put(d.path(), d));
-            oldProblems.addAll(oldKernel.problems());
-        }
         Map<String, dev.netlens.discovery.engine.EngineNetwork> oldNetworks = new java.util.HashMap<>();
         earlier.engine().networks().forEach(n -> oldNetworks.put(n.id(), n));
         // Overlay, load-balancer and ingress namespaces change with what joins an overlay: kept only when
@@ -186,35 +170,7 @@ public final class Discovery implements AutoCloseable {
                 || changes.containers().stream().map(oldById::get).filter(java.util.Objects::nonNull)
                         .anyMatch(c -> onOverlay(c, oldNetworks));
         IdentityRecorder recorder = new IdentityRecorder(lister);
-        Map<String, EngineContainer> reusedFor = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.Set<String> reusedShared = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.function.Function<Path, KernelReader.Earlier> reuse = file -> {
-            Object now = recorder.noted(file);
-            if (now == null || !now.equals(before.identities().get(file.toString()))) {
-                return null; // new, gone, or another namespace at the same path: enter it
-            }
-            String stale = KernelReader.staleProblem(file.toString());
-            if (oldProblems.contains(stale)) {
-                return KernelReader.Earlier.skipped(stale); // still the same dead file
-            }
-            var dump = oldDumps.get(file.toString());
-            if (dump == null) {
-                return null;
-            }
-            String name = file.getFileName().toString();
-            EngineContainer owner = ownerByFile.get(name);
-            if (owner != null) {
-                reusedFor.put(file.toString(), owner);
-                return KernelReader.Earlier.of(dump);
-            }
-            NamespaceKind kind = SnapshotAssembler.kindOf(name, false);
-            if (!overlayTouched && (kind == NamespaceKind.OVERLAY || kind == NamespaceKind.LOADBALANCER
-                    || kind == NamespaceKind.INGRESS)) {
-                reusedShared.add(file.toString());
-                return KernelReader.Earlier.of(dump);
-            }
-            return null;
-        };
+        NamespaceReuse reuse = new NamespaceReuse(recorder, before.identities(), oldKernel, ownerByFile, overlayTouched);
         CompletableFuture<KernelFacts> kernel = process
                 .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), recorder, reuse), kernelStarter))
                 .orElse(CompletableFuture.completedFuture(null));
@@ -225,31 +181,37 @@ public final class Discovery implements AutoCloseable {
             try {
                 KernelReader reader = kernelReader(recorder);
                 facts = reader.readAlso(facts, process.get(), sandboxKeys(engine), reuse);
-                // A dump reused for an owner the engine now shows otherwise (its state changed with no
-                // event we saw, say) is read again.
-                Map<String, EngineContainer> nowById = new java.util.HashMap<>();
-                engine.containers().forEach(c -> nowById.put(c.id(), c));
-                List<Path> again = new ArrayList<>();
-                reusedFor.forEach((file, owner) -> {
-                    if (!owner.equals(nowById.get(owner.id()))) {
-                        again.add(Path.of(file));
-                    }
-                });
-                // An overlay joined with no event we saw for its network: its namespaces are read again.
-                Map<String, dev.netlens.discovery.engine.EngineNetwork> nowNetworks = new java.util.HashMap<>();
-                engine.networks().forEach(n -> nowNetworks.put(n.id(), n));
-                boolean overlayNow = engine.containers().stream()
-                        .filter(c -> !c.equals(oldById.get(c.id()))).anyMatch(c -> onOverlay(c, nowNetworks));
-                if (overlayNow) {
-                    reusedShared.forEach(f -> again.add(Path.of(f)));
-                }
-                facts = reader.reread(facts, again);
+                facts = reader.reread(facts, keptButChanged(reuse, engine, oldById));
             } catch (KernelUnreadableException e) {
                 missing.add(e.getMessage());
                 facts = null;
             }
         }
         return new DiscoveryState.HostState(new HostScan(api.endpoint(), engine, facts, missing), recorder.identities(), true);
+    }
+
+    /**
+     * Kept dumps to read again after all: one kept for an owner the engine now shows otherwise (its
+     * state changed with no event we saw, say), and the overlay namespaces when a container that
+     * changed is on an overlay (joined with no event we saw for its network).
+     */
+    private static List<Path> keptButChanged(NamespaceReuse reuse, EngineFacts engine, Map<String, EngineContainer> oldById) {
+        Map<String, EngineContainer> nowById = new java.util.HashMap<>();
+        engine.containers().forEach(c -> nowById.put(c.id(), c));
+        List<Path> again = new ArrayList<>();
+        reuse.reusedForOwner().forEach((file, owner) -> {
+            if (!owner.equals(nowById.get(owner.id()))) {
+                again.add(Path.of(file));
+            }
+        });
+        Map<String, dev.netlens.discovery.engine.EngineNetwork> nowNetworks = new java.util.HashMap<>();
+        engine.networks().forEach(n -> nowNetworks.put(n.id(), n));
+        boolean overlayNow = engine.containers().stream()
+                .filter(c -> !c.equals(oldById.get(c.id()))).anyMatch(c -> onOverlay(c, nowNetworks));
+        if (overlayNow) {
+            reuse.reusedShared().forEach(f -> again.add(Path.of(f)));
+        }
+        return again;
     }
 
     /**
@@ -304,8 +266,10 @@ public final class Discovery implements AutoCloseable {
         return summary.toString();
     }
 
-    HostScan scan(EngineApi api) throws EngineApiException, EngineUnreachableException {
-        return scan(api, lister);
+    /** One engine read in full, noting each namespace file's identity for a later incremental pass. */
+    private DiscoveryState.HostState scanInFull(EngineApi api) throws EngineApiException, EngineUnreachableException {
+        IdentityRecorder recorder = new IdentityRecorder(lister);
+        return new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
     }
 
     /** @param lister lists the namespace folders (one that notes each file's identity, say) */

@@ -104,9 +104,7 @@ public final class DnsNames {
                 T.message("dns.container." + whyKey, args));
     }
 
-    /** By full id, then by name: {@code container:} modes may carry either. */
-
-
+    /** By full id, then by name. */
     private static Optional<Container> find(TopologySnapshot snapshot, String ref) {
         Optional<Container> byId = snapshot.containers().stream().filter(c -> c.id().equals(ref)).findFirst();
         return byId.isPresent() ? byId

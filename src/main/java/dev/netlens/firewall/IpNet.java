@@ -3,6 +3,7 @@ package dev.netlens.firewall;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import com.google.common.net.InetAddresses;
 
 /**
  * An IPv4 or IPv6 address with a prefix length: {@code 172.17.0.0/16}, {@code 192.0.2.2} (a /32),
@@ -50,19 +51,12 @@ public record IpNet(byte[] bytes, int prefix) {
                 return null;
             }
         }
-        if (addr.isEmpty() || !addr.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            return null; // only literals: InetAddress would otherwise resolve a name
+        if (addr.indexOf('%') >= 0 || !InetAddresses.isInetAddress(addr)) {
+            return null; // a literal only (Guava never looks a name up), and no IPv6 scope
         }
-        if (!addr.contains(":") && !addr.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return null;
-        }
-        try {
-            byte[] b = InetAddress.getByName(addr).getAddress();
-            int l = len == null ? b.length * 8 : len;
-            return l < 0 || l > b.length * 8 ? null : new IpNet(b, l);
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        byte[] b = InetAddresses.forString(addr).getAddress();
+        int l = len == null ? b.length * 8 : len;
+        return l < 0 || l > b.length * 8 ? null : new IpNet(b, l);
     }
 
     public boolean isIpv6() {
@@ -95,45 +89,18 @@ public record IpNet(byte[] bytes, int prefix) {
         return java.util.Arrays.hashCode(bytes) * 31 + prefix;
     }
 
-    /** {@code 172.17.0.0/16}, {@code fd00:db8::2}: single hosts without a prefix, IPv6 shortened. */
+    /** {@code 172.17.0.0/16}, {@code fd00:db8::2}: single hosts without a prefix, IPv6 in RFC 5952 form. */
     @Override
     public String toString() {
-        String a = isIpv6() ? ipv6Text() : (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff)
-                + "." + (bytes[3] & 0xff);
+        String a = InetAddresses.toAddrString(address());
         return prefix == bytes.length * 8 ? a : a + "/" + prefix;
     }
 
-    /** RFC 5952 form: the longest run of two or more zero groups becomes "::". */
-    private String ipv6Text() {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+    private InetAddress address() {
+        try {
+            return InetAddress.getByAddress(bytes); // 4 or 16 bytes: never a lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
     }
 }

@@ -208,14 +208,14 @@ public final class Collapse {
                     .map(TopoNode::label).findFirst().orElse(g.node(bridge).map(TopoNode::label).orElse(name));
         }
         List<Detail> d = new ArrayList<>();
-        d.add(new Detail("Collapsed", bridge != null ? "network" : of.subKind()));
-        d.add(new Detail("Running", String.valueOf(running)));
-        d.add(new Detail("Stopped", String.valueOf(stopped)));
-        d.add(new Detail("Networks", String.valueOf(networks.size())));
-        d.add(new Detail("Published ports", String.valueOf(ports)));
+        d.add(new Detail(Fact.COLLAPSED, bridge != null ? "network" : of.subKind()));
+        d.add(new Detail(Fact.RUNNING, String.valueOf(running)));
+        d.add(new Detail(Fact.STOPPED, String.valueOf(stopped)));
+        d.add(new Detail(Fact.NETWORKS, String.valueOf(networks.size())));
+        d.add(new Detail(Fact.PUBLISHED_PORTS, String.valueOf(ports)));
         for (TopoNode c : ctrs) {
             if ("running".equals(c.subKind())) {
-                d.add(new Detail("Member", c.label()));
+                d.add(new Detail(Fact.MEMBER, c.label()));
             }
         }
         String parent = bridge != null ? g.node(of.host() == null ? "" : TopologyGraph.hostId(of.host())).map(TopoNode::id)

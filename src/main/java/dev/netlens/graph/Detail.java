@@ -1,5 +1,19 @@
 package dev.netlens.graph;
 
-/** One name/value line shown in the property panel and in tooltips. */
-public record Detail(String name, String value) {
+/**
+ * One fact about a vertex, shown in the property panel and in tooltips.
+ *
+ * @param fact what it tells (the UI translates its name by {@link Fact#key()})
+ * @param qualifier what it is about where a vertex has several (an endpoint's network name), or null
+ * @param value as the engine and the kernel give it
+ */
+public record Detail(Fact fact, String qualifier, String value) {
+    public Detail(Fact fact, String value) {
+        this(fact, null, value);
+    }
+
+    /** The name in English, with its qualifier: "Endpoint lab-user". */
+    public String name() {
+        return qualifier == null ? fact.english() : fact.english() + " " + qualifier;
+    }
 }

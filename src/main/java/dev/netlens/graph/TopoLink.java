@@ -9,4 +9,8 @@ package dev.netlens.graph;
  */
 public record TopoLink(String id, LinkKind kind, String source, String target, String network, String label,
                        boolean mtuMismatch) {
+    /** A VXLAN tunnel between hosts: ask this, not the id's {@code tunnel:} prefix. */
+    public boolean isTunnel() {
+        return kind == LinkKind.TUNNEL;
+    }
 }

@@ -274,15 +274,15 @@ public final class TopologyGraph {
         private void host(Host h) {
             String caption = "engine " + nz(h.engineVersion()) + (h.underlayAddress() == null ? "" : " · " + h.underlayAddress());
             List<Detail> d = new ArrayList<>();
-            d.add(new Detail("Host", h.name()));
-            d.add(new Detail("Endpoint", h.endpoint()));
-            d.add(new Detail("Engine", h.engineVersion()));
-            d.add(new Detail("Kernel", h.kernelVersion()));
-            d.add(new Detail("Swarm node", h.swarmNodeId()));
-            d.add(new Detail("Underlay", h.underlayAddress()));
-            d.add(new Detail("Kernel view", h.kernelView() ? "yes" : "no"));
+            d.add(new Detail(Fact.HOST, h.name()));
+            d.add(new Detail(Fact.ENDPOINT, h.endpoint()));
+            d.add(new Detail(Fact.ENGINE, h.engineVersion()));
+            d.add(new Detail(Fact.KERNEL, h.kernelVersion()));
+            d.add(new Detail(Fact.SWARM_NODE, h.swarmNodeId()));
+            d.add(new Detail(Fact.UNDERLAY, h.underlayAddress()));
+            d.add(new Detail(Fact.KERNEL_VIEW, h.kernelView() ? "yes" : "no"));
             for (String m : h.missing()) {
-                d.add(new Detail("Cannot see", m));
+                d.add(new Detail(Fact.CANNOT_SEE, m));
             }
             put(new TopoNode(hostId(h.id()), NodeKind.HOST, h.kernelView() ? "kernel" : "api-only", h.name(), caption,
                     null, h.id(), h.id(), List.of(), 0, d));
@@ -291,9 +291,9 @@ public final class TopologyGraph {
         private void namespace(NetNamespace n) {
             boolean host = n.kind() == NamespaceKind.HOST;
             String parent = nodes.containsKey(hostId(n.host())) ? hostId(n.host()) : null;
-            List<Detail> d = List.of(new Detail("Namespace", n.name()), new Detail("Kind", n.kind().wireName()),
-                    new Detail("Path", n.path()), new Detail("Host", hostText(n.host())),
-                    new Detail("Containers", String.valueOf(n.containers().size())));
+            List<Detail> d = List.of(new Detail(Fact.NAMESPACE, n.name()), new Detail(Fact.KIND, n.kind().wireName()),
+                    new Detail(Fact.PATH, n.path()), new Detail(Fact.HOST, hostText(n.host())),
+                    new Detail(Fact.CONTAINERS, String.valueOf(n.containers().size())));
             put(new TopoNode(nsId(n.id()), NodeKind.NAMESPACE, n.kind().wireName(),
                     host ? "host namespace" : n.name(), host ? null : n.kind().wireName(), parent, n.id(), n.host(),
                     List.of(), 0, d));
@@ -307,21 +307,21 @@ public final class TopologyGraph {
                     : i.kind() == InterfaceKind.VXLAN && i.vni() != null ? "VNI " + i.vni()
                     : shownAddress(i.addresses());
             List<Detail> d = new ArrayList<>();
-            d.add(new Detail("Interface", i.name()));
-            d.add(new Detail("Kind", i.kind().wireName()));
-            d.add(new Detail("Namespace", ns == null ? i.namespace() : ns.name()));
-            d.add(new Detail("Host", hostText(host)));
-            d.add(new Detail("ifindex", String.valueOf(i.ifindex())));
-            d.add(new Detail("MTU", String.valueOf(i.mtu())));
-            d.add(new Detail("MAC", i.mac()));
-            d.add(new Detail("State", i.state()));
-            d.add(new Detail("Addresses", i.addresses().isEmpty() ? "none" : String.join(", ", i.addresses())));
-            d.add(new Detail("Master", ifaceName(i.master())));
-            d.add(new Detail("veth peer", ifaceName(i.peer())));
-            d.add(new Detail("Parent", ifaceName(i.parent())));
+            d.add(new Detail(Fact.INTERFACE, i.name()));
+            d.add(new Detail(Fact.KIND, i.kind().wireName()));
+            d.add(new Detail(Fact.NAMESPACE, ns == null ? i.namespace() : ns.name()));
+            d.add(new Detail(Fact.HOST, hostText(host)));
+            d.add(new Detail(Fact.IFINDEX, String.valueOf(i.ifindex())));
+            d.add(new Detail(Fact.MTU, String.valueOf(i.mtu())));
+            d.add(new Detail(Fact.MAC, i.mac()));
+            d.add(new Detail(Fact.STATE, i.state()));
+            d.add(new Detail(Fact.ADDRESSES, i.addresses().isEmpty() ? "none" : String.join(", ", i.addresses())));
+            d.add(new Detail(Fact.MASTER, ifaceName(i.master())));
+            d.add(new Detail(Fact.VETH_PEER, ifaceName(i.peer())));
+            d.add(new Detail(Fact.PARENT, ifaceName(i.parent())));
             if (i.vni() != null) {
-                d.add(new Detail("VNI", String.valueOf(i.vni())));
-                d.add(new Detail("VXLAN port", String.valueOf(i.vxlanPort())));
+                d.add(new Detail(Fact.VNI, String.valueOf(i.vni())));
+                d.add(new Detail(Fact.VXLAN_PORT, String.valueOf(i.vxlanPort())));
             }
             NodeKind kind = i.kind() == InterfaceKind.BRIDGE ? NodeKind.BRIDGE : NodeKind.INTERFACE;
             put(new TopoNode(ifId(i.id()), kind, i.kind().wireName(), i.name(), caption,
@@ -331,17 +331,17 @@ public final class TopologyGraph {
         private void network(Network n) {
             String id = netId(n.host(), n.id());
             List<Detail> d = new ArrayList<>();
-            d.add(new Detail("Network", n.name()));
-            d.add(new Detail("Driver", n.driver()));
-            d.add(new Detail("Scope", n.scope()));
-            d.add(new Detail("Id", shortId(n.id())));
-            d.add(new Detail("Subnets", String.join(", ", n.subnets())));
-            d.add(new Detail("Gateways", String.join(", ", n.gateways())));
-            d.add(new Detail("Internal", String.valueOf(n.internal())));
+            d.add(new Detail(Fact.NETWORK, n.name()));
+            d.add(new Detail(Fact.DRIVER, n.driver()));
+            d.add(new Detail(Fact.SCOPE, n.scope()));
+            d.add(new Detail(Fact.ID, shortId(n.id())));
+            d.add(new Detail(Fact.SUBNETS, String.join(", ", n.subnets())));
+            d.add(new Detail(Fact.GATEWAYS, String.join(", ", n.gateways())));
+            d.add(new Detail(Fact.INTERNAL, String.valueOf(n.internal())));
             if (n.vni() != null) {
-                d.add(new Detail("VNI", String.valueOf(n.vni())));
+                d.add(new Detail(Fact.VNI, String.valueOf(n.vni())));
             }
-            n.peers().forEach(p -> d.add(new Detail("Peer", p.name() + " " + p.address())));
+            n.peers().forEach(p -> d.add(new Detail(Fact.PEER, p.name() + " " + p.address())));
             put(new TopoNode(id, NodeKind.NETWORK, nz(n.driver()), n.name(), n.driver(),
                     nodes.containsKey(hostId(n.host())) ? hostId(n.host()) : null, n.id(), n.host(), List.of(n.id()), 0, d));
             String device = n.bridge() != null ? n.bridge() : n.parent();
@@ -366,20 +366,20 @@ public final class TopologyGraph {
                 parent = nodes.containsKey(hostId(c.host())) ? hostId(c.host()) : null;
             }
             List<Detail> d = new ArrayList<>();
-            d.add(new Detail("Container", c.name()));
-            d.add(new Detail("Id", shortId(c.id())));
-            d.add(new Detail("Image", c.image()));
-            d.add(new Detail("State", c.state()));
-            d.add(new Detail("Network mode", c.networkMode().startsWith("container:")
-                    ? "container:" + shortId(c.networkMode().substring(10)) : c.networkMode()));
-            d.add(new Detail("Host", hostText(c.host())));
+            d.add(new Detail(Fact.CONTAINER, c.name()));
+            d.add(new Detail(Fact.ID, shortId(c.id())));
+            d.add(new Detail(Fact.IMAGE, c.image()));
+            d.add(new Detail(Fact.STATE, c.state()));
+            d.add(new Detail(Fact.NETWORK_MODE, Container.sharedNetworkRef(c.networkMode())
+                    .map(ref -> "container:" + shortId(ref)).orElse(c.networkMode())));
+            d.add(new Detail(Fact.HOST, hostText(c.host())));
             List<String> networks = new ArrayList<>();
             for (Endpoint e : c.endpoints()) {
                 networks.add(e.network());
-                d.add(new Detail("Endpoint " + nz(e.networkName()), nz(e.ipv4()) + (e.mac() == null ? "" : "  " + e.mac())));
+                d.add(new Detail(Fact.ENDPOINT, nz(e.networkName()), nz(e.ipv4()) + (e.mac() == null ? "" : "  " + e.mac())));
             }
             for (PortMapping p : c.ports()) {
-                d.add(new Detail("Published", portText(p)));
+                d.add(new Detail(Fact.PUBLISHED, portText(p)));
             }
             put(new TopoNode(id, NodeKind.CONTAINER, c.state(), c.name(), c.image(), parent, c.id(), c.host(),
                     networks, 0, d));
@@ -396,8 +396,8 @@ public final class TopologyGraph {
                 String ip = p.hostIp() == null || p.hostIp().equals("0.0.0.0") || p.hostIp().equals("::") ? null : p.hostIp();
                 put(new TopoNode(pid, NodeKind.PORT, nz(p.protocol()), p.hostPort() + "→" + p.containerPort() + "/" + p.protocol(),
                         ip, portParent, c.id(), c.host(), List.of(),
-                        0, List.of(new Detail("Published port", portText(p)), new Detail("Container", c.name()),
-                                new Detail("Host", hostText(c.host())))));
+                        0, List.of(new Detail(Fact.PUBLISHED_PORT, portText(p)), new Detail(Fact.CONTAINER, c.name()),
+                                new Detail(Fact.HOST, hostText(c.host())))));
                 addLink(new TopoLink("pub:" + pid, LinkKind.PUBLISHED, pid, id, null, null, false));
             }
         }
@@ -448,8 +448,8 @@ public final class TopologyGraph {
                         : end.host() != null && nodes.containsKey(hostId(end.host())) ? hostId(end.host()) : null;
                 put(new TopoNode(id, NodeKind.UNDERLAY, end.host() == null ? "remote" : "local", end.address(),
                         end.host() == null ? "peer (unknown host)" : "underlay", parent, end.address(), end.host(),
-                        List.of(), 0, List.of(new Detail("Underlay address", end.address()),
-                                new Detail("Host", end.host() == null ? "not discovered" : hostText(end.host())))));
+                        List.of(), 0, List.of(new Detail(Fact.UNDERLAY_ADDRESS, end.address()),
+                                new Detail(Fact.HOST, end.host() == null ? "not discovered" : hostText(end.host())))));
             }
             tag(id, t.network());
             return id;
@@ -471,7 +471,7 @@ public final class TopologyGraph {
                 String gid = groupId(c.host(), g[0], g[1]);
                 if (!nodes.containsKey(gid)) {
                     put(new TopoNode(gid, NodeKind.GROUP, g[0], g[1], g[0], hostId(c.host()), g[1], c.host(), List.of(), 0,
-                            List.of(new Detail("Group", g[1]), new Detail("Kind", g[0]), new Detail("Host", hostText(c.host())))));
+                            List.of(new Detail(Fact.GROUP, g[1]), new Detail(Fact.KIND, g[0]), new Detail(Fact.HOST, hostText(c.host())))));
                 }
                 members.merge(gid, 1, Integer::sum);
                 String cid = ctrId(c.host(), c.id());
@@ -497,7 +497,7 @@ public final class TopologyGraph {
             members.forEach((gid, n) -> {
                 TopoNode g = nodes.get(gid);
                 List<Detail> d = new ArrayList<>(g.details());
-                d.add(new Detail("Containers", String.valueOf(n)));
+                d.add(new Detail(Fact.CONTAINERS, String.valueOf(n)));
                 nodes.put(gid, g.withDetails(d));
             });
         }
@@ -533,7 +533,7 @@ public final class TopologyGraph {
             }
             if (n.kind() == NodeKind.INTERFACE || n.kind() == NodeKind.BRIDGE) {
                 List<Detail> d = new ArrayList<>(out.details());
-                d.add(new Detail("Networks", out.networks().stream().map(this::networkName).reduce((x, y) -> x + ", " + y)
+                d.add(new Detail(Fact.NETWORKS, out.networks().stream().map(this::networkName).reduce((x, y) -> x + ", " + y)
                         .orElse("none")));
                 out = out.withDetails(d);
             }

@@ -17,25 +17,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a topology live: one event stream per engine, a rediscovery shortly after each event and
  * on a resync timer (kernel-only changes raise no event), and reconnection with back-off when an
  * engine goes away, its last picture kept and marked stale meanwhile. Every update is an
- * immutable {@link LiveUpdate} handed to the listener on this class's own refresh thread; viewers
+ * immutable {@link LiveUpdate} handed to the listener on the scheduler's refresh thread; viewers
  * move it to their UI thread themselves.
  *
  * <p>Order matters, as the engine's clients learned: subscribe first, then list, so nothing created
  * in between is missed; the event listener only queues; a stream that ends normally means the
  * connection is gone; after every reconnect, resync in full.
+ *
+ * <p>Threads: the passes, the timer and every field marked "refresh thread" below run on the
+ * {@link LiveScheduler}'s refresh thread alone; each engine's stream has a watcher thread that only
+ * notes events and queues passes (through the thread-safe fields marked so).
  */
 public final class LiveTopology implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTopology.class);
     /**
      * Events this close together make one pass. Short: a burst is also merged by the refresh thread
      * itself (events that come during a pass all go to the next one), and the pass is incremental.
@@ -47,7 +52,6 @@ public final class LiveTopology implements AutoCloseable {
      * created state alone would make the start's pass (and its frame) queue behind it.
      */
     static final Duration CREATE_GRACE = Duration.ofMillis(800);
-    private static final boolean DEBUG = Boolean.getBoolean("netlens.live.debug");
     /** After an incremental pass, when the timer's fingerprint is taken (off the path to the picture). */
     static final Duration FINGERPRINT_DELAY = Duration.ofMillis(250);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
@@ -59,6 +63,10 @@ public final class LiveTopology implements AutoCloseable {
      * pass costs about 0.7 s of CPU at 200 containers: once a minute it was half the idle window's CPU.
      */
     public static final Duration FULL_RESYNC = Duration.ofMinutes(5);
+    /** The periodic full pass may wait this long past its time for a tick with no event in the last second. */
+    static final Duration FULL_RESYNC_SLACK = Duration.ofSeconds(60);
+    /** A timer tick this soon after an engine event leaves the comparison to a quieter tick. */
+    private static final Duration QUIET = Duration.ofSeconds(1);
 
     private final List<String> endpoints;
     private final Discovery discovery;
@@ -66,37 +74,38 @@ public final class LiveTopology implements AutoCloseable {
     private final Consumer<LiveUpdate> listener;
     private final Duration resyncPeriod;
     private final Clock clock;
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "netlens-refresh"));
+    private final LiveScheduler scheduler;
     private final List<Thread> watchers = new ArrayList<>();
-    /** The queued pass and when it is due (System.nanoTime); guarded by {@code this}. */
-    private java.util.concurrent.ScheduledFuture<?> queued;
+    private volatile boolean running;
+
+    // Thread-safe, written by the watchers.
+    private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
+    /** Per engine, what its events named since the last pass began (each guards itself). */
+    private final Map<String, PendingChanges> pending = new ConcurrentHashMap<>();
+    /** When the last engine event came (scheduler nanos), to keep the periodic full pass off a busy moment. */
+    private volatile long lastEvent;
+    /** Counts passes, so that a deferred fingerprint knows whether another pass came since. */
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong fullScans = new AtomicLong();
+    private final AtomicLong incrementalScans = new AtomicLong();
+
+    // Guarded by this (watchers and the refresh thread).
+    /** The queued pass and when it is due (scheduler nanos). */
+    private LiveScheduler.Scheduled queued;
     private long queuedDue;
     /** Containers created and not yet started, with when: their events may wait for the start. */
-    private final Map<String, Long> created = new ConcurrentHashMap<>();
-    /** Counts passes, so that a deferred fingerprint knows whether another pass came since. */
-    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
-    /** An incremental pass came after the last fingerprint: the timer's baseline is yet to be taken. */
-    private volatile boolean baselinePending;
-    /** Takes the baseline fingerprint after an incremental pass, beside the refresh thread, not in its way. */
-    private final ScheduledExecutorService fingerprinter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "netlens-fingerprint"));
-    /** When the last engine event came (System.nanoTime), to keep the periodic full pass off a busy moment. */
-    private volatile long lastEvent = System.nanoTime() - 60_000_000_000L; // none yet
-    /** The periodic full pass may wait this long past its time for a tick with no event in the last second. */
-    static final Duration FULL_RESYNC_SLACK = Duration.ofSeconds(60);
-    private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
-    private final Map<String, Instant> lastRefreshed = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    // Touched only on the refresh thread.
+    private final Map<String, Long> created = new HashMap<>();
+
+    // Refresh thread only.
     private TopologySnapshot current;
     private List<EngineFailure> failures = List.of();
     private final Map<String, String> hostIdByEndpoint = new HashMap<>();
-    private volatile String lastFingerprint;
+    private final Map<String, Instant> lastRefreshed = new HashMap<>();
+    private String lastFingerprint;
+    /** An incremental pass came after the last fingerprint: the timer's baseline is yet to be taken. */
+    private boolean baselinePending;
     private Instant lastFullPass;
     private DiscoveryState state;
-    /** Per engine, what its events named since the last pass began; touched under its own lock. */
-    private final Map<String, PendingChanges> pending = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong fullScans = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong incrementalScans = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param endpoints engine URIs to watch (resolved ones: DOCKER_HOST already applied)
@@ -104,53 +113,58 @@ public final class LiveTopology implements AutoCloseable {
      */
     public LiveTopology(List<String> endpoints, Discovery discovery, EngineEvents events, Duration resyncPeriod,
             Clock clock, Consumer<LiveUpdate> listener) {
+        this(endpoints, discovery, events, resyncPeriod, clock, LiveScheduler.system(), listener);
+    }
+
+    /** @param clock the times shown to users (last read); {@code scheduler} times everything else */
+    public LiveTopology(List<String> endpoints, Discovery discovery, EngineEvents events, Duration resyncPeriod,
+            Clock clock, LiveScheduler scheduler, Consumer<LiveUpdate> listener) {
         this.endpoints = List.copyOf(endpoints);
         this.discovery = discovery;
         this.events = events;
         this.resyncPeriod = resyncPeriod;
         this.clock = clock;
+        this.scheduler = scheduler;
         this.listener = listener;
+        this.lastEvent = scheduler.nanoTime() - Duration.ofMinutes(1).toNanos(); // none yet
     }
 
     public void start() {
         running = true;
         for (String endpoint : endpoints) {
             disconnected.add(endpoint);
-            Thread watcher = daemon(() -> watch(endpoint), "netlens-events");
+            Thread watcher = new Thread(() -> watch(endpoint), "netlens-events");
+            watcher.setDaemon(true);
             watchers.add(watcher);
             watcher.start();
         }
-        refresher.scheduleWithFixedDelay(this::resync, resyncPeriod.toMillis(), resyncPeriod.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.repeat(guarded("resync", this::resync), resyncPeriod);
     }
 
     /** Asks for a full rediscovery soon; many requests within the debounce time make one. */
     public void requestRefresh() {
         endpoints.forEach(this::requestFull);
-        scheduleRefresh();
-    }
-
-    /** A pass soon, reading again what the events noted so far; many requests within the debounce time make one. */
-    private void scheduleRefresh() {
         scheduleRefresh(DEBOUNCE);
     }
+
+    /** Full and incremental engine scans so far (for tests and benchmarks). */
+    long[] scanCounts() {
+        return new long[] {fullScans.get(), incrementalScans.get()};
+    }
+
+    // ---- queueing passes (any thread) ----
 
     /** A pass within {@code delay}: an earlier queued one stands, a later one is brought forward. */
     private synchronized void scheduleRefresh(Duration delay) {
         if (!running) {
             return;
         }
-        long due = System.nanoTime() + delay.toNanos();
-        if (queued != null) {
-            if (queuedDue <= due || !queued.cancel(false)) {
-                return; // due soon enough; or running now, which clears queued first, so it cannot be
-            }
+        long due = scheduler.nanoTime() + delay.toNanos();
+        if (queued != null && (queuedDue <= due || !queued.cancel())) {
+            return; // due soon enough; or running now, which clears queued first, so it cannot be
         }
         queuedDue = due;
-        try {
-            queued = refresher.schedule(this::refresh, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            queued = null; // closed meanwhile
-        }
+        queued = scheduler.schedule(guarded("refresh", this::refresh), delay);
     }
 
     private synchronized void dequeue() {
@@ -165,8 +179,8 @@ public final class LiveTopology implements AutoCloseable {
      * The delay for an event's pass: the debounce, unless it concerns a container created and not yet
      * started within {@link #CREATE_GRACE}, whose start will very likely follow (then until the grace ends).
      */
-    private Duration delayFor(JsonNode event) {
-        long now = System.nanoTime();
+    private synchronized Duration delayFor(JsonNode event) {
+        long now = scheduler.nanoTime();
         created.values().removeIf(t -> now - t > CREATE_GRACE.toNanos());
         String type = event.path("Type").asText("");
         String action = event.path("Action").asText("");
@@ -182,27 +196,80 @@ public final class LiveTopology implements AutoCloseable {
             created.remove(container);
             return DEBOUNCE;
         }
-        Long createdAt = created.get(container);
-        if (createdAt == null) {
-            return DEBOUNCE; // forgotten meanwhile (its grace is over)
-        }
-        long left = CREATE_GRACE.toNanos() - (now - createdAt);
+        long left = CREATE_GRACE.toNanos() - (now - created.get(container));
         return Duration.ofNanos(Math.max(DEBOUNCE.toNanos(), left));
     }
 
+    /** The next pass reads this engine in full. */
+    private void requestFull(String endpoint) {
+        pending.computeIfAbsent(endpoint, e -> new PendingChanges()).requestFull();
+    }
+
+    private void note(String endpoint, JsonNode event) {
+        pending.computeIfAbsent(endpoint, e -> new PendingChanges()).add(event);
+    }
+
+    // ---- the event streams (one watcher thread each) ----
+
+    private void watch(String endpoint) {
+        Duration retry = FIRST_RETRY;
+        while (running) {
+            boolean connected = streamUntilGone(endpoint);
+            if (!running) {
+                return;
+            }
+            disconnected.add(endpoint);
+            scheduler.schedule(guarded("stale", this::publishStale), Duration.ZERO);
+            retry = connected ? FIRST_RETRY : retry;
+            try {
+                scheduler.sleep(retry);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // closed
+            }
+            retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
+        }
+    }
+
+    /** Follows one engine's stream until it ends; whether it connected at all (the back-off restarts if so). */
+    private boolean streamUntilGone(String endpoint) {
+        AtomicBoolean connected = new AtomicBoolean();
+        try {
+            events.stream(endpoint, () -> {
+                connected.set(true);
+                disconnected.remove(endpoint);
+                requestFull(endpoint); // subscribed first: now list everything, in full
+                scheduleRefresh(DEBOUNCE);
+            }, event -> {
+                lastEvent = scheduler.nanoTime();
+                note(endpoint, event);
+                scheduleRefresh(delayFor(event));
+            });
+        } catch (Exception e) {
+            // Same as a normal end: the connection is gone. The reason reaches the user via discovery.
+            LOG.debug("event stream of {} ended: {}", endpoint, e.toString());
+        } catch (Error e) {
+            if (running) {
+                throw e;
+            }
+        }
+        return connected.get();
+    }
+
+    // ---- the refresh thread ----
+
     /**
      * The timer's pass: a full rediscovery only when the cheap fingerprint changed (a kernel-only
-     * change the engine raised no event for) or the last full pass is FULL_RESYNC old. Runs on the
-     * refresh thread, like every pass.
+     * change the engine raised no event for) or the last full pass is FULL_RESYNC old.
      */
     private void resync() {
         if (!running) {
             return;
         }
-        List<String> reachable = endpoints.stream().filter(e -> !disconnected.contains(e)).toList();
+        List<String> reachable = reachable();
         Instant now = clock.instant();
         boolean due = lastFullPass == null || !now.isBefore(lastFullPass.plus(FULL_RESYNC));
-        boolean busy = System.nanoTime() - lastEvent < 1_000_000_000L || isQueued();
+        boolean busy = scheduler.nanoTime() - lastEvent < QUIET.toNanos() || isQueued();
         if (busy && lastFullPass != null && now.isBefore(lastFullPass.plus(FULL_RESYNC).plus(FULL_RESYNC_SLACK))) {
             // Events are coming, their pass may not have run yet: the fingerprint would differ for
             // them, and a full pass now would make them wait. A quieter tick compares (and does the
@@ -219,66 +286,9 @@ public final class LiveTopology implements AutoCloseable {
         if (!due && !reachable.isEmpty() && discovery.kernelFingerprint(reachable).equals(lastFingerprint)) {
             return;
         }
-        if (DEBUG) {
-            System.err.println("live: timer asks for a full pass (" + (due ? "periodic" : "fingerprint changed") + ")");
-        }
+        LOG.debug("timer asks for a full pass ({})", due ? "periodic" : "fingerprint changed");
         endpoints.forEach(this::requestFull);
-        scheduleRefresh();
-    }
-
-    private void watch(String endpoint) {
-        Duration retry = FIRST_RETRY;
-        while (running) {
-            AtomicBoolean connected = new AtomicBoolean();
-            try {
-                events.stream(endpoint, () -> {
-                    connected.set(true);
-                    disconnected.remove(endpoint);
-                    requestFull(endpoint); // subscribed first: now list everything, in full
-                    scheduleRefresh();
-                }, event -> {
-                    lastEvent = System.nanoTime();
-                    note(endpoint, event);
-                    scheduleRefresh(delayFor(event));
-                });
-            } catch (Exception e) {
-                // Same as a normal end: the connection is gone. The reason reaches the user via discovery.
-            } catch (Error e) {
-                if (!running) {
-                    return;
-                }
-                throw e;
-            }
-            if (!running) {
-                return;
-            }
-            disconnected.add(endpoint);
-            refresher.execute(this::publishStale);
-            retry = connected.get() ? FIRST_RETRY : retry;
-            sleep(retry);
-            retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
-        }
-    }
-
-    /** The next pass reads this engine in full. */
-    private void requestFull(String endpoint) {
-        pending.computeIfAbsent(endpoint, e -> new PendingChanges()).requestFull();
-    }
-
-    private void note(String endpoint, JsonNode event) {
-        pending.computeIfAbsent(endpoint, e -> new PendingChanges()).add(event);
-    }
-
-    /** Full and incremental engine scans so far (for tests and benchmarks). */
-    long[] scanCounts() {
-        return new long[] {fullScans.get(), incrementalScans.get()};
-    }
-
-    /** Marks a vanished engine's host stale at once, without waiting for a rediscovery. */
-    private void publishStale() {
-        if (current != null) {
-            listener.accept(update());
-        }
+        scheduleRefresh(DEBOUNCE);
     }
 
     private void refresh() {
@@ -286,20 +296,58 @@ public final class LiveTopology implements AutoCloseable {
         if (!running) {
             return;
         }
-        List<String> reachable = endpoints.stream().filter(e -> !disconnected.contains(e)).toList();
+        List<String> reachable = reachable();
         if (reachable.isEmpty()) {
-            // Never discover an empty list: to Discovery that means "the default engine", not none.
-            failures = endpoints.stream()
-                    .map(e -> new EngineFailure(e, "engine " + e + " does not answer; reconnecting")).toList();
-            if (current == null) {
-                current = new TopologySnapshot(TopologySnapshot.SCHEMA, clock.instant().toString(), "live",
-                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-            }
-            listener.accept(update());
+            publishUnreachable();
             return;
         }
-        // What the events named since the last pass: taken now, so that events during this pass
-        // count for the next one. An engine with no earlier scan, or asking for one, is read in full.
+        Map<String, EngineChanges> changes = takeChanges(reachable);
+        if (!changes.isEmpty() && changes.size() == reachable.size()
+                && changes.values().stream().allMatch(EngineChanges::isEmpty)) {
+            return; // a request with nothing behind it (its events were taken by the pass before)
+        }
+        boolean allFull = changes.isEmpty();
+        long pass = passes.incrementAndGet(); // voids a deferred fingerprint of an earlier pass
+        if (changes.size() < reachable.size()) {
+            // Fingerprint first: whatever changes during the pass shows up as a difference next time.
+            lastFingerprint = discovery.kernelFingerprint(reachable);
+        }
+        discover(reachable, changes);
+        Instant now = clock.instant();
+        if (allFull) {
+            lastFullPass = now;
+        }
+        DiscoveryResult result = state.result();
+        recordHosts(result, now);
+        failures = withDisconnected(result.failures());
+        current = StaleHostMerge.keep(result.snapshot(), current, staleHostIds());
+        baselinePending = !allFull;
+        listener.accept(update());
+        if (!allFull) {
+            deferBaseline(pass, reachable);
+        }
+    }
+
+    private List<String> reachable() {
+        return endpoints.stream().filter(e -> !disconnected.contains(e)).toList();
+    }
+
+    /** No engine answers: every one is a failure, and the picture so far (or an empty one) stays. */
+    private void publishUnreachable() {
+        // Never discover an empty list: to Discovery that means "the default engine", not none.
+        failures = endpoints.stream().map(LiveTopology::reconnecting).toList();
+        if (current == null) {
+            current = new TopologySnapshot(TopologySnapshot.SCHEMA, clock.instant().toString(), "live",
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        listener.accept(update());
+    }
+
+    /**
+     * What the events named since the last pass: taken now, so that events during this pass count
+     * for the next one. An engine with no earlier scan, or asking for one, is left out: read in full.
+     */
+    private Map<String, EngineChanges> takeChanges(List<String> reachable) {
         Map<String, EngineChanges> changes = new HashMap<>();
         for (String endpoint : reachable) {
             PendingChanges p = pending.get(endpoint);
@@ -308,72 +356,68 @@ public final class LiveTopology implements AutoCloseable {
                 changes.put(endpoint, change);
             }
         }
-        boolean allFull = changes.isEmpty();
-        if (!changes.isEmpty() && changes.size() == reachable.size()
-                && changes.values().stream().allMatch(EngineChanges::isEmpty)) {
-            return; // a request with nothing behind it (its events were taken by the pass before)
-        }
-        long pass = passes.incrementAndGet(); // voids a deferred fingerprint of an earlier pass
-        if (changes.size() < reachable.size()) {
-            // Fingerprint first: whatever changes during the pass shows up as a difference next time.
-            lastFingerprint = discovery.kernelFingerprint(reachable);
-        }
+        return changes;
+    }
+
+    /** The pass itself, and its count of full and incremental engine scans. */
+    private void discover(List<String> reachable, Map<String, EngineChanges> changes) {
         long t0 = System.nanoTime();
         state = discovery.refresh(state, reachable, changes);
-        if (DEBUG) {
-            System.err.printf("live: %s pass %.1f ms at %d (%s)%n", allFull ? "full" : "incremental",
-                    (System.nanoTime() - t0) / 1e6, System.currentTimeMillis() % 100000, changes.values());
-        }
-        DiscoveryResult result = state.result();
+        LOG.debug("{} pass {} ms ({})", changes.isEmpty() ? "full" : "incremental",
+                (System.nanoTime() - t0) / 1_000_000, changes.values());
         for (var entry : state.hosts().entrySet()) {
-            if (reachable.contains(entry.getKey()) && !changes.containsKey(entry.getKey())) {
+            EngineChanges change = changes.get(entry.getKey());
+            if (reachable.contains(entry.getKey()) && change == null) {
                 fullScans.incrementAndGet();
-            } else if (entry.getValue().incremental() && changes.containsKey(entry.getKey())
-                    && !changes.get(entry.getKey()).isEmpty()) {
+            } else if (entry.getValue().incremental() && change != null && !change.isEmpty()) {
                 incrementalScans.incrementAndGet();
             }
         }
-        Instant now = clock.instant();
-        if (allFull) {
-            lastFullPass = now;
-        }
+    }
+
+    private void recordHosts(DiscoveryResult result, Instant now) {
         for (Host host : result.snapshot().hosts()) {
             hostIdByEndpoint.put(host.endpoint(), host.id());
             lastRefreshed.put(host.endpoint(), now);
         }
-        List<EngineFailure> failed = new ArrayList<>(result.failures());
+    }
+
+    /** Discovery's failures, and a "reconnecting" one for each engine whose stream is gone. */
+    private List<EngineFailure> withDisconnected(List<EngineFailure> discovered) {
+        List<EngineFailure> failed = new ArrayList<>(discovered);
         for (String endpoint : endpoints) {
             if (disconnected.contains(endpoint) && failed.stream().noneMatch(f -> f.endpoint().equals(endpoint))) {
-                failed.add(new EngineFailure(endpoint, "engine " + endpoint + " does not answer; reconnecting"));
+                failed.add(reconnecting(endpoint));
             }
         }
-        failures = failed;
-        current = StaleHostMerge.keep(result.snapshot(), current, staleHostIds());
-        baselinePending = !allFull;
-        listener.accept(update());
-        if (!allFull) {
-            // Shortly after the update, beside the refresh thread (and unless another pass came
-            // meanwhile): the engines as this pass left them, for the timer to compare with. A
-            // kernel-only change in between waits for the periodic full pass.
-            try {
-                fingerprinter.schedule(() -> {
-                    if (!running || passes.get() != pass) {
-                        return;
-                    }
-                    long f0 = System.nanoTime();
-                    String fingerprint = discovery.kernelFingerprint(reachable);
-                    if (passes.get() == pass) {
-                        lastFingerprint = fingerprint;
-                        baselinePending = false;
-                    }
-                    if (DEBUG) {
-                        System.err.printf("live: fingerprint %.1f ms at %d%n", (System.nanoTime() - f0) / 1e6,
-                                System.currentTimeMillis() % 100000);
-                    }
-                }, FINGERPRINT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // closed meanwhile
+        return failed;
+    }
+
+    /**
+     * Shortly after an incremental pass's update, beside the refresh thread: the engines as this pass
+     * left them, for the timer to compare with. The result is handed back to the refresh thread, which
+     * keeps it only if no other pass came meanwhile (a kernel-only change in between waits for the
+     * periodic full pass).
+     */
+    private void deferBaseline(long pass, List<String> reachable) {
+        scheduler.scheduleAside(guarded("fingerprint", () -> {
+            if (!running || passes.get() != pass) {
+                return;
             }
+            String fingerprint = discovery.kernelFingerprint(reachable);
+            scheduler.schedule(guarded("baseline", () -> {
+                if (passes.get() == pass) {
+                    lastFingerprint = fingerprint;
+                    baselinePending = false;
+                }
+            }), Duration.ZERO);
+        }), FINGERPRINT_DELAY);
+    }
+
+    /** Marks a vanished engine's host stale at once, without waiting for a rediscovery. */
+    private void publishStale() {
+        if (current != null) {
+            listener.accept(update());
         }
     }
 
@@ -392,18 +436,19 @@ public final class LiveTopology implements AutoCloseable {
         return new LiveUpdate(current, staleHostIds(), failures, lastRefreshed);
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static EngineFailure reconnecting(String endpoint) {
+        return new EngineFailure(endpoint, "engine " + endpoint + " does not answer; reconnecting");
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+    /** A scheduled task that logs and survives an unchecked exception: one bad pass must not stop the timer. */
+    private static Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("live {} failed; the next one will try again", what, e);
+            }
+        };
     }
 
     @Override
@@ -411,7 +456,6 @@ public final class LiveTopology implements AutoCloseable {
         running = false;
         events.closeAll();
         watchers.forEach(Thread::interrupt);
-        refresher.shutdownNow();
-        fingerprinter.shutdownNow();
+        scheduler.shutdown();
     }
 }

@@ -25,7 +25,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class CollapseState {
     /** The choices of the View menu's "Collapse groups larger than". */
     public static final List<Integer> THRESHOLDS = List.of(5, 10, 20, 50);
-    static final String KEY = "collapse.largerThan";
+    public static final String KEY = "collapse.largerThan";
 
     /** An immutable copy, for the background: which ids to fold in a given graph. */
     public record Rule(Set<String> collapsed, Set<String> expanded, Integer largerThan) {

@@ -74,7 +74,8 @@ public final class MainWindow {
     private final DriverPanelView drivers;
     private final DnsPanelView dns;
     private final TabPane sideTabs = new TabPane();
-    private final TextField search = new TextField();
+    /** ControlsFX's clearable field: a clear button appears while there is text (styled by its CSS). */
+    private final TextField search = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     private final BorderPane root = new BorderPane();
     private final I18n i18n;
     private final PresentationViewModel presentation;

@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,16 +29,19 @@ class LiveTopologyIncrementalTest {
 
     @TempDir
     Path temp;
-    private final LinkedBlockingQueue<JsonNode> toSend = new LinkedBlockingQueue<>();
+    private final ManualScheduler scheduler = new ManualScheduler();
     private final LinkedBlockingQueue<LiveUpdate> updates = new LinkedBlockingQueue<>();
+    private final Semaphore connected = new Semaphore(0);
+    /** The stream's event callback: the test raises events on its own thread, in order. */
+    private volatile Consumer<JsonNode> emit;
 
     private final EngineEvents events = new EngineEvents() {
         @Override
         public void stream(String endpoint, Runnable onConnected, Consumer<JsonNode> onEvent) throws Exception {
+            emit = onEvent;
             onConnected.run();
-            while (true) {
-                onEvent.accept(toSend.take());
-            }
+            connected.release();
+            Thread.sleep(Long.MAX_VALUE);
         }
 
         @Override
@@ -53,16 +56,6 @@ class LiveTopologyIncrementalTest {
         return e;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 5 s: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     @Test
     void containerEventsBringIncrementalPassesACreateWaitsForItsStartAndAnUnknownEventAFullPass() throws Exception {
         ScanReplay replay = new ScanReplay(SCAN);
@@ -72,30 +65,35 @@ class LiveTopologyIncrementalTest {
                 .orElseThrow().id();
         try (Discovery discovery = new Discovery(replay::engine, replay.commands(), replay.lister(), proc, Clock.systemUTC());
              LiveTopology live = new LiveTopology(List.of(ENGINE1), discovery, events, Duration.ofMinutes(10),
-                     Clock.systemUTC(), updates::add)) {
+                     scheduler.clock(), scheduler, updates::add)) {
             live.start();
-            await(() -> live.scanCounts()[0] == 1, "the first, full pass");
-            LiveUpdate first = updates.poll(5, TimeUnit.SECONDS);
+            assertTrue(connected.tryAcquire(20, TimeUnit.SECONDS), "the event stream connects");
+            scheduler.advance(LiveTopology.DEBOUNCE);
+            assertEquals(1, live.scanCounts()[0], "the first, full pass");
+            LiveUpdate first = updates.poll();
             assertTrue(first != null && !first.snapshot().containers().isEmpty());
 
-            toSend.add(event("container", "restart", bridgeA));
-            await(() -> live.scanCounts()[1] == 1, "an incremental pass for a container event");
+            emit.accept(event("container", "restart", bridgeA));
+            scheduler.advance(LiveTopology.DEBOUNCE);
+            assertEquals(1, live.scanCounts()[1], "an incremental pass for a container event");
             assertEquals(1, live.scanCounts()[0], "no full pass for it");
 
             // docker run: create, connect, start within a few hundred ms make one pass, not one per event.
-            toSend.add(event("container", "create", "0123456789abcdef"));
+            emit.accept(event("container", "create", "0123456789abcdef"));
             ObjectNode connect = (ObjectNode) event("network", "connect", "some-network");
             ((ObjectNode) connect.get("Actor")).putObject("Attributes").put("container", "0123456789abcdef");
-            toSend.add(connect);
-            Thread.sleep(150);
+            emit.accept(connect);
+            scheduler.advance(Duration.ofMillis(150));
             assertEquals(1, live.scanCounts()[1], "the create waits for its start");
-            toSend.add(event("container", "start", "0123456789abcdef"));
-            await(() -> live.scanCounts()[1] == 2, "one pass for the whole docker run");
-            Thread.sleep(LiveTopology.CREATE_GRACE.toMillis() + 200);
+            emit.accept(event("container", "start", "0123456789abcdef"));
+            scheduler.advance(LiveTopology.DEBOUNCE);
+            assertEquals(2, live.scanCounts()[1], "one pass for the whole docker run");
+            scheduler.advance(LiveTopology.CREATE_GRACE.plusMillis(200));
             assertEquals(2, live.scanCounts()[1], "no pass of the create's own afterwards");
 
-            toSend.add(event("plugin", "enable", "x"));
-            await(() -> live.scanCounts()[0] == 2, "a full pass for an event that names no container or network");
+            emit.accept(event("plugin", "enable", "x"));
+            scheduler.advance(LiveTopology.DEBOUNCE);
+            assertEquals(2, live.scanCounts()[0], "a full pass for an event that names no container or network");
         }
     }
 }

@@ -14,19 +14,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An engine going away and coming back, on the recorded lab scan. The engine's death is simulated
- * (its event stream ends, its API refuses): killing the real engine would take the lab down.
+ * (its event stream ends, its API refuses): killing the real engine would take the lab down. Time
+ * is the {@link ManualScheduler}'s: the back-off and debounce are stepped through, never waited for.
  */
 class LiveTopologyReconnectTest {
     private static final Path SCAN = Path.of("src/test/resources/captures/scan-lab");
@@ -35,10 +35,12 @@ class LiveTopologyReconnectTest {
 
     @TempDir
     Path temp;
-    private final LinkedBlockingQueue<LiveUpdate> updates = new LinkedBlockingQueue<>();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final LinkedBlockingDeque<LiveUpdate> updates = new LinkedBlockingDeque<>();
     private final AtomicBoolean node2Up = new AtomicBoolean(true);
     private final Semaphore endNode2Stream = new Semaphore(0);
     private final AtomicInteger node2Connects = new AtomicInteger();
+    private final Semaphore connected = new Semaphore(0);
 
     /** Streams that stay open until told to end; node2 refuses to connect while it is down. */
     private final EngineEvents events = new EngineEvents() {
@@ -50,10 +52,12 @@ class LiveTopologyReconnectTest {
                 }
                 node2Connects.incrementAndGet();
                 onConnected.run();
+                connected.release();
                 endNode2Stream.acquire();
                 return; // a normal end: the connection is gone
             }
             onConnected.run();
+            connected.release();
             Thread.sleep(Long.MAX_VALUE);
         }
 
@@ -62,19 +66,13 @@ class LiveTopologyReconnectTest {
         }
     };
 
-    private LiveUpdate await(Predicate<LiveUpdate> condition, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (System.nanoTime() < deadline) {
-            LiveUpdate u = updates.poll(50, TimeUnit.MILLISECONDS);
-            if (u != null && condition.test(u)) {
-                return u;
-            }
-        }
-        throw new AssertionError("no such update within " + millis + " ms");
+    /** Waits for the watcher threads to connect (a guard against a hang, not a measure of time). */
+    private void awaitConnects(int count) throws InterruptedException {
+        assertTrue(connected.tryAcquire(count, 20, TimeUnit.SECONDS), "the event streams connect");
     }
 
     @Test
-    void vanishedEngineGoesStaleWithinASecondKeepsItsPictureAndComesBackByItself() throws Exception {
+    void vanishedEngineGoesStaleAtOnceKeepsItsPictureAndComesBackAtTheFirstRetry() throws Exception {
         ScanReplay replay = new ScanReplay(SCAN);
         Path proc = replay.proc(temp.resolve("proc"));
         TopologySnapshot recorded = SnapshotJson.read(SCAN.resolve("expected-snapshot.json"));
@@ -86,29 +84,38 @@ class LiveTopologyReconnectTest {
                     return replay.engine(endpoint);
                 }, replay.commands(), replay.lister(), proc, Clock.systemUTC());
              LiveTopology live = new LiveTopology(List.of(ENGINE1, NODE2), discovery, events, Duration.ofSeconds(30),
-                     Clock.systemUTC(), updates::add)) {
+                     scheduler.clock(), scheduler, updates::add)) {
             live.start();
-            LiveUpdate full = await(u -> u.snapshot().hosts().size() == 2 && u.staleHosts().isEmpty(), 5000);
+            awaitConnects(2);
+            scheduler.advance(LiveTopology.DEBOUNCE);
+            LiveUpdate full = updates.getLast();
+            assertEquals(2, full.snapshot().hosts().size());
+            assertTrue(full.staleHosts().isEmpty());
             int containers = full.snapshot().containers().size();
 
             node2Up.set(false);
             endNode2Stream.release();
-            long lost = System.nanoTime();
-            LiveUpdate stale = await(u -> u.staleHosts().contains(node2Host), 1000);
-            assertTrue(System.nanoTime() - lost < TimeUnit.SECONDS.toNanos(1));
+            scheduler.awaitSleepers(1); // node2's watcher backs off
+            scheduler.runDue();
+            LiveUpdate stale = updates.getLast();
+            assertTrue(stale.staleHosts().contains(node2Host), "stale before any time passed");
             assertEquals(containers, stale.snapshot().containers().size(), "the last picture is kept");
             // A refresh while it is down still keeps node2's last picture, marked stale.
             live.requestRefresh();
-            LiveUpdate during = await(u -> u.failures().stream().anyMatch(f -> f.endpoint().equals(NODE2)), 2000);
+            scheduler.advance(LiveTopology.DEBOUNCE);
+            LiveUpdate during = updates.getLast();
+            assertTrue(during.failures().stream().anyMatch(f -> f.endpoint().equals(NODE2)), during.failures().toString());
             assertTrue(during.staleHosts().contains(node2Host));
             assertEquals(containers, during.snapshot().containers().size());
 
             node2Up.set(true);
-            long back = System.nanoTime();
-            LiveUpdate again = await(u -> u.staleHosts().isEmpty() && u.failures().isEmpty(), 5000);
-            assertTrue(System.nanoTime() - back < TimeUnit.SECONDS.toNanos(4), "the first retries come within 3 s");
-            assertTrue(node2Connects.get() >= 2);
-            assertFalse(again.snapshot().hosts().isEmpty());
+            scheduler.advance(LiveTopology.FIRST_RETRY);
+            awaitConnects(1);
+            scheduler.advance(LiveTopology.DEBOUNCE);
+            LiveUpdate again = updates.getLast();
+            assertTrue(again.staleHosts().isEmpty() && again.failures().isEmpty(), again.failures().toString());
+            assertEquals(2, node2Connects.get());
+            assertEquals(2, again.snapshot().hosts().size());
         }
     }
 
@@ -131,12 +138,16 @@ class LiveTopologyReconnectTest {
         try (Discovery discovery = new Discovery(endpoint -> endpoint == null ? replay.engine(ENGINE1) : new RefusingEngine(endpoint),
                 replay.commands(), replay.lister(), proc, Clock.systemUTC());
              LiveTopology live = new LiveTopology(List.of(nowhere), discovery, refusing, Duration.ofMillis(200),
-                     Clock.systemUTC(), updates::add)) {
+                     scheduler.clock(), scheduler, updates::add)) {
             live.start();
-            LiveUpdate update = await(u -> !u.failures().isEmpty(), 3000);
+            scheduler.awaitSleepers(1);
+            scheduler.advance(Duration.ofMillis(200).plus(LiveTopology.DEBOUNCE)); // the first tick's pass
+            assertFalse(updates.isEmpty(), "the tick's pass published");
+            LiveUpdate update = updates.getLast();
             assertTrue(update.snapshot().hosts().isEmpty(), update.snapshot().hosts().toString());
             assertEquals(nowhere, update.failures().get(0).endpoint());
-            Thread.sleep(600);
+            scheduler.advance(Duration.ofMillis(600)); // three more ticks
+            assertTrue(updates.size() >= 4, "every tick tries again: " + updates.size());
             assertTrue(updates.stream().allMatch(u -> u.snapshot().hosts().isEmpty()), "no other engine was discovered");
         }
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -45,10 +47,13 @@ class LiveTopologyResyncTest {
             }
             return recorded;
         });
+        ManualScheduler scheduler = new ManualScheduler();
+        Semaphore connected = new Semaphore(0);
         EngineEvents quiet = new EngineEvents() {
             @Override
             public void stream(String endpoint, Runnable onConnected, Consumer<JsonNode> onEvent) throws Exception {
                 onConnected.run();
+                connected.release();
                 Thread.sleep(Long.MAX_VALUE);
             }
 
@@ -66,17 +71,17 @@ class LiveTopologyResyncTest {
         };
         try (Discovery discovery = new Discovery(h -> engine, replay.commands(), files, proc, Clock.systemUTC());
              LiveTopology live = new LiveTopology(List.of(ENGINE1), discovery, quiet, Duration.ofMillis(100),
-                     Clock.systemUTC(), u -> { })) {
+                     scheduler.clock(), scheduler, u -> { })) {
             live.start();
-            Thread.sleep(1200);
-            assertEquals(1, fullPasses.get(), "ten quiet ticks, one full pass (the first)");
+            assertTrue(connected.tryAcquire(20, TimeUnit.SECONDS), "the event stream connects");
+            scheduler.advance(LiveTopology.DEBOUNCE);
+            assertEquals(1, fullPasses.get(), "the first, full pass");
+            scheduler.advance(Duration.ofMillis(1200));
+            assertEquals(1, fullPasses.get(), "twelve quiet ticks, no other full pass");
             assertEquals(1, listsAsked.get(), "the ticks do not list the engine's containers: only the full pass does");
             changed.set(true);
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            while (fullPasses.get() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertTrue(fullPasses.get() >= 2, "a changed fingerprint brings a full pass");
+            scheduler.advance(Duration.ofMillis(100).plus(LiveTopology.DEBOUNCE));
+            assertEquals(2, fullPasses.get(), "the next tick's changed fingerprint brings a full pass");
         }
     }
 }

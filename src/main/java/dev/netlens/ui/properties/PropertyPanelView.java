@@ -1,6 +1,5 @@
 package dev.netlens.ui.properties;
 
-import dev.netlens.graph.Detail;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -10,7 +9,7 @@ import javafx.scene.layout.VBox;
 
 /** A two-column table of the selection's details, under its name. */
 public final class PropertyPanelView extends VBox {
-    private final TableView<Detail> table = new TableView<>();
+    private final TableView<PropertyRow> table = new TableView<>();
 
     public PropertyPanelView(PropertyPanelViewModel vm, dev.netlens.ui.present.I18n i18n) {
         getStyleClass().add("property-panel");
@@ -18,11 +17,11 @@ public final class PropertyPanelView extends VBox {
         title.getStyleClass().add("panel-title");
         title.textProperty().bind(vm.titleProperty());
         title.setWrapText(true);
-        TableColumn<Detail, String> name = new TableColumn<>();
+        TableColumn<PropertyRow, String> name = new TableColumn<>();
         name.textProperty().bind(text(i18n, "properties.name"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         name.setPrefWidth(130);
-        TableColumn<Detail, String> value = new TableColumn<>();
+        TableColumn<PropertyRow, String> value = new TableColumn<>();
         value.textProperty().bind(text(i18n, "properties.value"));
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         value.setPrefWidth(250);
@@ -42,7 +41,7 @@ public final class PropertyPanelView extends VBox {
         return javafx.beans.binding.Bindings.createStringBinding(() -> i18n.get(key), i18n.localeProperty());
     }
 
-    public TableView<Detail> table() {
+    public TableView<PropertyRow> table() {
         return table;
     }
 }

@@ -21,7 +21,7 @@ public final class PropertyPanelViewModel {
     private final SelectionModel selection;
     private final I18n i18n;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
-    private final ObservableList<Detail> rows = FXCollections.observableArrayList();
+    private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
 
     public PropertyPanelViewModel(TopologyState state, SelectionModel selection, I18n i18n) {
         this.state = state;
@@ -43,35 +43,24 @@ public final class PropertyPanelViewModel {
         }
         title.set(n.label() + "  (" + n.kind().name().toLowerCase(Locale.ROOT) + ")");
         rows.setAll(n.details().stream().filter(d -> d.value() != null && !d.value().isEmpty())
-                .map(d -> new Detail(name(d.name()), d.value())).toList());
+                .map(d -> new PropertyRow(name(d), d.value())).toList());
     }
 
-    /** "Published port" -> detail.Published_port; "Endpoint lab-user" -> the word, then the network's name. */
-    private String name(String english) {
-        String key = "detail." + english.replace(' ', '_');
-        String known = i18n.getOr(key, null);
-        if (known != null) {
-            return known;
-        }
-        int space = english.indexOf(' ');
-        if (space > 0) {
-            String word = i18n.getOr("detail." + english.substring(0, space), null);
-            if (word != null) {
-                return word + english.substring(space);
-            }
-        }
-        return english;
+    /** The fact's name in the UI language (English where the bundle has none), then what it is about. */
+    private String name(Detail d) {
+        String name = i18n.getOr(d.fact().key(), d.fact().english());
+        return d.qualifier() == null ? name : name + " " + d.qualifier();
     }
 
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
 
-    public ObservableList<Detail> rows() {
+    public ObservableList<PropertyRow> rows() {
         return FXCollections.unmodifiableObservableList(rows);
     }
 
-    List<Detail> snapshotRows() {
+    List<PropertyRow> snapshotRows() {
         return List.copyOf(rows);
     }
 }

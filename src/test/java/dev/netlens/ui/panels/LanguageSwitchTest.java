@@ -93,7 +93,7 @@ class LanguageSwitchTest {
         assertEquals("Hide stopped", top.get().lookup("#hide-stopped").queryAs(javafx.scene.control.CheckBox.class).getText());
         var table = w.window.root().lookup("#property-table") instanceof javafx.scene.control.TableView<?> t ? t : null;
         assertTrue(table != null && !table.getItems().isEmpty(), "the property panel shows the selection");
-        assertTrue(table.getItems().stream().anyMatch(d -> ((dev.netlens.graph.Detail) d).name().equals("Image")));
+        assertTrue(table.getItems().stream().anyMatch(d -> ((dev.netlens.ui.properties.PropertyRow) d).name().equals("Image")));
 
         robot.clickOn(top.get().lookup("#language-toggle").queryAs(javafx.scene.control.Button.class));
         WaitForAsyncUtils.waitForFxEvents();
@@ -101,7 +101,7 @@ class LanguageSwitchTest {
         assertTrue(hangul(top.get().lookup("#search").queryAs(javafx.scene.control.TextField.class).getPromptText()));
         var networks = top.get().lookup("#only-network").queryComboBox();
         assertTrue(hangul(networks.getConverter().toString((String) networks.getValue())), "the all-networks choice");
-        assertTrue(table.getItems().stream().anyMatch(d -> ((dev.netlens.graph.Detail) d).name().equals("이미지")),
+        assertTrue(table.getItems().stream().anyMatch(d -> ((dev.netlens.ui.properties.PropertyRow) d).name().equals("이미지")),
                 "detail names in Korean: " + table.getItems());
         assertTrue(hangul(table.getColumns().get(0).getText()));
 
