@@ -77,7 +77,8 @@ final class LiveConnection implements AutoCloseable {
     }
 
     private static EngineStatus status(List<EngineFailure> failures, Map<String, Instant> refreshed) {
-        return new EngineStatus(failures.stream().map(f -> f.endpoint() + ": " + f.message()).toList(), refreshed);
+        return new EngineStatus(failures.stream()
+                .map(f -> f.internal() ? f.message() : f.endpoint() + ": " + f.message()).toList(), refreshed);
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
     Path snapshotFile;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ExportFormat exportFormat = ExportFormat.parse(format);
         PictureFormat picture = PictureFormat.parse(format);
@@ -114,7 +114,15 @@ public final class ExportCommand implements Callable<Integer> {
         if (loaded.failed()) {
             return loaded.status();
         }
-        SnapshotFile file = loaded.file();
+        try {
+            return export(loaded.file(), exportFormat, picture, options, collapsing, err);
+        } catch (IOException e) {
+            return OutputFailure.report(err, "netlens export", output, e);
+        }
+    }
+
+    private int export(SnapshotFile file, ExportFormat exportFormat, PictureFormat picture, PictureOptions options,
+            Collapsing collapsing, PrintWriter err) throws IOException {
         java.util.Set<String> folded = picture == null ? java.util.Set.of() : Pictures.collapsedIds(file, collapsing, options);
         if (picture == PictureFormat.PNG) {
             Drawing drawing = Pictures.of(file, options, folded);

@@ -36,6 +36,7 @@ import java.util.function.Function;
  * the reason; an engine that cannot be reached at all is reported as a failure beside the rest.
  */
 public final class Discovery implements AutoCloseable {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Discovery.class.getName());
     private final Function<String, EngineApi> connector;
     private final CommandRunner runner;
     private final NamespaceLister lister;
@@ -67,6 +68,28 @@ public final class Discovery implements AutoCloseable {
         });
     }
 
+    /**
+     * The engine's API client, or null with the failure added. Only here is a RuntimeException the
+     * user's doing (a malformed --host value: docker-java rejects it before any connection).
+     */
+    private EngineApi connect(String host, List<EngineFailure> failures) {
+        try {
+            return connector.apply(host);
+        } catch (RuntimeException e) {
+            failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /** A RuntimeException while reading an engine is a bug of ours (a parser's, say), not the engine's or the user's. */
+    static EngineFailure internalError(String host, RuntimeException e) {
+        String endpoint = host == null ? EngineEndpoints.resolve(null) : host;
+        LOG.log(java.util.logging.Level.SEVERE, "internal error while reading " + endpoint, e);
+        return new EngineFailure(endpoint, "internal error while reading " + endpoint + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "; "
+                + dev.netlens.logging.Logs.detailsHint(), true);
+    }
+
     /** Discovery against real engines and the real kernel. */
     public static Discovery local() {
         return new Discovery(host -> EngineEndpoints.connect(host, Duration.ofSeconds(10)),
@@ -80,14 +103,17 @@ public final class Discovery implements AutoCloseable {
         List<HostScan> scans = new ArrayList<>();
         List<EngineFailure> failures = new ArrayList<>();
         for (String host : targets) {
-            try (EngineApi api = connector.apply(host)) {
+            EngineApi connected = connect(host, failures);
+            if (connected == null) {
+                continue;
+            }
+            try (EngineApi api = connected) {
                 scans.add(scan(api));
             } catch (EngineApiException | EngineUnreachableException e) {
                 failures.add(new EngineFailure(EngineEndpoints.resolve(host),
                         e.getMessage()));
             } catch (RuntimeException e) {
-                // A malformed --host value, say: docker-java rejects it before any connection.
-                failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
+                failures.add(internalError(host, e));
             }
         }
         return new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);
@@ -118,7 +144,11 @@ public final class Discovery implements AutoCloseable {
             String key = String.valueOf(host);
             DiscoveryState.HostState before = previous == null ? null : previous.hosts().get(key);
             EngineChanges change = changes.get(key);
-            try (EngineApi api = connector.apply(host)) {
+            EngineApi connected = connect(host, failures);
+            if (connected == null) {
+                continue;
+            }
+            try (EngineApi api = connected) {
                 DiscoveryState.HostState state;
                 if (before != null && change != null && change.isEmpty()) {
                     state = before; // nothing happened on this engine
@@ -133,7 +163,7 @@ public final class Discovery implements AutoCloseable {
             } catch (EngineApiException | EngineUnreachableException e) {
                 failures.add(new EngineFailure(EngineEndpoints.resolve(host), e.getMessage()));
             } catch (RuntimeException e) {
-                failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
+                failures.add(internalError(host, e));
             }
         }
         DiscoveryResult result = new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);
