@@ -5,6 +5,7 @@ import dev.netlens.discovery.DiscoveryResult;
 import dev.netlens.discovery.DiscoveryState;
 import dev.netlens.discovery.EngineChanges;
 import dev.netlens.discovery.EngineFailure;
+import dev.netlens.logging.SurvivingTask;
 import dev.netlens.snapshot.Host;
 import dev.netlens.snapshot.TopologySnapshot;
 import java.time.Clock;
@@ -120,7 +121,7 @@ public final class LiveTopology implements AutoCloseable {
             watchers.add(watcher);
             watcher.start();
         }
-        refresher.scheduleWithFixedDelay(this::resync, resyncPeriod.toMillis(), resyncPeriod.toMillis(), TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(SurvivingTask.of("live resync", this::resync), resyncPeriod.toMillis(), resyncPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks for a full rediscovery soon; many requests within the debounce time make one. */
@@ -147,7 +148,7 @@ public final class LiveTopology implements AutoCloseable {
         }
         queuedDue = due;
         try {
-            queued = refresher.schedule(this::refresh, delay.toNanos(), TimeUnit.NANOSECONDS);
+            queued = refresher.schedule(SurvivingTask.of("live refresh", this::refresh), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             queued = null; // closed meanwhile
         }
@@ -356,7 +357,7 @@ public final class LiveTopology implements AutoCloseable {
             // meanwhile): the engines as this pass left them, for the timer to compare with. A
             // kernel-only change in between waits for the periodic full pass.
             try {
-                fingerprinter.schedule(() -> {
+                fingerprinter.schedule(SurvivingTask.of("live fingerprint", () -> {
                     if (!running || passes.get() != pass) {
                         return;
                     }
@@ -370,7 +371,7 @@ public final class LiveTopology implements AutoCloseable {
                         System.err.printf("live: fingerprint %.1f ms at %d%n", (System.nanoTime() - f0) / 1e6,
                                 System.currentTimeMillis() % 100000);
                     }
-                }, FINGERPRINT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+                }), FINGERPRINT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // closed meanwhile
             }
