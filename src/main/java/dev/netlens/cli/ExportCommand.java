@@ -229,18 +229,32 @@ public final class ExportCommand implements Callable<Integer> {
         },
         DOT {
             @Override
-            void write(TopologySnapshot snapshot, Writer out) {
-                GraphExport.writeDot(TopologyGraph.from(snapshot), out);
+            void write(TopologySnapshot snapshot, Writer out) throws IOException {
+                ioFailure(() -> GraphExport.writeDot(TopologyGraph.from(snapshot), out));
             }
         },
         GRAPHML {
             @Override
-            void write(TopologySnapshot snapshot, Writer out) {
-                GraphExport.writeGraphml(TopologyGraph.from(snapshot), out);
+            void write(TopologySnapshot snapshot, Writer out) throws IOException {
+                ioFailure(() -> GraphExport.writeGraphml(TopologyGraph.from(snapshot), out));
             }
         };
 
         abstract void write(TopologySnapshot snapshot, Writer out) throws IOException;
+
+        /** JGraphT's exporters wrap a failed write (a full disk) in a RuntimeException: it is an IOException. */
+        static void ioFailure(Runnable export) throws IOException {
+            try {
+                export.run();
+            } catch (RuntimeException e) {
+                for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                }
+                throw e;
+            }
+        }
 
         static ExportFormat parse(String name) {
             for (ExportFormat f : values()) {
