@@ -36,7 +36,6 @@ import java.util.function.Function;
  * the reason; an engine that cannot be reached at all is reported as a failure beside the rest.
  */
 public final class Discovery implements AutoCloseable {
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Discovery.class.getName());
     private final Function<String, EngineApi> connector;
     private final CommandRunner runner;
     private final NamespaceLister lister;
@@ -83,11 +82,7 @@ public final class Discovery implements AutoCloseable {
 
     /** A RuntimeException while reading an engine is a bug of ours (a parser's, say), not the engine's or the user's. */
     static EngineFailure internalError(String host, RuntimeException e) {
-        String endpoint = host == null ? EngineEndpoints.resolve(null) : host;
-        LOG.log(java.util.logging.Level.SEVERE, "internal error while reading " + endpoint, e);
-        return new EngineFailure(endpoint, "internal error while reading " + endpoint + ": "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "; "
-                + dev.netlens.logging.Logs.detailsHint(), true);
+        return EngineFailure.internalError(host == null ? EngineEndpoints.resolve(null) : host, e);
     }
 
     /** Discovery against real engines and the real kernel. */

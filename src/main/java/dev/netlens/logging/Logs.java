@@ -30,6 +30,10 @@ public final class Logs {
     private static final Logger JAVAFX = Logger.getLogger("javafx");
 
     private static Path file;
+    /** What --verbose turns to debug: Netlens and the Docker client. */
+    private static final java.util.List<String> VERBOSE_LOGGERS = java.util.List.of("dev.netlens", "com.github.dockerjava");
+    /** Held so their levels are not collected with them. */
+    private static final Map<String, Logger> VERBOSE = new java.util.HashMap<>();
 
     private Logs() {
     }
@@ -42,8 +46,12 @@ public final class Logs {
     public static synchronized void configure(boolean verbose) {
         LogManager.getLogManager().reset(); // drops JUL's default console handler
         Logger root = Logger.getLogger("");
-        root.setLevel(verbose ? Level.FINE : Level.INFO);
+        root.setLevel(Level.INFO);
         JAVAFX.setLevel(Level.SEVERE);
+        for (String name : VERBOSE_LOGGERS) {
+            // The JDK's own FINE output (certificates read, say) is noise even to a bug report.
+            VERBOSE.computeIfAbsent(name, Logger::getLogger).setLevel(verbose ? Level.FINE : null);
+        }
         file = null;
         Path wanted = defaultFile(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."));
         String override = System.getProperty(FILE_PROPERTY);

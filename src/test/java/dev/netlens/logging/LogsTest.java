@@ -57,10 +57,12 @@ class LogsTest {
         try {
             Logs.configure(true);
             LoggerFactory.getLogger("com.github.dockerjava.core").debug("debug detail");
+            java.util.logging.Logger.getLogger("jdk.event.security").fine("certificate noise");
         } finally {
             System.setErr(err);
         }
         assertTrue(captured.toString().contains("debug detail"), captured.toString());
+        assertFalse(captured.toString().contains("certificate noise"), captured.toString());
     }
 
     @Test
