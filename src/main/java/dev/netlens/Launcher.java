@@ -13,17 +13,9 @@ public final class Launcher {
     /** JDK 17's process launch mechanisms; see {@link #main}. */
     static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
 
-    /**
-     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" at
-     * every start from a plain jar (its modules on the class path). That is how Netlens ships on
-     * purpose (decision 3: one jar and jpackage images with a class-path launcher), it is supported
-     * in practice, and the line only worries users: JavaFX's own logger is raised to SEVERE. Held
-     * here so the logger (and its level) is not collected.
-     */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
-
     public static void main(String[] args) {
-        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // Before any library logs: picocli parses --verbose too (for help and checks), later.
+        dev.netlens.logging.Logs.configure(java.util.Arrays.asList(args).contains(NetlensCommand.VERBOSE));
         preferVfork();
         // The window's command returns when the window has closed; every command ends the JVM.
         System.exit(NetlensCommand.run(args));

@@ -65,8 +65,7 @@ public final class Gui {
                 return;
             }
             List<EngineFailure> failures = pass != null ? pass.result().failures()
-                    : List.of(new EngineFailure(endpoints.get(0), "could not be read: "
-                            + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
+                    : List.of(EngineFailure.internalError(endpoints.get(0), error.getCause() != null ? error.getCause() : error));
             TopologySnapshot initial = pass == null || pass.result().snapshot().hosts().isEmpty()
                     ? DemoTopology.load() : pass.result().snapshot();
             LiveConnection connection = new LiveConnection(endpoints, discovery, resync, initial);

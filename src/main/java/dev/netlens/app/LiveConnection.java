@@ -76,8 +76,9 @@ final class LiveConnection implements AutoCloseable {
         return shown.hosts().stream().collect(java.util.stream.Collectors.toMap(h -> h.endpoint(), h -> at, (a, b) -> a));
     }
 
-    private static EngineStatus status(List<EngineFailure> failures, Map<String, Instant> refreshed) {
-        return new EngineStatus(failures.stream().map(f -> f.endpoint() + ": " + f.message()).toList(), refreshed);
+    static EngineStatus status(List<EngineFailure> failures, Map<String, Instant> refreshed) {
+        return new EngineStatus(failures.stream()
+                .map(f -> f.internal() ? f.message() : f.endpoint() + ": " + f.message()).toList(), refreshed);
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
     Path snapshotFile;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ExportFormat exportFormat = ExportFormat.parse(format);
         PictureFormat picture = PictureFormat.parse(format);
@@ -114,7 +114,15 @@ public final class ExportCommand implements Callable<Integer> {
         if (loaded.failed()) {
             return loaded.status();
         }
-        SnapshotFile file = loaded.file();
+        try {
+            return export(loaded.file(), exportFormat, picture, options, collapsing, err);
+        } catch (IOException e) {
+            return OutputFailure.report(err, "netlens export", output, e);
+        }
+    }
+
+    private int export(SnapshotFile file, ExportFormat exportFormat, PictureFormat picture, PictureOptions options,
+            Collapsing collapsing, PrintWriter err) throws IOException {
         java.util.Set<String> folded = picture == null ? java.util.Set.of() : Pictures.collapsedIds(file, collapsing, options);
         if (picture == PictureFormat.PNG) {
             Drawing drawing = Pictures.of(file, options, folded);
@@ -221,18 +229,32 @@ public final class ExportCommand implements Callable<Integer> {
         },
         DOT {
             @Override
-            void write(TopologySnapshot snapshot, Writer out) {
-                GraphExport.writeDot(TopologyGraph.from(snapshot), out);
+            void write(TopologySnapshot snapshot, Writer out) throws IOException {
+                ioFailure(() -> GraphExport.writeDot(TopologyGraph.from(snapshot), out));
             }
         },
         GRAPHML {
             @Override
-            void write(TopologySnapshot snapshot, Writer out) {
-                GraphExport.writeGraphml(TopologyGraph.from(snapshot), out);
+            void write(TopologySnapshot snapshot, Writer out) throws IOException {
+                ioFailure(() -> GraphExport.writeGraphml(TopologyGraph.from(snapshot), out));
             }
         };
 
         abstract void write(TopologySnapshot snapshot, Writer out) throws IOException;
+
+        /** JGraphT's exporters wrap a failed write (a full disk) in a RuntimeException: it is an IOException. */
+        static void ioFailure(Runnable export) throws IOException {
+            try {
+                export.run();
+            } catch (RuntimeException e) {
+                for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                }
+                throw e;
+            }
+        }
 
         static ExportFormat parse(String name) {
             for (ExportFormat f : values()) {

@@ -23,6 +23,15 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
                     + "(default: ${DEFAULT-VALUE}).")
     int resyncSeconds;
 
+    /** Read by the launcher before anything logs; declared here so every command accepts and documents it. */
+    public static final String VERBOSE = "--verbose";
+    /** Exit status of a bug (README: "1 internal error"). */
+    public static final int INTERNAL_ERROR = 1;
+
+    @Option(names = VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "Debug output on standard error. Whatever the option, a log file is written for bug reports.")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,9 +65,13 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
             cli.addSubcommand(new LabCommand());
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            // No stack trace reaches a user: say what failed in one line.
-            commandLine.getErr().println("netlens: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            return 1;
+            // A bug, not the user's doing: one line that says so, the trace in the log file only.
+            java.util.logging.Logger.getLogger(NetlensCommand.class.getName())
+                    .log(java.util.logging.Level.SEVERE, "internal error in " + commandLine.getCommandName(), e);
+            commandLine.getErr().println("netlens: internal error: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "; " + dev.netlens.logging.Logs.detailsHint());
+            return INTERNAL_ERROR;
         });
         return cli;
     }

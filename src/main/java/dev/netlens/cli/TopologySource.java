@@ -45,7 +45,8 @@ final class TopologySource {
             result = discovery.discover(hosts);
         }
         for (EngineFailure failure : result.failures()) {
-            err.println(command + ": engine " + failure.endpoint() + " skipped: " + failure.message());
+            err.println(command + ": " + (failure.internal() ? failure.message()
+                    : "engine " + failure.endpoint() + " skipped: " + failure.message()));
         }
         if (result.snapshot().hosts().isEmpty()) {
             err.println(command + ": no engine could be read; nothing written");

@@ -99,7 +99,11 @@ public final class TraceCommand implements Callable<Integer> {
             out.write(text);
             out.flush();
         } else {
-            AtomicFile.write(Path.of(output), stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+            try {
+                AtomicFile.write(Path.of(output), stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                return OutputFailure.report(err, NAME, output, e);
+            }
         }
         return 0;
     }

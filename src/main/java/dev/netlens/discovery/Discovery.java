@@ -67,6 +67,24 @@ public final class Discovery implements AutoCloseable {
         });
     }
 
+    /**
+     * The engine's API client, or null with the failure added. Only here is a RuntimeException the
+     * user's doing (a malformed --host value: docker-java rejects it before any connection).
+     */
+    private EngineApi connect(String host, List<EngineFailure> failures) {
+        try {
+            return connector.apply(host);
+        } catch (RuntimeException e) {
+            failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /** A RuntimeException while reading an engine is a bug of ours (a parser's, say), not the engine's or the user's. */
+    static EngineFailure internalError(String host, RuntimeException e) {
+        return EngineFailure.internalError(host == null ? EngineEndpoints.resolve(null) : host, e);
+    }
+
     /** Discovery against real engines and the real kernel. */
     public static Discovery local() {
         return new Discovery(host -> EngineEndpoints.connect(host, Duration.ofSeconds(10)),
@@ -109,7 +127,11 @@ public final class Discovery implements AutoCloseable {
             String key = String.valueOf(host);
             DiscoveryState.HostState before = previous == null ? null : previous.hosts().get(key);
             EngineChanges change = changes.get(key);
-            try (EngineApi api = connector.apply(host)) {
+            EngineApi connected = connect(host, failures);
+            if (connected == null) {
+                continue;
+            }
+            try (EngineApi api = connected) {
                 DiscoveryState.HostState state;
                 if (before != null && change != null && change.isEmpty()) {
                     state = before; // nothing happened on this engine
@@ -123,8 +145,7 @@ public final class Discovery implements AutoCloseable {
             } catch (EngineApiException | EngineUnreachableException e) {
                 failures.add(new EngineFailure(EngineEndpoints.resolve(host), e.getMessage()));
             } catch (RuntimeException e) {
-                // A malformed --host value, say: docker-java rejects it before any connection.
-                failures.add(new EngineFailure(String.valueOf(host), "cannot use this engine address: " + e.getMessage()));
+                failures.add(internalError(host, e));
             }
         }
         DiscoveryResult result = new DiscoveryResult(SnapshotAssembler.assemble(scans, clock.instant()), failures);

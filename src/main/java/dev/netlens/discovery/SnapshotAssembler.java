@@ -315,7 +315,7 @@ public final class SnapshotAssembler {
             missing.addAll(notes);
             FirewallCapture firewall = scan.kernel() != null ? scan.kernel().firewall()
                     : FirewallCapture.unavailable(scan.kernelMissing().isEmpty() ? "firewall rules not read" : scan.kernelMissing().get(0));
-            String name = info.name();
+            String name = info.name() != null ? info.name() : scan.endpoint(); // a host is drawn by its name
             if (nameUse.getOrDefault(String.valueOf(name), 0) > 1) {
                 // Two engines may share a hostname (a second engine in a namespace of the same machine).
                 name = name + " (" + (info.swarmNodeAddr() != null ? info.swarmNodeAddr() : scan.endpoint()) + ")";

@@ -336,7 +336,7 @@ public final class TopologyGraph {
             d.add(new Detail(Fact.SCOPE, n.scope()));
             d.add(new Detail(Fact.ID, shortId(n.id())));
             d.add(new Detail(Fact.SUBNETS, String.join(", ", n.subnets())));
-            d.add(new Detail(Fact.GATEWAYS, String.join(", ", n.gateways())));
+            d.add(new Detail(Fact.GATEWAYS, String.join(", ", gateways(n))));
             d.add(new Detail(Fact.INTERNAL, String.valueOf(n.internal())));
             if (n.vni() != null) {
                 d.add(new Detail(Fact.VNI, String.valueOf(n.vni())));
@@ -376,7 +376,9 @@ public final class TopologyGraph {
             List<String> networks = new ArrayList<>();
             for (Endpoint e : c.endpoints()) {
                 networks.add(e.network());
-                d.add(new Detail(Fact.ENDPOINT, nz(e.networkName()), nz(e.ipv4()) + (e.mac() == null ? "" : "  " + e.mac())));
+                d.add(new Detail(Fact.ENDPOINT, nz(e.networkName()), nz(e.ipv4())
+                        + (e.ipv6() == null || e.ipv6().isBlank() ? "" : "  " + e.ipv6())
+                        + (e.mac() == null ? "" : "  " + e.mac())));
             }
             for (PortMapping p : c.ports()) {
                 d.add(new Detail(Fact.PUBLISHED, portText(p)));
@@ -561,6 +563,18 @@ public final class TopologyGraph {
             }
         }
 
+        /**
+         * The engine's gateways; where its IPAM lists none (Docker 20.10 leaves an IPv6 subnet's gateway
+         * out unless given), the addresses of the network's bridge, which is the gateway.
+         */
+        private List<String> gateways(Network n) {
+            NetInterface bridge = n.bridge() == null ? null : ifaces.get(n.bridge());
+            if (!n.gateways().isEmpty() || bridge == null) {
+                return n.gateways();
+            }
+            return bridge.addresses().stream().filter(a -> !linkLocal(a)).map(a -> a.split("/")[0]).toList();
+        }
+
         private String ifaceName(String ifaceId) {
             if (ifaceId == null) {
                 return null;
@@ -607,11 +621,21 @@ public final class TopologyGraph {
         return "group:" + host + "/" + kind + "/" + name;
     }
 
-    /** The address worth printing on a shape: IPv4 first; never a link-local fe80:: (every veth has one). */
+    /**
+     * The addresses worth printing on a shape: the first IPv4 and the first global IPv6 (a dual-stack
+     * interface shows both); never a link-local fe80:: (every veth has one).
+     */
     static String shownAddress(List<String> addresses) {
-        return addresses.stream().filter(a -> !a.contains(":")).findFirst()
-                .or(() -> addresses.stream().filter(a -> !a.toLowerCase(java.util.Locale.ROOT).startsWith("fe80:")).findFirst())
-                .orElse(null);
+        String v4 = addresses.stream().filter(a -> !a.contains(":")).findFirst().orElse(null);
+        String v6 = addresses.stream().filter(a -> a.contains(":") && !linkLocal(a)).findFirst().orElse(null);
+        if (v4 != null && v6 != null) {
+            return v4 + " · " + v6;
+        }
+        return v4 != null ? v4 : v6;
+    }
+
+    private static boolean linkLocal(String address) {
+        return address.toLowerCase(java.util.Locale.ROOT).startsWith("fe80:");
     }
 
     static String portText(PortMapping p) {

@@ -5,6 +5,7 @@ import dev.netlens.discovery.DiscoveryResult;
 import dev.netlens.discovery.DiscoveryState;
 import dev.netlens.discovery.EngineChanges;
 import dev.netlens.discovery.EngineFailure;
+import dev.netlens.logging.SurvivingTask;
 import dev.netlens.snapshot.Host;
 import dev.netlens.snapshot.TopologySnapshot;
 import java.time.Clock;

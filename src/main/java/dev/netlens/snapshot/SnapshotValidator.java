@@ -16,6 +16,9 @@ public final class SnapshotValidator {
             problems.add("capturedAt is missing");
         }
         Set<String> hosts = ids(s.hosts().stream().map(Host::id).toList(), "host", problems);
+        // Names are drawn: a missing one would fail while drawing, not here.
+        s.hosts().stream().filter(h -> h.name() == null).findFirst()
+                .ifPresent(h -> problems.add("host " + h.id() + " has no name"));
         Set<String> namespaces = ids(s.namespaces().stream().map(NetNamespace::id).toList(), "namespace", problems);
         Set<String> interfaces = ids(s.interfaces().stream().map(NetInterface::id).toList(), "interface", problems);
         Set<String> networkKeys = new HashSet<>();
@@ -62,6 +65,9 @@ public final class SnapshotValidator {
             optional(interfaces, i.parent(), "interface " + i.id() + " parent", problems);
             if (i.kind() == null) {
                 problems.add("interface " + i.id() + " has no kind");
+            }
+            if (i.name() == null) {
+                problems.add("interface " + i.id() + " has no name");
             }
         }
         for (Tunnel t : s.tunnels()) {

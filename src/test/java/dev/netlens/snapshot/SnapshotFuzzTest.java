@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.netlens.graph.GraphExport;
 import dev.netlens.graph.TopologyGraph;
+import dev.netlens.render.Drawing;
+import dev.netlens.render.PictureOptions;
+import dev.netlens.render.Pictures;
+import dev.netlens.render.SvgWriter;
+import java.io.StringWriter;
 import dev.netlens.layout.StackLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +22,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real capture damaged one field at a time (dropped, null, of another type): the reader either
- * refuses it with its one-line message, or what it accepts can be drawn. Never anything else
+ * A real capture damaged one field at a time (dropped, null, or turned into a string, number, array or
+ * object): the reader either refuses it with its one-line message, or what it accepts goes through the
+ * graph, the layout, the drawing, SVG and the graph exports. Never anything else
  * (a NullPointerException while drawing was how a null networkMode used to surface).
  */
 class SnapshotFuzzTest {
@@ -30,14 +37,20 @@ class SnapshotFuzzTest {
         List<List<Object>> paths = new ArrayList<>();
         collect(lab, new ArrayList<>(), paths);
         for (List<Object> path : paths) {
-            for (String damage : List.of("drop", "null", "retype")) {
+            for (String damage : List.of("drop", "null", "string", "number", "array", "object")) {
                 JsonNode copy = lab.deepCopy();
                 if (!damage(copy, path, damage)) {
                     continue;
                 }
                 try {
                     TopologySnapshot s = SnapshotJson.parse(JSON.writeValueAsString(copy));
-                    new StackLayout().layout(TopologyGraph.from(s));
+                    // Everything an accepted file goes through: graph, layout, drawing, picture and graph exports.
+                    TopologyGraph graph = TopologyGraph.from(s);
+                    new StackLayout().layout(graph);
+                    Drawing drawing = Pictures.of(new SnapshotFile(s, java.util.Map.of()), PictureOptions.plain());
+                    SvgWriter.toSvg(drawing, 1);
+                    GraphExport.writeDot(graph, new StringWriter());
+                    GraphExport.writeGraphml(graph, new StringWriter());
                 } catch (InvalidSnapshotException refused) {
                     if (refused.getMessage() == null || refused.getMessage().contains("\n")) {
                         failures.add(damage + " " + path + ": refused without one line");
@@ -92,13 +105,16 @@ class SnapshotFuzzTest {
             case "null" -> o.putNull(field);
             default -> {
                 JsonNode v = o.get(field);
-                if (v != null && v.isTextual()) {
-                    o.put(field, 42);
-                } else if (v != null && v.isArray()) {
-                    o.put(field, "not a list");
-                } else {
-                    o.set(field, JSON.createArrayNode());
+                JsonNode other = switch (how) {
+                    case "string" -> JSON.getNodeFactory().textNode("42");
+                    case "number" -> JSON.getNodeFactory().numberNode(42);
+                    case "array" -> JSON.createArrayNode();
+                    default -> JSON.createObjectNode();
+                };
+                if (v == null || v.getNodeType() == other.getNodeType()) {
+                    return false; // not a change of type
                 }
+                o.set(field, other);
             }
         }
         return true;
