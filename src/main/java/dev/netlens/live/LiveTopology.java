@@ -234,7 +234,9 @@ public final class LiveTopology implements AutoCloseable {
                 events.stream(endpoint, () -> {
                     connected.set(true);
                     disconnected.remove(endpoint);
-                    requestFull(endpoint); // subscribed first: now list everything, in full
+                    // Subscribed first: now list everything, in full. The other engines too: an engine
+                    // coming back changes their overlay networks' peers and tasks, with no event of theirs.
+                    endpoints.forEach(this::requestFull);
                     scheduleRefresh();
                 }, event -> {
                     lastEvent = System.nanoTime();
@@ -267,6 +269,16 @@ public final class LiveTopology implements AutoCloseable {
 
     private void note(String endpoint, JsonNode event) {
         pending.computeIfAbsent(endpoint, e -> new PendingChanges()).add(event);
+        // An overlay network is one object that every engine on it reports: a container joining or
+        // leaving it on this engine changes its peers and tasks as the others see them, and they raise
+        // no event for it. They read that network again too.
+        if ("network".equals(event.path("Type").asText()) && "overlay".equals(event.path("Actor").path("Attributes").path("type").asText())) {
+            String network = event.path("Actor").path("ID").asText("");
+            if (!network.isEmpty()) {
+                endpoints.stream().filter(e -> !e.equals(endpoint))
+                        .forEach(e -> pending.computeIfAbsent(e, k -> new PendingChanges()).addNetwork(network));
+            }
+        }
     }
 
     /** Full and incremental engine scans so far (for tests and benchmarks). */
