@@ -85,11 +85,18 @@ case ${1:-run} in
     fi
     MONOCLE=(-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true
       -Dprism.text=t2k -Dheadless.geometry=1920x1080-32)
+    CP=target/bench-classes:target/netlens.jar:target/bench-lib/openjfx-monocle.jar
+    machine="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), Docker $(d1 version --format '{{.Server.Version}}'), $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD)"
     log "soak: ${SOAK_MINUTES:-10} minutes of churn (log $OUT/soak.log)"
-    java "${MONOCLE[@]}" -Dsoak.minutes="${SOAK_MINUTES:-10}" -Dsoak.out="$OUT" \
-      -cp target/bench-classes:target/netlens.jar:target/bench-lib/openjfx-monocle.jar \
-      dev.netlens.bench.SoakBench 2>&1 | tee "$OUT/soak.log"
-    exit "${PIPESTATUS[0]}"
+    status=0
+    java "${MONOCLE[@]}" -Dsoak.minutes="${SOAK_MINUTES:-10}" -Dsoak.out="$OUT" -Dsoak.machine="$machine" \
+      -cp "$CP" dev.netlens.bench.SoakBench 2>&1 | tee "$OUT/soak.log" || status=$?
+    # Only a full-length run writes the report (SOAK_REPORT=FILE writes a shorter one elsewhere).
+    if [[ -n ${SOAK_REPORT:-} ]] || awk "BEGIN { exit !(${SOAK_MINUTES:-10} >= 10) }"; then
+      java -cp "$CP" dev.netlens.bench.SoakBench report "$OUT/soak.json" "${SOAK_REPORT:-docs/benchmarks.md}"
+      log "wrote the Soak section of ${SOAK_REPORT:-docs/benchmarks.md}"
+    fi
+    exit "$status"
     ;;
   *) die "unknown command $1 (run, cleanup, node2-down, node2-up)" ;;
 esac

@@ -63,6 +63,8 @@ public final class SoakBench {
     static final int MAX_CONTAINERS = 10;
     static final int MAX_NETWORKS = 4;
     private static final PrintStream OUT = System.out;
+    /** Idle time before the start and end measurements: past the cached thread pools' keep-alive. */
+    static final long IDLE_MS = Long.getLong("soak.idleMs", 70_000);
 
     /** What the harness made on one engine, as it believes it is. Touched only on that engine's worker. */
     static final class Model {
@@ -102,6 +104,10 @@ public final class SoakBench {
     private double worstMs;
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("report")) {
+            SoakReport.write(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
         dev.netlens.Launcher.preferVfork();
         System.exit(new SoakBench().run() ? 0 : 1);
     }
@@ -144,8 +150,19 @@ public final class SoakBench {
         LiveTopology live = new LiveTopology(ENDPOINTS, discovery, new DockerEngineEvents(), Duration.ofSeconds(5),
                 Clock.systemUTC(), update -> onUpdate(window, update));
         live.start();
-        Thread.sleep(30_000); // the first passes, their layout, JIT, the timer's first fingerprints
+        Thread.sleep(20_000); // the first passes, their layout, JIT
+        // One change on each engine, so that every thread the live core starts on demand (the timer's
+        // fingerprint, discovery's pools) exists at the start as at the end; then the same idle
+        // time before both measurements, longer than the cached pools' 60 s keep-alive.
+        for (String endpoint : ENDPOINTS) {
+            run(endpoint, "run", "-d", "--name", "nlsoak-warmup", "--label", LABEL, IMAGE, "sleep", "3600");
+            Thread.sleep(3_000);
+            run(endpoint, "rm", "-f", "nlsoak-warmup");
+        }
+        Thread.sleep(IDLE_MS);
         Resources start = Resources.now();
+        histogram(out.resolve("histogram-start.txt"));
+        String loadStart = Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
         log("start: " + start);
         List<String> startThreads = threadNames();
 
@@ -201,8 +218,10 @@ public final class SoakBench {
         List<String> cleanDiff = compareWithDiscovery(discovery, "after the clean-up");
         boolean noneLeft = UiBench.fx(() -> window.state().frame().snapshot().containers().stream()
                 .noneMatch(c -> name(c).startsWith("nlsoak-")));
-        // As at the start: the live window open on both engines, nothing of ours on them.
+        // As at the start: the live window open on both engines, nothing of ours on them, idle as long.
+        Thread.sleep(IDLE_MS);
         Resources end = Resources.now();
+        histogram(out.resolve("histogram-end.txt"));
         log("end: " + end);
         Set<String> newThreads = new TreeSet<>(threadNames());
         newThreads.removeAll(startThreads);
@@ -213,6 +232,8 @@ public final class SoakBench {
         double heapChange = 100.0 * (end.heapMb - start.heapMb) / start.heapMb;
         double maxDelay = delays.stream().mapToDouble(d -> d).max().orElse(Double.NaN);
         Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("date", java.time.Instant.now().toString().substring(0, 16) + "Z");
+        figures.put("machine", System.getProperty("soak.machine", ""));
         figures.put("minutes", churnSeconds / 60.0);
         figures.put("changesApplied", appliedTotal());
         figures.put("changesByKind", new java.util.TreeMap<>(applied));
@@ -237,6 +258,9 @@ public final class SoakBench {
         figures.put("fdsStart", start.fds);
         figures.put("fdsEnd", end.fds);
         figures.put("exceptionsLogged", exceptions.get() + drawProblems.get());
+        figures.put("loadStart", loadStart);
+        figures.put("loadEnd", Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip());
+        figures.put("newThreads", List.copyOf(newThreads));
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(figures);
         Files.writeString(out.resolve("soak.json"), json);
@@ -674,6 +698,16 @@ public final class SoakBench {
             names.add(n + " (" + seen.merge(n, 1, Integer::sum) + ")");
         }
         return names;
+    }
+
+    /** The heap's classes by bytes (jcmd; it collects first): what grew, when the heap did. */
+    private static void histogram(Path file) {
+        try {
+            new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log("no class histogram: " + e.getMessage());
+        }
     }
 
     private int appliedTotal() {

@@ -21,6 +21,8 @@ public final class TaskRunner {
     private final BackgroundExecutor executor;
     private final Consumer<Runnable> uiThread;
     private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+    /** One view, kept: a wrapper made per call listens weakly and would drop its listeners when collected. */
+    private final ObservableList<RunningTask> runningView = FXCollections.unmodifiableObservableList(running);
 
     /** @param uiThread moves progress from the worker to the UI thread (Platform::runLater; tests: Runnable::run) */
     public TaskRunner(BackgroundExecutor executor, Consumer<Runnable> uiThread) {
@@ -62,7 +64,7 @@ public final class TaskRunner {
 
     /** The tasks running now, oldest first. UI thread. */
     public ObservableList<RunningTask> running() {
-        return FXCollections.unmodifiableObservableList(running);
+        return runningView;
     }
 
     public BackgroundExecutor executor() {

@@ -35,6 +35,7 @@ public final class LabViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final ObservableList<String> linesView = FXCollections.unmodifiableObservableList(lines);
     private final javafx.beans.property.StringProperty image = new javafx.beans.property.SimpleStringProperty();
 
     /** @param uiThread moves progress from the worker to the UI thread (Platform::runLater) */
@@ -137,7 +138,7 @@ public final class LabViewModel {
     }
 
     public ObservableList<String> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView; // one view: a wrapper per call would drop its listeners when collected
     }
 
     public String endpoint() {
