@@ -90,6 +90,7 @@ case ${1:-run} in
     log "soak: ${SOAK_MINUTES:-10} minutes of churn (log $OUT/soak.log)"
     status=0
     java "${MONOCLE[@]}" -Dsoak.minutes="${SOAK_MINUTES:-10}" -Dsoak.out="$OUT" -Dsoak.machine="$machine" \
+      -Djava.util.prefs.userRoot="$OUT/prefs" \
       -cp "$CP" dev.netlens.bench.SoakBench 2>&1 | tee "$OUT/soak.log" || status=$?
     # Only a full-length run writes the report (SOAK_REPORT=FILE writes a shorter one elsewhere).
     if [[ -n ${SOAK_REPORT:-} ]] || awk "BEGIN { exit !(${SOAK_MINUTES:-10} >= 10) }"; then
