@@ -193,6 +193,9 @@ public final class SoakBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            if (ticks % (int) rate == 0) {
+                stallDump(out);
+            }
             if (ticks % (int) (rate * 30) == 0) {
                 log(String.format("%.0f s: %d applied, %d refused, %d waiting, worst delay %.0f ms", (System.nanoTime() - t0) / 1e9,
                         appliedTotal(), refused.get(), pending.size(), worstMs));
@@ -711,6 +714,28 @@ public final class SoakBench {
             names.add(n + " (" + seen.merge(n, 1, Integer::sum) + ")");
         }
         return names;
+    }
+
+    private int stallDumps;
+
+    /**
+     * When a change has waited more than 20 s for the canvas, the threads' stacks (jcmd Thread.print)
+     * go to stall-N.txt beside the figures: where the live pipeline waits. At most three.
+     */
+    private void stallDump(Path out) {
+        long now = System.nanoTime();
+        boolean stalled = pending.values().stream().anyMatch(e -> now - e.madeNs() > 20_000_000_000L);
+        if (!stalled || stallDumps >= 3) {
+            return;
+        }
+        Path file = out.resolve("stall-" + ++stallDumps + ".txt");
+        try {
+            new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(60, TimeUnit.SECONDS);
+            log("a change waits for the canvas for more than 20 s: threads in " + file);
+        } catch (Exception e) {
+            log("no thread dump: " + e.getMessage());
+        }
     }
 
     /** The heap's classes by bytes (jcmd; it collects first): what grew, when the heap did. */
