@@ -4,7 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.netlens.snapshot.DemoTopology;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.MainWindow;
-import dev.netlens.ui.concurrent.FxBackgroundExecutor;
+import dev.netlens.ui.concurrent.UiExecutors;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,7 +22,7 @@ public class NetlensApp extends Application {
     private static volatile Supplier<TopologySnapshot> initial = DemoTopology::load;
     private static volatile Consumer<MainWindow> started = w -> { };
     private static volatile Runnable stopped = () -> { };
-    private FxBackgroundExecutor executor;
+    private UiExecutors executor;
 
     public static void initialSnapshot(Supplier<TopologySnapshot> supplier) {
         initial = Objects.requireNonNull(supplier);
@@ -43,7 +43,7 @@ public class NetlensApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        executor = new FxBackgroundExecutor();
+        executor = UiExecutors.fx(); // layouts on one thread, files, pictures and the lab on another
         MainWindow window = new MainWindow(initial.get(), executor);
         // Open as large as the screen allows: the picture is the point, and projectors are 1920x1080.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

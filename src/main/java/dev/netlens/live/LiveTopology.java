@@ -207,7 +207,24 @@ public final class LiveTopology implements AutoCloseable {
     }
 
     private void note(String endpoint, JsonNode event) {
+        note(pending, endpoints, endpoint, event);
+    }
+
+    /**
+     * Notes an event of {@code endpoint} for the next pass. An overlay network is one object that every
+     * engine on it reports: a container joining or leaving it on one engine changes its peers and tasks
+     * as the others see them, and they raise no event for it. They read that network again too.
+     */
+    static void note(Map<String, PendingChanges> pending, List<String> endpoints, String endpoint, JsonNode event) {
         pending.computeIfAbsent(endpoint, e -> new PendingChanges()).add(event);
+        JsonNode actor = event.path("Actor");
+        if ("network".equals(event.path("Type").asText()) && "overlay".equals(actor.path("Attributes").path("type").asText())) {
+            String network = actor.path("ID").asText("");
+            if (!network.isEmpty()) {
+                endpoints.stream().filter(e -> !e.equals(endpoint))
+                        .forEach(e -> pending.computeIfAbsent(e, k -> new PendingChanges()).addNetwork(network));
+            }
+        }
     }
 
     // ---- the event streams (one watcher thread each) ----
@@ -239,7 +256,9 @@ public final class LiveTopology implements AutoCloseable {
             events.stream(endpoint, () -> {
                 connected.set(true);
                 disconnected.remove(endpoint);
-                requestFull(endpoint); // subscribed first: now list everything, in full
+                // Subscribed first: now list everything, in full. The other engines too: an engine
+                // coming back changes their overlay networks' peers and tasks, with no event of theirs.
+                endpoints.forEach(this::requestFull);
                 scheduleRefresh(DEBOUNCE);
             }, event -> {
                 lastEvent = scheduler.nanoTime();

@@ -33,6 +33,11 @@ final class PendingChanges {
         }
     }
 
+    /** A network to read again that no event of this engine named (an overlay changed on another engine). */
+    synchronized void addNetwork(String id) {
+        networks.add(id);
+    }
+
     synchronized void requestFull() {
         full = true;
     }

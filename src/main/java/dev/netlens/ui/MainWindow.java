@@ -5,6 +5,10 @@ import dev.netlens.layout.StableLayout;
 import dev.netlens.layout.StackLayout;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
+import dev.netlens.ui.concurrent.TaskRunner;
+import dev.netlens.ui.concurrent.UiExecutors;
+import dev.netlens.ui.status.TaskStatusView;
+import javafx.scene.layout.HBox;
 import dev.netlens.ui.dns.DnsPanelView;
 import dev.netlens.ui.dns.DnsPanelViewModel;
 import dev.netlens.ui.drivers.DriverPanelView;
@@ -83,6 +87,8 @@ public final class MainWindow {
     private final FileViewModel files;
     private final WindowChrome chrome;
     private final BackgroundExecutor executor;
+    /** Files, pictures and the lab: long tasks on their own executor, listed in the status bar with Cancel. */
+    private final TaskRunner tasks;
     private final javafx.scene.control.MenuBar menuBar;
     private final CollapseControls collapse;
     private final TraceViewModel trace;
@@ -110,9 +116,23 @@ public final class MainWindow {
     /** With what computes packet traces (tests give made-up results). */
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor, LayoutEngine layoutEngine,
                       RecentFiles recent, I18n i18n, TraceViewModel.TraceFunction tracer) {
+        this(initial, UiExecutors.of(executor), layoutEngine, recent, i18n, tracer);
+    }
+
+    /** The application's window: layouts on one executor, files, pictures and the lab on the other. */
+    public MainWindow(TopologySnapshot initial, UiExecutors executors) {
+        this(initial, executors, new StableLayout(new StackLayout(new FxLabelMetrics())), RecentFiles.forUser(),
+                new I18n(UiLanguage.forUser()), TraceViewModel.TRACER);
+    }
+
+    public MainWindow(TopologySnapshot initial, UiExecutors executors, LayoutEngine layoutEngine,
+                      RecentFiles recent, I18n i18n, TraceViewModel.TraceFunction tracer) {
         this.i18n = i18n;
         this.language = i18n.language();
+        // Firewall reads and traces work on the snapshot the layout line last took: they stay in its order.
+        BackgroundExecutor executor = executors.layout();
         this.executor = executor;
+        this.tasks = new TaskRunner(executors.tasks(), MainWindow::onFxThread);
         state = new TopologyState(executor, layoutEngine, new CollapseState(recent.preferences()));
         canvasModel = new TopologyCanvasViewModel(state, selection);
         canvas = new TopologyCanvasView(canvasModel);
@@ -139,7 +159,7 @@ public final class MainWindow {
             }
         });
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("netlens.css")).toExternalForm());
-        files = new FileViewModel(state, executor, recent, i18n);
+        files = new FileViewModel(state, tasks, recent, i18n);
         presentation = new PresentationViewModel(new RevealViewModel(state, i18n), i18n);
         presentation.hopsProperty().bind(trace.stepsProperty());
         canvasModel.revealMaskProperty().bind(presentation.reveal().maskProperty());
@@ -177,7 +197,10 @@ public final class MainWindow {
         });
         language.localeProperty().addListener((o, a, b) -> languageStyle());
         languageStyle();
-        root.setBottom(status);
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(status, new TaskStatusView(tasks, i18n));
+        bottom.getStyleClass().add("bottom-bar");
+        HBox.setHgrow(status, Priority.ALWAYS);
+        root.setBottom(bottom);
         if (initial != null) {
             files.showLive(initial);
         }
@@ -471,6 +494,19 @@ public final class MainWindow {
         state.setStaleHosts(hostIds);
     }
 
+    /** The long tasks running now (files, pictures, the lab). */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    private static void onFxThread(Runnable r) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            javafx.application.Platform.runLater(r);
+        }
+    }
+
     public BorderPane root() {
         return root;
     }
@@ -498,7 +534,7 @@ public final class MainWindow {
     /** Adds the Lab menu: build, inspect and remove the classroom lab, through the application's port. */
     public void installLab(dev.netlens.ui.lab.LabActions actions) {
         dev.netlens.ui.lab.LabView view = new dev.netlens.ui.lab.LabView(
-                new dev.netlens.ui.lab.LabViewModel(actions, executor, javafx.application.Platform::runLater));
+                new dev.netlens.ui.lab.LabViewModel(actions, tasks, i18n, javafx.application.Platform::runLater));
         javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem();
         open.textProperty().bind(text("menu.lab.open"));
         open.setId("menu-lab");

@@ -64,6 +64,9 @@ public final class TopologyState {
         latestPositions = savedPositions;
         CollapseState.Rule rule = collapse.rule();
         executor.submit(() -> {
+            if (generation.get() != mine) {
+                throw new CancellationException(); // a newer snapshot came while this one waited: skip it
+            }
             TopologyFrame before = computed.get();
             TopologyGraph whole = before.snapshot() == snapshot ? before.whole() : TopologyGraph.from(snapshot);
             Set<String> folded = rule.ids(whole);

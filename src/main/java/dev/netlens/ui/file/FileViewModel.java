@@ -18,6 +18,7 @@ import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.TopologyFrame;
 import dev.netlens.ui.TopologyState;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
+import dev.netlens.ui.concurrent.TaskRunner;
 import dev.netlens.ui.present.I18n;
 import java.io.IOException;
 import java.io.Writer;
@@ -39,12 +40,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Files and the live picture: opening a snapshot (which pauses live updates until "back to live"),
  * saving one with its positions, writing pictures with progress, and the one-line message banner.
- * Reading, writing and drawing run on the background executor; the FX thread never waits.
+ * Reading, writing and drawing run as long tasks ({@link TaskRunner}: their own executor, progress and
+ * Cancel); the FX thread never waits, and live updates are laid out meanwhile. A cancelled task leaves
+ * no file behind (pictures and snapshots are written beside their target and moved into place).
  */
 public final class FileViewModel {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final TopologyState state;
-    private final BackgroundExecutor executor;
+    private final TaskRunner tasks;
     private final RecentFiles recent;
     private final I18n i18n;
     private final ReadOnlyObjectWrapper<Path> openFile = new ReadOnlyObjectWrapper<>();
@@ -56,8 +59,12 @@ public final class FileViewModel {
     private dev.netlens.ui.CollapseState.Saved liveFolding;
 
     public FileViewModel(TopologyState state, BackgroundExecutor executor, RecentFiles recent, I18n i18n) {
+        this(state, new TaskRunner(executor, FileViewModel::onFxThread), recent, i18n);
+    }
+
+    public FileViewModel(TopologyState state, TaskRunner tasks, RecentFiles recent, I18n i18n) {
         this.state = state;
-        this.executor = executor;
+        this.tasks = tasks;
         this.recent = recent;
         this.i18n = i18n;
     }
@@ -76,8 +83,8 @@ public final class FileViewModel {
 
     /** Opens a snapshot file; a file that is not one leaves the picture as it was and says why. */
     public void open(Path file) {
-        executor.submit(() -> SnapshotJson.readFile(file), f -> opened(file, f),
-                failure -> error(i18n.get("banner.error", file.getFileName(), failure.getMessage())));
+        tasks.run(i18n.get("task.open", file.getFileName()), c -> SnapshotJson.readFile(file), f -> opened(file, f),
+                failure -> failed(failure, i18n.get("banner.error", file.getFileName(), failure.getMessage())));
     }
 
     /**
@@ -118,16 +125,17 @@ public final class FileViewModel {
         TopologyFrame frame = state.frame();
         SnapshotFile content = new SnapshotFile(frame.snapshot(), SavedLayout.toPositions(frame.layout()),
                 java.util.List.copyOf(frame.collapsed()));
-        executor.submit(() -> {
+        tasks.run(i18n.get("task.save", file.getFileName()), c -> {
             AtomicFile.write(file, out -> {
                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
                 SnapshotJson.write(content, w); // writes and flushes; AtomicFile closes the stream
+                c.checkCancelled(); // before the move: a cancelled save leaves the old file as it was
             });
             return file;
         }, f -> {
             recent.add(f);
             info(i18n.get("banner.saved", f.getFileName()));
-        }, failure -> error(i18n.get("banner.error", file.getFileName(), failure.getMessage())));
+        }, failure -> failed(failure, i18n.get("banner.error", file.getFileName(), failure.getMessage())));
     }
 
     /**
@@ -138,23 +146,31 @@ public final class FileViewModel {
      */
     public void export(ExportRequest request, PictureSource shownSource) {
         progress.set(0);
-        executor.submit(() -> {
+        tasks.run(i18n.get("task.export", request.file().getFileName()), c -> {
             PictureOptions options = new PictureOptions(shownSource.theme(), request.title(), request.legend(),
                     request.visiblePart() ? shownSource.visibleWorld() : null);
             PictureSource source = request.collapse() != null && !request.visiblePart()
                     ? refolded(shownSource, request.collapse(), options) : shownSource;
             Drawing d = new DrawingBuilder(source.graph(), source.layout(), source::shown, options).build();
             PngFit fit = request.svg() ? null : PngFit.of(d, request.scale(), PngFit.DEFAULT_MAX_SIDE);
+            c.checkCancelled();
             AtomicFile.write(request.file(), out -> {
                 if (request.svg()) {
-                    out.write(SvgWriter.toSvg(d, request.scale()).getBytes(StandardCharsets.UTF_8));
+                    byte[] svg = SvgWriter.toSvg(d, request.scale()).getBytes(StandardCharsets.UTF_8);
+                    c.checkCancelled();
+                    out.write(svg);
                 } else {
-                    new PngWriter().write(d, fit.scale(), out, f -> Platform.runLater(() -> {
-                        if (progress.get() >= 0) {
-                            progress.set(f);
-                        }
-                    }));
+                    new PngWriter().write(d, fit.scale(), out, f -> {
+                        c.progress(f);
+                        onFxThread(() -> {
+                            if (progress.get() >= 0) {
+                                progress.set(f);
+                            }
+                        });
+                        c.checkCancelled(); // after each tile: the half-written file is removed
+                    });
                 }
+                c.checkCancelled();
             });
             return fit;
         }, fit -> {
@@ -163,7 +179,7 @@ public final class FileViewModel {
                     : i18n.get("banner.exported", request.file()));
         }, failure -> {
             progress.set(-1);
-            error(i18n.get("banner.exportFailed", failure.getMessage()));
+            failed(failure, i18n.get("banner.exportFailed", failure.getMessage()));
         });
     }
 
@@ -199,6 +215,28 @@ public final class FileViewModel {
 
     public void dismissMessage() {
         message.set(null);
+    }
+
+    /** The long tasks running now (the status bar lists them with Cancel). */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    private void failed(Throwable failure, String text) {
+        if (failure instanceof java.util.concurrent.CancellationException) {
+            info(i18n.get("banner.cancelled"));
+        } else {
+            error(text);
+        }
+    }
+
+    /** Runs on the FX thread: at once when already there (tests with a same-thread executor), else later. */
+    static void onFxThread(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
     }
 
     private void info(String text) {

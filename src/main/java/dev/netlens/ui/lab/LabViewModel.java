@@ -1,6 +1,10 @@
 package dev.netlens.ui.lab;
 
 import dev.netlens.ui.concurrent.BackgroundExecutor;
+import dev.netlens.ui.concurrent.RunningTask;
+import dev.netlens.ui.concurrent.TaskControl;
+import dev.netlens.ui.concurrent.TaskRunner;
+import dev.netlens.ui.present.I18n;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -13,22 +17,37 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The classroom lab window's state: one action at a time, its progress, and what it reported. */
+/**
+ * The classroom lab window's state: one action at a time, its progress, and what it reported. The
+ * action is a long task (the window's task executor, listed in the status bar): an image pull never
+ * holds the picture back, and Cancel stops it at its next step.
+ */
 public final class LabViewModel {
     private final LabActions actions;
-    private final BackgroundExecutor executor;
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    /** The action under way (FX thread), and its control (the worker's steps check it). */
+    private RunningTask current;
+    private volatile TaskControl control = TaskControl.NONE;
     private final Consumer<Runnable> uiThread;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final ObservableList<String> linesView = FXCollections.unmodifiableObservableList(lines);
     private final javafx.beans.property.StringProperty image = new javafx.beans.property.SimpleStringProperty();
 
     /** @param uiThread moves progress from the worker to the UI thread (Platform::runLater) */
     public LabViewModel(LabActions actions, BackgroundExecutor executor, Consumer<Runnable> uiThread) {
+        this(actions, new TaskRunner(executor, uiThread), null, uiThread);
+    }
+
+    /** @param i18n the task's title in the status bar (null: the English title as is) */
+    public LabViewModel(LabActions actions, TaskRunner tasks, I18n i18n, Consumer<Runnable> uiThread) {
         this.actions = actions;
-        this.executor = executor;
+        this.tasks = tasks;
+        this.i18n = i18n;
         this.uiThread = uiThread;
         image.set(actions.defaultImage());
     }
@@ -60,14 +79,24 @@ public final class LabViewModel {
         progress.set(-1);
         message.set(title);
         lines.clear();
-        executor.submit(work, result -> {
+        current = tasks.run(i18n == null ? title : i18n.get("task.lab", title), c -> {
+            control = c;
+            try {
+                return work.call();
+            } finally {
+                control = TaskControl.NONE;
+            }
+        }, result -> {
+            current = null;
             lines.setAll(result);
             progress.set(1);
             message.set(title.replaceFirst("^\\w+ing", "Done:"));
             running.set(false);
         }, failure -> {
+            current = null;
             // The lab's messages are written for people (engine unreachable, image missing...).
-            String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            String reason = failure instanceof java.util.concurrent.CancellationException ? "cancelled"
+                    : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             error.set(reason);
             message.set("Stopped: " + reason);
             progress.set(0);
@@ -75,7 +104,16 @@ public final class LabViewModel {
         });
     }
 
+    /** Stops the action under way at its next step (what it made so far stays: "down" removes it). */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
     private void onStep(int done, int total, String text) {
+        control.progress(total <= 0 ? -1 : (double) done / total);
+        control.checkCancelled();
         uiThread.accept(() -> {
             progress.set(total <= 0 ? -1 : (double) done / total);
             message.set(text);
@@ -100,7 +138,7 @@ public final class LabViewModel {
     }
 
     public ObservableList<String> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView; // one view: a wrapper per call would drop its listeners when collected
     }
 
     public String endpoint() {
