@@ -42,9 +42,12 @@ final class HelperScan {
             KernelFacts facts = kernel.join();
             if (facts.host() == null) {
                 missing.add(facts.problems().get(0));
-                return new HostScan(api.endpoint(), engine, null, missing);
+                Object started = opened.join();
+                return new HostScan(api.endpoint(), started instanceof KernelHelper h
+                        ? withoutHelper(engine, h.containerId()) : engine, null, missing);
             }
             KernelHelper helper = (KernelHelper) opened.join();
+            engine = withoutHelper(engine, helper.containerId());
             try {
                 facts = helper.reader(pool).readAlso(facts, helper.engine(), sandboxKeys(engine));
                 options.notices().accept("engine " + api.endpoint() + ": kernel read by " + helper.description()
@@ -61,6 +64,12 @@ final class HelperScan {
                 h.close();
             }
         }
+    }
+
+    /** The engine's facts without the helper itself, which the listing may have caught running. */
+    private static EngineFacts withoutHelper(EngineFacts engine, String helperId) {
+        List<EngineContainer> others = engine.containers().stream().filter(c -> !c.id().equals(helperId)).toList();
+        return new EngineFacts(engine.info(), engine.networks(), others, engine.problems());
     }
 
     /** The helper, or the one-line reason it could not run. */

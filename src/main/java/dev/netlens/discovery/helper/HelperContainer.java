@@ -139,6 +139,10 @@ public final class HelperContainer implements AutoCloseable {
         }
     }
 
+    String id() {
+        return id;
+    }
+
     String name() {
         return name;
     }

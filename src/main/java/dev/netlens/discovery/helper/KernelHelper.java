@@ -117,6 +117,11 @@ public final class KernelHelper implements AutoCloseable {
         return new KernelReader(runner, new HelperNamespaceLister(runner), pool, probe::bootId, Path.of("/nonexistent"));
     }
 
+    /** The helper container's id: discovery leaves it out of the engine's containers. */
+    public String containerId() {
+        return container.id();
+    }
+
     /** The one line that says what ran: the container and its image. */
     public String description() {
         return "helper container " + container.name() + " (image " + container.image() + ")";
