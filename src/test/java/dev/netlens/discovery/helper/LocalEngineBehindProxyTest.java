@@ -43,7 +43,7 @@ class LocalEngineBehindProxyTest {
     @Test
     void theProxiedEngineHasTheKernelFactsOfItsDirectDiscovery() {
         List<String> differences = List.of();
-        for (int attempt = 0; attempt < 4; attempt++) {
+        for (int attempt = 0; attempt < 8; attempt++) {
             try (Discovery discovery = Discovery.local()) {
                 String before = discovery.fingerprint(List.of(Lab.ENGINE1));
                 TopologySnapshot direct = discovery.discover(List.of(Lab.ENGINE1)).snapshot();

@@ -73,9 +73,24 @@ final class SnapshotFacts {
             for (int i = 0; i < a.size(); i++) {
                 diff(path + "[" + i + "]", a.get(i), b.get(i), out);
             }
+        } else if (a.isArray() && b.isArray()) {
+            // Lists of different lengths: name the ids found on one side only.
+            java.util.Set<String> left = ids(a);
+            java.util.Set<String> right = ids(b);
+            java.util.Set<String> onlyLeft = new java.util.TreeSet<>(left);
+            onlyLeft.removeAll(right);
+            java.util.Set<String> onlyRight = new java.util.TreeSet<>(right);
+            onlyRight.removeAll(left);
+            out.add(path + ": only in the first " + onlyLeft + ", only in the second " + onlyRight);
         } else {
             out.add(path + ": " + abbreviate(a) + " <> " + abbreviate(b));
         }
+    }
+
+    private static java.util.Set<String> ids(JsonNode array) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        array.forEach(e -> ids.add(e.has("id") ? e.get("id").asText() : e.toString()));
+        return ids;
     }
 
     private static String abbreviate(JsonNode node) {
