@@ -508,6 +508,10 @@ public final class Discovery implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return dev.netlens.snapshot.FirewallCapture.unavailable("cannot use this engine address: " + endpoint);
         }
+        if (process.isEmpty() && engineProcesses.containsKey("identity " + endpoint)) {
+            // found by its identity in an earlier pass (behind a socket proxy, over TCP)
+            process = Optional.of(engineProcesses.get("identity " + endpoint)).filter(p -> stillDockerd(p.pid()));
+        }
         return process.map(p -> new dev.netlens.discovery.kernel.FirewallDumper(runner).read(p))
                 .orElseGet(() -> dev.netlens.snapshot.FirewallCapture.unavailable(missing.get(0)));
     }
