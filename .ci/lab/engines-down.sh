@@ -38,5 +38,11 @@ stop_engine() {
   rm -f "$ours"
 }
 
+# node2's TCP and TLS forwarders (node2-tcp-up.sh), by their recorded pids
+for f in "$LAB_STATE_DIR/node2-tcp.pid" "$LAB_STATE_DIR/node2-tls.pid"; do
+  pid=$(read_pid "$f")
+  if [[ -n $pid ]] && { pid_is "$pid" socat || pid_is "$pid" stunnel4; }; then log "stopping node2 forwarder $pid"; kill -TERM "$pid" 2>/dev/null || true; fi
+  rm -f "$f"
+done
 stop_engine "node2 engine" "$LAB_STATE_DIR/node2.pid" "$NODE2_EXEC_ROOT/containerd/containerd.pid"
 stop_engine "engine 1" "$LAB_STATE_DIR/engine1.pid" /var/run/docker/containerd/containerd.pid

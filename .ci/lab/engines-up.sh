@@ -255,6 +255,7 @@ main() {
   start_node2
   ensure_image
   ensure_swarm
+  "$here/node2-tcp-up.sh"     # node2 also over TCP and TLS, in its own namespace
   log "engines ready in $((SECONDS - t0)) s: engine 1 unix://$ENGINE1_SOCK, node2 unix://$NODE2_SOCK"
 }
 

@@ -64,3 +64,8 @@ wait_until() {
     sleep 0.5
   done
 }
+
+# node2 over TCP (node2-tcp-up.sh): plain and TLS, on node2's own underlay address only.
+NODE2_TCP_PORT=2375
+NODE2_TLS_PORT=2376
+NODE2_TLS_DIR=${NODE2_TLS_DIR:-$LAB_STATE_DIR/node2-tls}

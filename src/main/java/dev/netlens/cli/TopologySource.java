@@ -3,6 +3,8 @@ package dev.netlens.cli;
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.DiscoveryResult;
 import dev.netlens.discovery.EngineFailure;
+import dev.netlens.discovery.engine.TlsFiles;
+import dev.netlens.discovery.helper.KernelOptions;
 import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
@@ -20,6 +22,8 @@ final class TopologySource {
     static final int BAD_FILE = 2;
     /** Exit status when no engine could be read. */
     static final int NO_ENGINE = 3;
+    /** Exit status for a wrong option value. */
+    static final int USAGE = 2;
 
     /** The topology read, or the exit status to end with (the reason already told). */
     record Loaded(SnapshotFile file, int status) {
@@ -32,6 +36,11 @@ final class TopologySource {
     }
 
     static Loaded load(Path snapshotFile, List<String> hosts, PrintWriter err, String command) {
+        return load(snapshotFile, hosts, null, err, command);
+    }
+
+    /** @param access --kernel, --kernel-helper and TLS files, or null for the defaults */
+    static Loaded load(Path snapshotFile, List<String> hosts, EngineAccessFlags access, PrintWriter err, String command) {
         if (snapshotFile != null) {
             try {
                 return new Loaded(SnapshotJson.readFile(snapshotFile), 0);
@@ -41,12 +50,22 @@ final class TopologySource {
             }
         }
         DiscoveryResult result;
-        try (Discovery discovery = Discovery.local()) {
+        KernelOptions kernel = access == null ? KernelOptions.DEFAULT : access.kernelOptions(err, command, err);
+        TlsFiles tls = access == null ? TlsFiles.NONE : access.tls(err, command);
+        if (kernel == null || tls == null) {
+            return new Loaded(null, USAGE);
+        }
+        try (Discovery discovery = Discovery.local(kernel, tls)) {
             result = discovery.discover(hosts);
         }
         for (EngineFailure failure : result.failures()) {
             err.println(command + ": " + (failure.internal() ? failure.message()
                     : "engine " + failure.endpoint() + " skipped: " + failure.message()));
+        }
+        if (kernel.helperWanted()) {
+            // Asked for the kernel view: an engine that still has none says why, in one line.
+            result.snapshot().hosts().stream().filter(h -> !h.kernelView() && !h.missing().isEmpty())
+                    .forEach(h -> err.println(command + ": engine " + h.endpoint() + ": " + h.missing().get(0)));
         }
         if (result.snapshot().hosts().isEmpty()) {
             err.println(command + ": no engine could be read; nothing written");

@@ -7,6 +7,7 @@ import dev.netlens.discovery.engine.EngineContainer;
 import dev.netlens.discovery.engine.EngineFacts;
 import dev.netlens.discovery.engine.EngineReader;
 import dev.netlens.discovery.engine.EngineUnreachableException;
+import dev.netlens.discovery.helper.KernelOptions;
 import dev.netlens.discovery.kernel.CommandRunner;
 import dev.netlens.discovery.kernel.EngineProcess;
 import dev.netlens.discovery.kernel.EngineProcessLocator;
@@ -42,6 +43,7 @@ public final class Discovery implements AutoCloseable {
     private final Path proc;
     private final Clock clock;
     private final ExecutorService pool;
+    private final KernelOptions kernelOptions;
     private final java.util.Map<String, EngineProcess> engineProcesses = new java.util.concurrent.ConcurrentHashMap<>();
     /** Runs each engine's kernel read beside its API read; not the pool, whose tasks it waits on. */
     private final ExecutorService kernelStarter = Executors.newCachedThreadPool(r -> {
@@ -55,6 +57,13 @@ public final class Discovery implements AutoCloseable {
      */
     public Discovery(Function<String, EngineApi> connector, CommandRunner runner, NamespaceLister lister, Path proc,
             Clock clock) {
+        this(connector, runner, lister, proc, clock, KernelOptions.DEFAULT);
+    }
+
+    /** @param kernelOptions how kernels are read: locally, through a helper container, or not at all */
+    public Discovery(Function<String, EngineApi> connector, CommandRunner runner, NamespaceLister lister, Path proc,
+            Clock clock, KernelOptions kernelOptions) {
+        this.kernelOptions = kernelOptions;
         this.connector = connector;
         this.runner = runner;
         this.lister = lister;
@@ -87,9 +96,19 @@ public final class Discovery implements AutoCloseable {
 
     /** Discovery against real engines and the real kernel. */
     public static Discovery local() {
-        return new Discovery(host -> EngineEndpoints.connect(host, Duration.ofSeconds(10)),
+        return local(KernelOptions.DEFAULT);
+    }
+
+    /** Discovery against real engines, reading kernels as the options say. */
+    public static Discovery local(KernelOptions kernelOptions) {
+        return local(kernelOptions, dev.netlens.discovery.engine.TlsFiles.NONE);
+    }
+
+    /** As {@link #local(KernelOptions)}, with TLS files for engines reached over TCP. */
+    public static Discovery local(KernelOptions kernelOptions, dev.netlens.discovery.engine.TlsFiles tls) {
+        return new Discovery(host -> EngineEndpoints.connect(host, Duration.ofSeconds(10), tls),
                 new ProcessCommandRunner(Duration.ofSeconds(10)), NamespaceLister.FILE_SYSTEM, Path.of("/proc"),
-                Clock.systemUTC());
+                Clock.systemUTC(), kernelOptions);
     }
 
     /**
@@ -168,7 +187,11 @@ public final class Discovery implements AutoCloseable {
             throws EngineApiException, EngineUnreachableException {
         HostScan earlier = before.scan();
         List<String> missing = new ArrayList<>();
-        Optional<EngineProcess> process = localEngine(api.endpoint(), missing);
+        Optional<EngineProcess> process = kernelProcess(api, missing);
+        if (process.isEmpty() && kernelOptions.helperWanted()) {
+            IdentityRecorder recorder = new IdentityRecorder(lister);
+            return new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
+        }
         KernelFacts oldKernel = earlier.kernel();
         if (process.isPresent() != (oldKernel != null) || !missing.equals(earlier.kernelMissing())) {
             return scanInFull(api);
@@ -296,7 +319,10 @@ public final class Discovery implements AutoCloseable {
     /** @param lister lists the namespace folders (one that notes each file's identity, say) */
     HostScan scan(EngineApi api, NamespaceLister lister) throws EngineApiException, EngineUnreachableException {
         List<String> missing = new ArrayList<>();
-        Optional<EngineProcess> process = localEngine(api.endpoint(), missing);
+        Optional<EngineProcess> process = kernelProcess(api, missing);
+        if (process.isEmpty() && kernelOptions.helperWanted()) {
+            return new HelperScan(kernelOptions, pool, kernelStarter).scan(api);
+        }
         // The kernel is read while the engine answers: the two take about as long as each other.
         CompletableFuture<KernelFacts> kernel = process
                 .map(p -> CompletableFuture.supplyAsync(() -> readKernel(p, List.of(), lister, f -> null), kernelStarter))
@@ -363,6 +389,51 @@ public final class Discovery implements AutoCloseable {
         return "running".equals(c.state()) || "paused".equals(c.state());
     }
 
+    /**
+     * The local engine process whose kernel this pass reads, as the kernel mode says: none for
+     * {@code none} and {@code helper}; else the dockerd serving the socket, or failing that the local
+     * dockerd that is this engine by its identity (behind a socket proxy, or reached over TCP).
+     */
+    private Optional<EngineProcess> kernelProcess(EngineApi api, List<String> missing) {
+        switch (kernelOptions.mode()) {
+            case NONE -> {
+                missing.add("kernel view not read (--kernel none)");
+                return Optional.empty();
+            }
+            case HELPER -> {
+                return Optional.empty();
+            }
+            default -> {
+                List<String> reasons = new ArrayList<>();
+                Optional<EngineProcess> process = localEngine(api.endpoint(), reasons);
+                if (process.isEmpty() && KernelAccess.deniedReason(proc.resolve("self/status")).isEmpty()) {
+                    process = sameMachineEngine(api);
+                }
+                if (process.isEmpty() && !kernelOptions.helperWanted()) {
+                    missing.addAll(reasons);
+                }
+                return process;
+            }
+        }
+    }
+
+    /** The local dockerd that is this engine by what /info says, remembered while it lives. */
+    private Optional<EngineProcess> sameMachineEngine(EngineApi api) {
+        String key = "identity " + api.endpoint();
+        EngineProcess known = engineProcesses.get(key);
+        if (known != null && stillDockerd(known.pid())) {
+            return Optional.of(known);
+        }
+        Optional<EngineProcess> found;
+        try {
+            found = new EngineProcessLocator(proc).findByIdentity(api.get("/info"));
+        } catch (EngineApiException | EngineUnreachableException | RuntimeException e) {
+            found = Optional.empty();
+        }
+        found.ifPresentOrElse(p -> engineProcesses.put(key, p), () -> engineProcesses.remove(key));
+        return found;
+    }
+
     /** The engine's process when it is local and its kernel may be read; otherwise why not, in missing. */
     private Optional<EngineProcess> localEngine(String endpoint, List<String> missing) {
         URI uri = URI.create(endpoint);
@@ -421,6 +492,10 @@ public final class Discovery implements AutoCloseable {
             process = localEngine(endpoint, missing);
         } catch (IllegalArgumentException e) {
             return dev.netlens.snapshot.FirewallCapture.unavailable("cannot use this engine address: " + endpoint);
+        }
+        if (process.isEmpty() && engineProcesses.containsKey("identity " + endpoint)) {
+            // found by its identity in an earlier pass (behind a socket proxy, over TCP)
+            process = Optional.of(engineProcesses.get("identity " + endpoint)).filter(p -> stillDockerd(p.pid()));
         }
         return process.map(p -> new dev.netlens.discovery.kernel.FirewallDumper(runner).read(p))
                 .orElseGet(() -> dev.netlens.snapshot.FirewallCapture.unavailable(missing.get(0)));

@@ -16,7 +16,7 @@ import java.time.Duration;
  * TCP with TLS, honouring DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH. Only GETs are sent,
  * so Netlens stays read-only toward the engine.
  */
-public final class DockerHttpEngineApi implements EngineApi {
+public final class DockerHttpEngineApi implements EngineApi, EngineWrites {
     private final String endpoint;
     private final DockerHttpClient http;
 
@@ -30,10 +30,15 @@ public final class DockerHttpEngineApi implements EngineApi {
      * @param responseTimeout how long one call may take before the engine counts as gone
      */
     public static DockerHttpEngineApi connect(String host, Duration responseTimeout) {
+        return connect(host, responseTimeout, TlsFiles.NONE);
+    }
+
+    /** As {@link #connect(String, Duration)}, with TLS files named one by one (they win over DOCKER_CERT_PATH). */
+    public static DockerHttpEngineApi connect(String host, Duration responseTimeout, TlsFiles tls) {
         DockerClientConfig config = clientConfig(host);
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(tls.given() ? tls.sslConfig() : config.getSSLConfig())
                 .maxConnections(16)
                 .connectionTimeout(Duration.ofSeconds(3))
                 .responseTimeout(responseTimeout)
@@ -71,6 +76,23 @@ public final class DockerHttpEngineApi implements EngineApi {
             return json;
         } catch (IOException | RuntimeException e) {
             throw new EngineUnreachableException("engine " + endpoint + " did not answer " + path + ": " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public Answer send(String method, String path, String jsonBody) throws EngineUnreachableException {
+        DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.valueOf(method))
+                .path(path);
+        if (jsonBody != null) {
+            request.putHeader("Content-Type", "application/json")
+                    .bodyBytes(jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (DockerHttpClient.Response response = http.execute(request.build());
+             InputStream body = response.getBody()) {
+            return new Answer(response.getStatusCode(), body.readAllBytes());
+        } catch (IOException | RuntimeException e) {
+            throw new EngineUnreachableException("engine " + endpoint + " did not answer " + method + " " + path + ": " + rootMessage(e), e);
         }
     }
 

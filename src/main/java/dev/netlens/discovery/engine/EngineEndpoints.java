@@ -31,11 +31,16 @@ public final class EngineEndpoints {
 
     /** A unix socket is spoken to directly; TCP and TLS go through docker-java. */
     public static EngineApi connect(String host, Duration timeout) {
+        return connect(host, timeout, TlsFiles.NONE);
+    }
+
+    /** As {@link #connect(String, Duration)}, with the TLS files given on the command line. */
+    public static EngineApi connect(String host, Duration timeout, TlsFiles tls) {
         String endpoint = resolve(host);
         if (endpoint.startsWith("unix://")) {
             return new UnixSocketEngineApi(endpoint, timeout);
         }
-        return DockerHttpEngineApi.connect(endpoint, timeout);
+        return DockerHttpEngineApi.connect(endpoint, timeout, tls);
     }
 
     /** Whether the docker CLI's config names a current context other than the default. */

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * unix socket, about a third of a one-shot export's time (docs/benchmarks.md). Remote and TLS
  * engines still go through docker-java ({@link DockerHttpEngineApi}).
  */
-public final class UnixSocketEngineApi implements EngineApi {
+public final class UnixSocketEngineApi implements EngineApi, EngineWrites {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "netlens-engine-timeout");
         t.setDaemon(true);
@@ -63,6 +63,37 @@ public final class UnixSocketEngineApi implements EngineApi {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
         return parse(path, response);
+    }
+
+    @Override
+    public Answer send(String method, String path, String jsonBody) throws EngineUnreachableException {
+        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+        byte[] response;
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ScheduledFuture<?> deadline = TIMER.schedule(() -> closeQuietly(channel), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                String head = method + " " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: netlens\r\n"
+                        + (jsonBody == null ? "" : "Content-Type: application/json\r\n")
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+                channel.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
+                channel.write(ByteBuffer.wrap(body));
+                try (InputStream in = Channels.newInputStream(channel)) {
+                    response = in.readAllBytes();
+                }
+            } finally {
+                deadline.cancel(false);
+            }
+        } catch (IOException e) {
+            throw new EngineUnreachableException("engine " + endpoint + " did not answer " + method + " " + path + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+        try {
+            HttpResponse http = HttpResponse.parse(response);
+            return new Answer(http.status(), http.body());
+        } catch (IOException e) {
+            throw new EngineUnreachableException("engine " + endpoint + " sent a broken answer to " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private JsonNode parse(String path, byte[] response) throws EngineApiException, EngineUnreachableException {

@@ -28,7 +28,7 @@ public final class KernelReader {
     private final CommandRunner runner;
     private final ExecutorService pool;
     private final NamespaceLister lister;
-    private final Path bootIdFile;
+    private final java.util.function.Supplier<String> bootId;
     private final Path procSys;
 
     /** A reader whose kernel settings come from the real /proc/sys when the engine shares our namespace. */
@@ -38,10 +38,20 @@ public final class KernelReader {
 
     /** @param procSys this process's /proc/sys, read for the engine's settings when it shares our namespace */
     public KernelReader(CommandRunner runner, NamespaceLister lister, ExecutorService pool, Path bootIdFile, Path procSys) {
+        this(runner, lister, pool, () -> readBootId(bootIdFile), procSys);
+    }
+
+    /**
+     * A reader for a kernel seen through something else than this machine's files (the kernel helper):
+     * {@code bootId} gives its boot id, and {@code procSys} is never read when engines do not share
+     * our namespace.
+     */
+    public KernelReader(CommandRunner runner, NamespaceLister lister, ExecutorService pool,
+            java.util.function.Supplier<String> bootId, Path procSys) {
         this.runner = runner;
         this.lister = lister;
         this.pool = pool;
-        this.bootIdFile = bootIdFile;
+        this.bootId = bootId;
         this.procSys = procSys;
     }
 
@@ -81,7 +91,7 @@ public final class KernelReader {
         try {
             java.util.Map<String, String> settings = sysctls.get();
             problems.addAll(settingProblems);
-            return new KernelFacts(host, sandboxes, firewall.get(), problems, readBootId(), settings);
+            return new KernelFacts(host, sandboxes, firewall.get(), problems, bootId.get(), settings);
         } catch (ExecutionException e) {
             throw new KernelUnreadableException("kernel view unavailable: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -273,7 +283,7 @@ public final class KernelReader {
         return new ArrayList<>(files);
     }
 
-    private String readBootId() {
+    private static String readBootId(Path bootIdFile) {
         try {
             return Files.readString(bootIdFile).strip();
         } catch (IOException e) {
