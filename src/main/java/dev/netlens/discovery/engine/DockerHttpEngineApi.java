@@ -30,7 +30,23 @@ public final class DockerHttpEngineApi implements EngineApi {
      * @param responseTimeout how long one call may take before the engine counts as gone
      */
     public static DockerHttpEngineApi connect(String host, Duration responseTimeout) {
-        DockerClientConfig config = clientConfig(host);
+        return connect(clientConfig(host), responseTimeout);
+    }
+
+    /**
+     * An engine over TLS with the certificates of a docker context (ca.pem, cert.pem, key.pem in
+     * {@code certDir}), verified as the docker CLI verifies them.
+     */
+    public static DockerHttpEngineApi connect(String host, java.nio.file.Path certDir, Duration responseTimeout) {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host)
+                .withDockerTlsVerify(true)
+                .withDockerCertPath(certDir.toString())
+                .build();
+        return connect(config, responseTimeout);
+    }
+
+    private static DockerHttpEngineApi connect(DockerClientConfig config, Duration responseTimeout) {
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
