@@ -82,6 +82,9 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Docker engine (repeatable). Default: DOCKER_HOST, else the local socket.")
     List<String> hosts = new ArrayList<>();
 
+    @CommandLine.Mixin
+    EngineReachOptions reach = new EngineReachOptions();
+
     @Option(names = "--snapshot", paramLabel = "FILE", description = "export a saved snapshot instead of discovering")
     Path snapshotFile;
 
@@ -110,7 +113,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, err, "netlens export");
+        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, reach, err, "netlens export");
         if (loaded.failed()) {
             return loaded.status();
         }

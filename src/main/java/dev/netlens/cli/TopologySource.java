@@ -3,6 +3,7 @@ package dev.netlens.cli;
 import dev.netlens.discovery.Discovery;
 import dev.netlens.discovery.DiscoveryResult;
 import dev.netlens.discovery.EngineFailure;
+import dev.netlens.discovery.swarm.SwarmHosts;
 import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
@@ -31,7 +32,7 @@ final class TopologySource {
     private TopologySource() {
     }
 
-    static Loaded load(Path snapshotFile, List<String> hosts, PrintWriter err, String command) {
+    static Loaded load(Path snapshotFile, List<String> hosts, EngineReachOptions reach, PrintWriter err, String command) {
         if (snapshotFile != null) {
             try {
                 return new Loaded(SnapshotJson.readFile(snapshotFile), 0);
@@ -40,9 +41,15 @@ final class TopologySource {
                 return new Loaded(null, BAD_FILE);
             }
         }
+        EngineReachOptions.Engines engines;
+        try {
+            engines = reach.resolve(hosts, err, command);
+        } catch (EngineReachOptions.Refused e) {
+            return new Loaded(null, e.status);
+        }
         DiscoveryResult result;
         try (Discovery discovery = Discovery.local()) {
-            result = discovery.discover(hosts);
+            result = discovery.discover(engines.hosts());
         }
         for (EngineFailure failure : result.failures()) {
             err.println(command + ": engine " + failure.endpoint() + " skipped: " + failure.message());
@@ -51,6 +58,8 @@ final class TopologySource {
             err.println(command + ": no engine could be read; nothing written");
             return new Loaded(null, NO_ENGINE);
         }
-        return new Loaded(new SnapshotFile(result.snapshot(), Map.of()), 0);
+        // Swarm nodes that could not be read are drawn, each with its reason.
+        var snapshot = SwarmHosts.withUnreachable(result.snapshot(), engines.swarm(), result.failures());
+        return new Loaded(new SnapshotFile(snapshot, Map.of()), 0);
     }
 }

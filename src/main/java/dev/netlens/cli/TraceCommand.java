@@ -46,6 +46,9 @@ public final class TraceCommand implements Callable<Integer> {
             description = "Docker engine (repeatable). Default: DOCKER_HOST, else the local socket.")
     List<String> hosts = new ArrayList<>();
 
+    @CommandLine.Mixin
+    EngineReachOptions reach = new EngineReachOptions();
+
     @Option(names = "--snapshot", paramLabel = "FILE", description = "trace in a saved snapshot instead of discovering")
     Path snapshotFile;
 
@@ -79,7 +82,7 @@ public final class TraceCommand implements Callable<Integer> {
             err.println(NAME + ": unknown language '" + lang + "' (use en or ko)");
             return 2;
         }
-        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, err, NAME);
+        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, reach, err, NAME);
         if (loaded.failed()) {
             return loaded.status();
         }
