@@ -47,6 +47,11 @@ public final class DockerContexts {
         this.env = env;
     }
 
+    /** The docker CLI's config folder read here. */
+    public Path configDir() {
+        return configDir;
+    }
+
     /** The contexts of this process's user and environment. */
     public static DockerContexts fromEnvironment() {
         return of(System.getenv(), Path.of(System.getProperty("user.home")));
