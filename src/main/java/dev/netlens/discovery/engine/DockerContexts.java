@@ -165,7 +165,7 @@ public final class DockerContexts {
     }
 
     /** The store's folder name for a context: the hex SHA-256 of its name. */
-    static String sha256(String name) {
+    public static String sha256(String name) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
