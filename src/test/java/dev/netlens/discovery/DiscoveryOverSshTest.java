@@ -98,6 +98,30 @@ class DiscoveryOverSshTest {
     }
 
     @Test
+    void theEventStreamArrivesOverSshAsOverTheSocket() throws Exception {
+        // A bounded window of past events: the engine ends the stream at "until", so both reads end.
+        long now = java.time.Instant.now().getEpochSecond();
+        String path = "/events?since=" + (now - 3600) + "&until=" + now;
+        List<String> viaSsh = new java.util.ArrayList<>();
+        try (var body = new SshEngineApi(server.endpoint(), Duration.ofSeconds(20), server.clientKey()).stream(path)) {
+            var events = new com.fasterxml.jackson.databind.ObjectMapper().readerFor(com.fasterxml.jackson.databind.JsonNode.class)
+                    .<com.fasterxml.jackson.databind.JsonNode>readValues(body);
+            while (events.hasNextValue()) {
+                var e = events.nextValue();
+                viaSsh.add(e.path("Type").asText() + " " + e.path("Action").asText() + " " + e.path("timeNano").asText());
+            }
+        }
+        List<String> viaSocket = new java.util.ArrayList<>();
+        for (String line : Lab.docker(Lab.NODE2, "events", "--since", "" + (now - 3600), "--until", "" + now,
+                "--format", "{{.Type}} {{.Action}} {{.TimeNano}}").split("\n")) {
+            if (!line.isBlank()) {
+                viaSocket.add(line.strip());
+            }
+        }
+        assertEquals(viaSocket, viaSsh);
+    }
+
+    @Test
     void aKeyTheHostRefusesIsSaidInOneLine() {
         EngineUnreachableException e = assertThrows(EngineUnreachableException.class,
                 () -> new SshEngineApi(server.endpoint(), Duration.ofSeconds(10), server.strangerKey()).get("/info"));

@@ -74,6 +74,140 @@ final class HttpOverStream {
         return parse(path, response);
     }
 
+    /**
+     * GETs an answer that keeps coming (the event stream): the body is handed over as it arrives,
+     * de-chunked; only the wait for its header is bounded by the timeout.
+     */
+    StreamingAnswer stream(String path) throws EngineApiException, EngineUnreachableException {
+        EngineStream stream = null;
+        ScheduledFuture<?> deadline = null;
+        try {
+            stream = opener.open();
+            EngineStream opened = stream;
+            deadline = TIMER.schedule(opened::close, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            OutputStream out = stream.output();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: netlens\r\n"
+                    + "Accept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = new java.io.BufferedInputStream(stream.input());
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                header.write(b);
+                if (header.size() > 65536) {
+                    throw new IOException("HTTP header too long");
+                }
+                byte[] h = header.toByteArray();
+                if (h.length >= 4 && h[h.length - 4] == '\r' && h[h.length - 3] == '\n' && h[h.length - 2] == '\r' && h[h.length - 1] == '\n') {
+                    break;
+                }
+            }
+            if (b < 0) {
+                stream.finish(header.toByteArray());
+                throw new IOException("the connection closed before an answer");
+            }
+            deadline.cancel(false);
+            String headText = header.toString(StandardCharsets.ISO_8859_1);
+            String[] statusLine = headText.split("\r\n", 2)[0].split(" ", 3);
+            int status;
+            try {
+                status = statusLine[0].startsWith("HTTP/1.") ? Integer.parseInt(statusLine[1]) : -1;
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                status = -1;
+            }
+            if (status < 0) {
+                throw new IOException("not an HTTP response");
+            }
+            if (status >= 400) {
+                throw new EngineApiException(status, "HTTP " + status);
+            }
+            boolean chunked = headText.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
+            InputStream body = chunked ? new ChunkedInput(in) : in;
+            EngineStream open = stream;
+            stream = null; // handed over
+            return new StreamingAnswer(body, open);
+        } catch (EngineStream.RefusedException e) {
+            throw new EngineUnreachableException("engine " + endpoint + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EngineUnreachableException("engine " + endpoint + " did not answer " + path + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            if (stream != null) {
+                stream.close();
+            }
+        }
+    }
+
+    /** A body still arriving; closing it ends the stream under it. */
+    record StreamingAnswer(InputStream body, EngineStream stream) implements java.io.Closeable {
+        @Override
+        public void close() {
+            stream.close();
+        }
+    }
+
+    /** A chunked HTTP body read as it arrives. */
+    private static final class ChunkedInput extends InputStream {
+        private final InputStream in;
+        private int left;
+        private boolean done;
+
+        ChunkedInput(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (done) {
+                return -1;
+            }
+            if (left == 0) {
+                String line = line();
+                if (line.isEmpty()) {
+                    line = line(); // the CRLF that ends the previous chunk
+                }
+                try {
+                    left = Integer.parseInt(line.split(";")[0].strip(), 16);
+                } catch (NumberFormatException e) {
+                    throw new IOException("bad chunk size: " + line, e);
+                }
+                if (left == 0) {
+                    done = true;
+                    return -1;
+                }
+            }
+            int n = in.read(buffer, offset, Math.min(length, left));
+            if (n < 0) {
+                throw new IOException("truncated chunk");
+            }
+            left -= n;
+            return n;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            if (b < 0) {
+                throw new IOException("stream ended");
+            }
+            return line.toString();
+        }
+    }
+
     private JsonNode parse(String path, byte[] response) throws EngineApiException, EngineUnreachableException {
         HttpResponse http;
         try {

@@ -53,6 +53,20 @@ public final class SshEngineApi implements EngineApi {
         return http.endpoint();
     }
 
+    /**
+     * GETs an answer that keeps coming ({@code /events}): its body as it arrives. Closing the returned
+     * stream ends the ssh process.
+     */
+    public java.io.InputStream stream(String path) throws EngineApiException, EngineUnreachableException {
+        HttpOverStream.StreamingAnswer answer = http.stream(path);
+        return new java.io.FilterInputStream(answer.body()) {
+            @Override
+            public void close() {
+                answer.close();
+            }
+        };
+    }
+
     @Override
     public void close() {
         // one ssh process per request, ended with it
