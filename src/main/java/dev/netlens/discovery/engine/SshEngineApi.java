@@ -209,7 +209,8 @@ public final class SshEngineApi implements EngineApi {
             }
         }
         String lower = stderr.toLowerCase(Locale.ROOT);
-        if (lower.contains("cannot connect to the docker daemon") || lower.contains("permission denied while trying to connect")) {
+        if (lower.contains("cannot connect to the docker daemon") || lower.contains("permission denied while trying to connect")
+                || lower.contains("error during connect") || lower.contains("dial unix")) {
             return "docker on " + destination + " cannot reach its engine: " + last;
         }
         if (lower.contains("permission denied")) {
@@ -219,7 +220,7 @@ public final class SshEngineApi implements EngineApi {
         if (lower.contains("host key verification failed") || lower.contains("remote host identification has changed")) {
             return "ssh does not trust " + destination + "'s host key (" + last + "); connect once with ssh to check and accept it";
         }
-        if (exit == 127 || (lower.contains("docker") && (lower.contains("not found") || lower.contains("no such file")))) {
+        if (exit == 127 || lower.contains("docker: command not found") || lower.contains("docker: not found")) {
             return "docker is not installed on " + destination + " (or not on the PATH of its ssh sessions)";
         }
         if (lower.contains("dial-stdio") || lower.contains("unknown command")) {

@@ -32,6 +32,8 @@ class SshEngineApiTest {
         assertTrue(SshEngineApi.reason("u@h", 127, "bash: line 1: docker: command not found\n").startsWith("docker is not installed on u@h"));
         assertTrue(SshEngineApi.reason("u@h", 1, "Cannot connect to the Docker daemon at unix:///var/run/docker.sock.\n")
                 .startsWith("docker on u@h cannot reach its engine"));
+        assertTrue(SshEngineApi.reason("u@h", 1, "error during connect: dial unix /run/node2/docker.sock: connect: no such file or directory\n")
+                .startsWith("docker on u@h cannot reach its engine"));
         assertEquals("ssh could not reach u@h: ssh: connect to host h port 22: Connection refused",
                 SshEngineApi.reason("u@h", 255, "ssh: connect to host h port 22: Connection refused\r\n"));
     }
