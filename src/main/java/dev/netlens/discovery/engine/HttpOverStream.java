@@ -41,6 +41,15 @@ final class HttpOverStream {
     }
 
     JsonNode get(String path) throws EngineApiException, EngineUnreachableException {
+        return parse(path, exchange("GET", path, null, null));
+    }
+
+    /**
+     * One request and its whole answer, whatever its status: the one place a request is written.
+     *
+     * @param contentType the body's type, or null with no body
+     */
+    byte[] exchange(String method, String path, String contentType, byte[] body) throws EngineUnreachableException {
         byte[] response;
         ScheduledFuture<?> deadline = null;
         EngineStream stream = null;
@@ -49,10 +58,15 @@ final class HttpOverStream {
             // A stuck engine must not hang discovery: closing the stream ends a blocked read.
             EngineStream opened = stream;
             deadline = TIMER.schedule(opened::close, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            String request = "GET " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: netlens\r\n"
-                    + "Accept: application/json\r\nConnection: close\r\n\r\n";
+            String request = method + " " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: netlens\r\n"
+                    + "Accept: application/json\r\n"
+                    + (body == null ? "" : "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n")
+                    + "Connection: close\r\n\r\n";
             OutputStream out = stream.output();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
+            if (body != null) {
+                out.write(body);
+            }
             out.flush();
             try (InputStream in = stream.input()) {
                 response = in.readAllBytes();
@@ -71,7 +85,7 @@ final class HttpOverStream {
                 stream.close();
             }
         }
-        return parse(path, response);
+        return response;
     }
 
     /**
