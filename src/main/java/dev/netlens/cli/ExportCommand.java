@@ -85,6 +85,9 @@ public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EngineAccessFlags access = new EngineAccessFlags();
 
+    @CommandLine.Mixin
+    EngineReachOptions reach = new EngineReachOptions();
+
     @Option(names = "--snapshot", paramLabel = "FILE", description = "export a saved snapshot instead of discovering")
     Path snapshotFile;
 
@@ -113,7 +116,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, access, err, "netlens export");
+        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, access, reach, err, "netlens export");
         if (loaded.failed()) {
             return loaded.status();
         }

@@ -14,6 +14,9 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
             description = "Docker engine to show (repeatable). Default: DOCKER_HOST, else the local socket.")
     List<String> hosts = new ArrayList<>();
 
+    @CommandLine.Mixin
+    EngineReachOptions reach = new EngineReachOptions();
+
     @Option(names = "--snapshot", paramLabel = "FILE", description = "Open a saved topology snapshot instead of live engines.")
     String snapshot;
 
@@ -40,7 +43,15 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
         if (resyncSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--resync must be at least 1 second");
         }
-        return dev.netlens.app.Gui.start(hosts, snapshot, java.time.Duration.ofSeconds(resyncSeconds), spec.commandLine().getErr());
+        List<String> engines = hosts;
+        if (snapshot == null) {
+            try {
+                engines = reach.resolve(hosts, spec.commandLine().getErr(), "netlens").hosts();
+            } catch (EngineReachOptions.Refused e) {
+                return e.status;
+            }
+        }
+        return dev.netlens.app.Gui.start(engines, snapshot, java.time.Duration.ofSeconds(resyncSeconds), spec.commandLine().getErr());
     }
 
     public static int run(String... args) {

@@ -5,6 +5,7 @@ import dev.netlens.discovery.DiscoveryResult;
 import dev.netlens.discovery.EngineFailure;
 import dev.netlens.discovery.engine.TlsFiles;
 import dev.netlens.discovery.helper.KernelOptions;
+import dev.netlens.discovery.swarm.SwarmHosts;
 import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
@@ -36,11 +37,15 @@ final class TopologySource {
     }
 
     static Loaded load(Path snapshotFile, List<String> hosts, PrintWriter err, String command) {
-        return load(snapshotFile, hosts, null, err, command);
+        return load(snapshotFile, hosts, null, null, err, command);
     }
 
-    /** @param access --kernel, --kernel-helper and TLS files, or null for the defaults */
-    static Loaded load(Path snapshotFile, List<String> hosts, EngineAccessFlags access, PrintWriter err, String command) {
+    /**
+     * @param access --kernel, --kernel-helper and TLS files, or null for the defaults
+     * @param reach --context and --swarm, or null for the hosts alone
+     */
+    static Loaded load(Path snapshotFile, List<String> hosts, EngineAccessFlags access, EngineReachOptions reach,
+            PrintWriter err, String command) {
         if (snapshotFile != null) {
             try {
                 return new Loaded(SnapshotJson.readFile(snapshotFile), 0);
@@ -49,6 +54,13 @@ final class TopologySource {
                 return new Loaded(null, BAD_FILE);
             }
         }
+        EngineReachOptions.Engines engines;
+        try {
+            engines = reach == null ? new EngineReachOptions.Engines(List.copyOf(hosts), List.of())
+                    : reach.resolve(hosts, err, command);
+        } catch (EngineReachOptions.Refused e) {
+            return new Loaded(null, e.status);
+        }
         DiscoveryResult result;
         KernelOptions kernel = access == null ? KernelOptions.DEFAULT : access.kernelOptions(err, command, err);
         TlsFiles tls = access == null ? TlsFiles.NONE : access.tls(err, command);
@@ -56,7 +68,7 @@ final class TopologySource {
             return new Loaded(null, USAGE);
         }
         try (Discovery discovery = Discovery.local(kernel, tls)) {
-            result = discovery.discover(hosts);
+            result = discovery.discover(engines.hosts());
         }
         for (EngineFailure failure : result.failures()) {
             err.println(command + ": " + (failure.internal() ? failure.message()
@@ -71,6 +83,8 @@ final class TopologySource {
             err.println(command + ": no engine could be read; nothing written");
             return new Loaded(null, NO_ENGINE);
         }
-        return new Loaded(new SnapshotFile(result.snapshot(), Map.of()), 0);
+        // Swarm nodes that could not be read are drawn, each with its reason.
+        var snapshot = SwarmHosts.withUnreachable(result.snapshot(), engines.swarm(), result.failures());
+        return new Loaded(new SnapshotFile(snapshot, Map.of()), 0);
     }
 }

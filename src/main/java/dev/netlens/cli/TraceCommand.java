@@ -49,6 +49,9 @@ public final class TraceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EngineAccessFlags access = new EngineAccessFlags();
 
+    @CommandLine.Mixin
+    EngineReachOptions reach = new EngineReachOptions();
+
     @Option(names = "--snapshot", paramLabel = "FILE", description = "trace in a saved snapshot instead of discovering")
     Path snapshotFile;
 
@@ -82,7 +85,7 @@ public final class TraceCommand implements Callable<Integer> {
             err.println(NAME + ": unknown language '" + lang + "' (use en or ko)");
             return 2;
         }
-        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, access, err, NAME);
+        TopologySource.Loaded loaded = TopologySource.load(snapshotFile, hosts, access, reach, err, NAME);
         if (loaded.failed()) {
             return loaded.status();
         }

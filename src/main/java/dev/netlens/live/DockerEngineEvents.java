@@ -24,9 +24,14 @@ public final class DockerEngineEvents implements EngineEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILTER = URLEncoder.encode("{\"type\":[\"container\",\"network\"]}", StandardCharsets.UTF_8);
     private final Set<DockerHttpClient> open = ConcurrentHashMap.newKeySet();
+    private final Set<InputStream> openSsh = ConcurrentHashMap.newKeySet();
 
     @Override
-    public void stream(String endpoint, Runnable onConnected, Consumer<JsonNode> onEvent) throws IOException {
+    public void stream(String endpoint, Runnable onConnected, Consumer<JsonNode> onEvent) throws Exception {
+        if (endpoint != null && endpoint.startsWith("ssh://")) {
+            streamOverSsh(endpoint, onConnected, onEvent);
+            return;
+        }
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (endpoint != null) {
             builder.withDockerHost(endpoint);
@@ -63,8 +68,33 @@ public final class DockerEngineEvents implements EngineEvents {
         }
     }
 
+    /** ssh:// engines: docker-java has no ssh transport; Netlens's own client streams the events. */
+    private void streamOverSsh(String endpoint, Runnable onConnected, Consumer<JsonNode> onEvent) throws Exception {
+        InputStream body;
+        try (var api = new dev.netlens.discovery.engine.SshEngineApi(endpoint, Duration.ofSeconds(10))) {
+            body = api.stream("/events?filters=" + FILTER);
+        }
+        openSsh.add(body);
+        try (body) {
+            onConnected.run(); // the engine answered the subscription's header
+            MappingIterator<JsonNode> events = JSON.readerFor(JsonNode.class).readValues(body);
+            while (events.hasNextValue()) {
+                onEvent.accept(events.nextValue());
+            }
+        } finally {
+            openSsh.remove(body);
+        }
+    }
+
     @Override
     public void closeAll() {
+        for (InputStream ssh : openSsh) {
+            try {
+                ssh.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
         for (DockerHttpClient http : open) {
             try {
                 http.close();

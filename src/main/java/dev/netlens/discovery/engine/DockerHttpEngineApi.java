@@ -35,7 +35,23 @@ public final class DockerHttpEngineApi implements EngineApi, EngineWrites {
 
     /** As {@link #connect(String, Duration)}, with TLS files named one by one (they win over DOCKER_CERT_PATH). */
     public static DockerHttpEngineApi connect(String host, Duration responseTimeout, TlsFiles tls) {
-        DockerClientConfig config = clientConfig(host);
+        return connect(clientConfig(host), responseTimeout, tls);
+    }
+
+    /**
+     * An engine over TLS with the certificates of a docker context (ca.pem, cert.pem, key.pem in
+     * {@code certDir}), verified as the docker CLI verifies them.
+     */
+    public static DockerHttpEngineApi connect(String host, java.nio.file.Path certDir, Duration responseTimeout) {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host)
+                .withDockerTlsVerify(true)
+                .withDockerCertPath(certDir.toString())
+                .build();
+        return connect(config, responseTimeout, TlsFiles.NONE);
+    }
+
+    private static DockerHttpEngineApi connect(DockerClientConfig config, Duration responseTimeout, TlsFiles tls) {
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(tls.given() ? tls.sslConfig() : config.getSSLConfig())

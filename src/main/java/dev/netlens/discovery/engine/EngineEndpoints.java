@@ -1,8 +1,7 @@
 package dev.netlens.discovery.engine;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Which engine a --host value (or none) means, and the API client that fits its address. */
 public final class EngineEndpoints {
@@ -12,24 +11,33 @@ public final class EngineEndpoints {
     }
 
     /**
-     * The engine URI for a --host value: the value itself, else DOCKER_HOST, else the current
-     * docker context (resolved by docker-java), else the local socket.
+     * The engine URI for a --host value: the value itself, else what the docker CLI would use:
+     * DOCKER_HOST, else the current docker context (DOCKER_CONTEXT, else config.json's), else the
+     * local socket ({@link DockerContexts}).
+     *
+     * @throws IllegalArgumentException when the current context is named but not in the store
      */
     public static String resolve(String host) {
         if (host != null && !host.isBlank()) {
             return host;
         }
-        String env = System.getenv("DOCKER_HOST");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        if (System.getenv("DOCKER_CONTEXT") != null || usesContext()) {
-            return DockerHttpEngineApi.resolveHost(null).toString();
-        }
-        return DEFAULT_SOCKET;
+        return DockerContexts.fromEnvironment().current().host();
     }
 
-    /** A unix socket is spoken to directly; TCP and TLS go through docker-java. */
+    /**
+     * The engine URI of a docker context ({@code --context NAME}).
+     *
+     * @throws IllegalArgumentException when there is no such context (a one-line reason)
+     */
+    public static String forContext(String name) {
+        return DockerContexts.fromEnvironment().find(name).host();
+    }
+
+    /**
+     * A unix socket and ssh are spoken to by Netlens's own HTTP client; TCP and TLS go through
+     * docker-java, with a docker context's TLS files when the address is that context's and no
+     * DOCKER_CERT_PATH says otherwise.
+     */
     public static EngineApi connect(String host, Duration timeout) {
         return connect(host, timeout, TlsFiles.NONE);
     }
@@ -40,17 +48,28 @@ public final class EngineEndpoints {
         if (endpoint.startsWith("unix://")) {
             return new UnixSocketEngineApi(endpoint, timeout);
         }
-        return DockerHttpEngineApi.connect(endpoint, timeout, tls);
+        if (endpoint.startsWith("ssh://")) {
+            return new SshEngineApi(endpoint, timeout);
+        }
+        if (tls.given()) {
+            return DockerHttpEngineApi.connect(endpoint, timeout, tls);
+        }
+        Optional<DockerContexts.Context> context = System.getenv("DOCKER_CERT_PATH") == null
+                ? contextWithTls(endpoint) : Optional.empty();
+        if (context.isPresent()) {
+            if (context.get().skipTlsVerify()) {
+                throw new IllegalArgumentException("docker context '" + context.get().name()
+                        + "' skips TLS verification, which Netlens does not do");
+            }
+            return DockerHttpEngineApi.connect(endpoint, context.get().tlsDir(), timeout);
+        }
+        return DockerHttpEngineApi.connect(endpoint, timeout);
     }
 
-    /** Whether the docker CLI's config names a current context other than the default. */
-    private static boolean usesContext() {
-        String dir = System.getenv("DOCKER_CONFIG");
-        Path config = dir != null ? Path.of(dir, "config.json") : Path.of(System.getProperty("user.home"), ".docker", "config.json");
-        try {
-            return Files.isReadable(config) && Files.readString(config).contains("\"currentContext\"");
-        } catch (java.io.IOException e) {
-            return false;
-        }
+    /** The docker context for this address that carries TLS files, if any. */
+    private static Optional<DockerContexts.Context> contextWithTls(String endpoint) {
+        return DockerContexts.fromEnvironment().list().stream()
+                .filter(c -> c.tlsDir() != null && c.host().equals(endpoint))
+                .findFirst();
     }
 }

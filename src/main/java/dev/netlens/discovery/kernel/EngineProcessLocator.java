@@ -135,6 +135,30 @@ public final class EngineProcessLocator {
         return new EngineProcess(pid, Path.of("/proc/" + pid + "/ns/net"), Path.of(flags.execRoot(), "netns"), false);
     }
 
+    /**
+     * The unix sockets every dockerd process on this machine serves, as {@code unix://} URIs (for a
+     * swarm's nodes: each is then asked which node it is; none is taken on trust).
+     */
+    public List<String> sockets() {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path dir : dirs) {
+                try {
+                    List<String> argv = List.of(new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
+                    if (!argv.isEmpty() && Path.of(argv.get(0)).getFileName().toString().equals("dockerd")) {
+                        DaemonFlags.parse(argv.subList(1, argv.size()), this::readConfigFile).sockets()
+                                .forEach(socket -> found.add("unix://" + socket));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended, or is not ours to read
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.copyOf(found);
+    }
+
     private Optional<EngineProcess> match(Path dir, String wantedSocket) {
         List<String> argv;
         try {
