@@ -12,6 +12,7 @@ command -v dockerd >/dev/null || need+=(docker.io)
 command -v iptables-save >/dev/null || need+=(iptables)
 command -v nsenter >/dev/null || need+=(util-linux)
 command -v ip >/dev/null || need+=(iproute2)
+[[ -x /usr/bin/tcpdump || -x /usr/sbin/tcpdump ]] || need+=(tcpdump)
 [[ -x /bin/busybox ]] || need+=(busybox-static)
 fc-list 2>/dev/null | grep -qi 'noto sans cjk' || need+=(fonts-noto-cjk)
 if ((${#need[@]})); then

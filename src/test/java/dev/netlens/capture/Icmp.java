@@ -1,16 +1,16 @@
 package dev.netlens.capture;
 
 /** Reads IPv4 ICMP messages out of pcap records, for tests that count the pings a capture holds. */
-final class Icmp {
-    static final int ECHO_REPLY = 0;
-    static final int ECHO_REQUEST = 8;
+public final class Icmp {
+    public static final int ECHO_REPLY = 0;
+    public static final int ECHO_REQUEST = 8;
     private static final int PROTOCOL_ICMP = 1;
 
     private Icmp() {
     }
 
     /** Records carrying an ICMP message of {@code type} from {@code source} to {@code destination} (null: any). */
-    static long count(PcapReader.PcapFile file, int type, String source, String destination) {
+    public static long count(PcapReader.PcapFile file, int type, String source, String destination) {
         int linkType = file.header().linkType();
         return file.records().stream().filter(r -> {
             int ip = r.ipv4Offset(linkType);
