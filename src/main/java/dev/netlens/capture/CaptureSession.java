@@ -122,7 +122,8 @@ public final class CaptureSession implements RunningCapture {
             Thread.currentThread().interrupt();
             heard = false;
         }
-        if (!heard || !process.isAlive() && !saidListening(lines)) {
+        // The latch also opens when stderr ends: without "listening on", tcpdump (or nsenter) failed.
+        if (!heard || !saidListening(lines)) {
             process.destroyForcibly();
             waitQuietly(process, Duration.ofSeconds(5));
             joinQuietly(errorReader);
