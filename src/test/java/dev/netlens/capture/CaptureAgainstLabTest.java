@@ -88,6 +88,34 @@ class CaptureAgainstLabTest {
         assertEquals(List.of(), PcapReader.read(out).records());
     }
 
+    /** Listens only (the lab's overlay is the lab's own): inside the tunnel on each node, and on each node's underlay. */
+    @Test
+    void anOverlaysVxlanDevicesAndTheirUnderlaysOnBothNodesCanBeCapturedOn() throws Exception {
+        TopologySnapshot both;
+        try (dev.netlens.discovery.Discovery d = dev.netlens.discovery.Discovery.local()) {
+            both = d.discover(List.of(dev.netlens.testing.Lab.ENGINE1, dev.netlens.testing.Lab.NODE2)).snapshot();
+        }
+        List<String> vxlans = both.interfaces().stream().filter(i -> i.kind() == dev.netlens.snapshot.InterfaceKind.VXLAN)
+                .map(dev.netlens.snapshot.NetInterface::id).toList();
+        assertTrue(vxlans.stream().map(v -> v.substring(0, v.indexOf('/'))).distinct().count() >= 2, vxlans.toString());
+        java.util.Set<String> underlays = new java.util.TreeSet<>();
+        int n = 0;
+        for (String id : vxlans) {
+            CaptureTargets targets = new CaptureTargets(both);
+            CaptureTarget underlay = targets.underlayOf(id).orElseThrow();
+            assertEquals("udp port 4789", underlay.suggestedFilter());
+            underlays.add(underlay.interfaceName());
+            for (CaptureTarget t : List.of(targets.forInterface(id), underlay)) {
+                Path out = temp.resolve("overlay-" + n++ + ".pcap");
+                CaptureResult r = CaptureSession.start(CaptureRequest.of(t, t.suggestedFilter(), 0, Duration.ofMillis(500), out))
+                        .await();
+                assertEquals(CaptureResult.Ending.TIME_LIMIT, r.ending(), t.toString());
+                assertEquals(PcapHeader.LINKTYPE_ETHERNET, PcapReader.read(out).header().linkType());
+            }
+        }
+        assertEquals(java.util.Set.of("n1-eth", "n2-eth"), underlays);
+    }
+
     @Test
     void anInterfaceThatIsNotThereOrABadFilterIsOneLineAndLeavesNoFile() throws Exception {
         CaptureTarget target = new CaptureTargets(snapshot).forContainer(CaptureLab.A);

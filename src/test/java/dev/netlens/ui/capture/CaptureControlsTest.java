@@ -58,6 +58,25 @@ class CaptureControlsTest {
     }
 
     @Test
+    void aProblemIsToldInOneLineInTheUiLanguage() {
+        RunningCapture.Starter noTcpdump = r -> {
+            throw new dev.netlens.capture.CaptureException(dev.netlens.capture.CaptureException.Problem.NO_TCPDUMP, "");
+        };
+        I18n korean = new I18n(Locale.KOREAN);
+        CaptureViewModel vm = new CaptureViewModel(new CaptureTarget("eth0 of a on vm", "/x", "eth0", ""),
+                new SameThreadExecutor(), noTcpdump, korean, Optional.empty());
+        vm.outputProperty().set(Path.of("/tmp/nlcap-never.pcap"));
+        vm.start();
+        assertEquals(CaptureViewModel.Phase.FAILED, vm.phaseProperty().get());
+        assertEquals("tcpdump가 설치되어 있지 않습니다: 캡처하려면 설치하세요 (Debian/Ubuntu: apt-get install tcpdump)",
+                vm.messageProperty().get());
+        korean.setLocale(Locale.ENGLISH);
+        vm.start();
+        assertEquals("tcpdump is not installed: install it (Debian/Ubuntu: apt-get install tcpdump) to capture",
+                vm.messageProperty().get());
+    }
+
+    @Test
     void limitsThatAreNotWholeNumbersAreRefusedAndNothingStarts() {
         RunningCapture.Starter never = r -> {
             throw new AssertionError("must not start");
