@@ -14,6 +14,7 @@ command -v nsenter >/dev/null || need+=(util-linux)
 command -v ip >/dev/null || need+=(iproute2)
 command -v ssh >/dev/null || need+=(openssh-client)
 [[ -x /usr/sbin/sshd ]] || need+=(openssh-server) # the ssh:// engine test runs an sshd of its own
+[[ -x /usr/bin/tcpdump || -x /usr/sbin/tcpdump ]] || need+=(tcpdump)
 [[ -x /bin/busybox ]] || need+=(busybox-static)
 fc-list 2>/dev/null | grep -qi 'noto sans cjk' || need+=(fonts-noto-cjk)
 if ((${#need[@]})); then

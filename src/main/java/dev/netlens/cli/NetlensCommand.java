@@ -65,12 +65,15 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
         // a one-shot `netlens export` should not pay for the lab's three subcommands, so a command
         // line that starts with a subcommand gets only that one (help and the window get them all).
         String first = args.length > 0 ? args[0] : "";
-        boolean one = first.equals("export") || first.equals("lab") || first.equals("trace");
+        boolean one = first.equals("export") || first.equals("lab") || first.equals("trace") || first.equals("capture");
         if (!one || first.equals("export")) {
             cli.addSubcommand(new ExportCommand());
         }
         if (!one || first.equals("trace")) {
             cli.addSubcommand(new TraceCommand());
+        }
+        if (!one || first.equals("capture")) {
+            cli.addSubcommand(new CaptureCommand());
         }
         if (!one || first.equals("lab")) {
             cli.addSubcommand(new LabCommand());

@@ -94,6 +94,7 @@ public final class MainWindow {
     private final TraceViewModel trace;
     private final TraceView traceView;
     private final TraceControls traceControls;
+    private final dev.netlens.ui.capture.CaptureControls captureControls;
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor) {
         this(initial, executor, new StableLayout(new StackLayout(new FxLabelMetrics())));
@@ -168,10 +169,14 @@ public final class MainWindow {
         collapse = new CollapseControls(state, selection, canvas, presentation, i18n);
         traceControls = new TraceControls(trace, canvas, selection, presentation, i18n, () -> selectTab("tab-trace"));
         collapse.addMenuItems(traceControls::menuItems);
+        captureControls = new dev.netlens.ui.capture.CaptureControls(() -> state.frame().snapshot(), selection::selected,
+                () -> root.getScene() == null ? null : root.getScene().getWindow(), executor, i18n);
+        collapse.addMenuItems(id -> presentation.isActive() || trace.isPicking() ? java.util.List.of() : captureControls.menuItems(id));
         chrome.escapeFirst(trace::escape);
         WindowMenus menus = new WindowMenus(i18n, files, presentation, chrome, collapse, files::open);
         menuBar = menus.bar();
         menuBar.getMenus().add(traceControls.menu());
+        menuBar.getMenus().add(captureControls.menu());
         menuBar.getMenus().add(helpMenu());
         root.setTop(new VBox(menuBar, toolbar()));
         javafx.scene.layout.StackPane centre = chrome.centre(presentationView);
