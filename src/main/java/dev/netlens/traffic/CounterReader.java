@@ -36,7 +36,8 @@ public final class CounterReader implements CounterSource {
     private final java.util.function.LongSupplier clock;
     /** Namespace inode to a process living in it. */
     private Map<Long, Long> pidOf = Map.of();
-    private long scannedAt = Long.MIN_VALUE;
+    private long scannedAt;
+    private boolean scanned;
 
     public CounterReader(CommandRunner runner, Path proc) {
         this(runner, proc, System::nanoTime);
@@ -74,7 +75,7 @@ public final class CounterReader implements CounterSource {
             }
             Long pid = pidOf.get(inode);
             if ((pid == null || !inode.equals(inode(proc.resolve(pid + "/ns/net")))) && !rescanned
-                    && clock.getAsLong() - scannedAt >= RESCAN_NANOS) {
+                    && (!scanned || clock.getAsLong() - scannedAt >= RESCAN_NANOS)) {
                 scanProcesses();
                 rescanned = true;
                 pid = pidOf.get(inode);
@@ -155,6 +156,7 @@ public final class CounterReader implements CounterSource {
         }
         pidOf = found;
         scannedAt = clock.getAsLong();
+        scanned = true;
     }
 
     private static boolean isPid(String name) {
