@@ -29,6 +29,10 @@ final class LiveConnection implements AutoCloseable {
     private volatile boolean demoShown;
     private volatile boolean closed;
     private LiveTopology live;
+    private volatile dev.netlens.traffic.RateSampler rates;
+    /** The latest rates not yet shown: ticks coalesce when the FX thread is slow, never queue up. */
+    private final java.util.concurrent.atomic.AtomicReference<dev.netlens.traffic.RateSnapshot> ratesPending =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     LiveConnection(List<String> endpoints, Discovery discovery, Duration resync, TopologySnapshot initial) {
         this.endpoints = List.copyOf(endpoints);
@@ -46,6 +50,31 @@ final class LiveConnection implements AutoCloseable {
         live = new LiveTopology(endpoints, discovery, new DockerEngineEvents(), resync, Clock.systemUTC(),
                 update -> onUpdate(window, update));
         live.start();
+        startRates(window);
+    }
+
+    /**
+     * Samples interface counters of the live picture's namespaces at the interval the window sets
+     * (its View menu; off stops it), and hands the rates to the window. Stops with the connection.
+     */
+    private void startRates(MainWindow window) {
+        rates = new dev.netlens.traffic.RateSampler(new dev.netlens.traffic.CounterReader(
+                new dev.netlens.discovery.kernel.ProcessCommandRunner(Duration.ofSeconds(5)), java.nio.file.Path.of("/proc")),
+                r -> {
+                    if (ratesPending.getAndSet(r) == null) {
+                        Platform.runLater(() -> {
+                            dev.netlens.traffic.RateSnapshot latest = ratesPending.getAndSet(null);
+                            if (!closed && latest != null) {
+                                window.showRates(latest);
+                            }
+                        });
+                    }
+                });
+        if (!demoShown) {
+            rates.setTopology(shown);
+        }
+        window.traffic().intervalProperty().addListener((o, a, b) -> rates.setInterval(b));
+        rates.setInterval(window.traffic().intervalProperty().get());
     }
 
     private void onUpdate(MainWindow window, LiveUpdate update) {
@@ -54,6 +83,9 @@ final class LiveConnection implements AutoCloseable {
         if (publish) {
             shown = next;
             demoShown = false;
+        }
+        if (rates != null && !next.hosts().isEmpty()) {
+            rates.setTopology(next); // the namespaces to sample: the latest pass's, even when the picture did not change
         }
         EngineStatus status = status(update.failures(), update.lastRefreshed());
         Platform.runLater(() -> {
@@ -84,6 +116,9 @@ final class LiveConnection implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (rates != null) {
+            rates.close();
+        }
         if (live != null) {
             live.close();
         }

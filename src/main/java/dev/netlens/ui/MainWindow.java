@@ -95,6 +95,7 @@ public final class MainWindow {
     private final TraceView traceView;
     private final TraceControls traceControls;
     private final dev.netlens.ui.capture.CaptureControls captureControls;
+    private final dev.netlens.ui.traffic.TrafficViewModel traffic;
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor) {
         this(initial, executor, new StableLayout(new StackLayout(new FxLabelMetrics())));
@@ -173,7 +174,11 @@ public final class MainWindow {
                 () -> root.getScene() == null ? null : root.getScene().getWindow(), executor, i18n);
         collapse.addMenuItems(id -> presentation.isActive() || trace.isPicking() ? java.util.List.of() : captureControls.menuItems(id));
         chrome.escapeFirst(trace::escape);
+        traffic = new dev.netlens.ui.traffic.TrafficViewModel(state, selection, language, recent.preferences());
+        installTraffic();
         WindowMenus menus = new WindowMenus(i18n, files, presentation, chrome, collapse, files::open);
+        menus.view().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(),
+                dev.netlens.ui.traffic.TrafficMenu.of(traffic));
         menuBar = menus.bar();
         menuBar.getMenus().add(traceControls.menu());
         menuBar.getMenus().add(captureControls.menu());
@@ -189,6 +194,13 @@ public final class MainWindow {
         presentation.zoomProperty().addListener(o -> badgeScale.run());
         ScrollPane legend = legend();
         VBox side = new VBox(sideTabs(firewallModel, legend), legend);
+        Tab trafficTab = new Tab();
+        trafficTab.setId("tab-traffic");
+        trafficTab.setClosable(false);
+        trafficTab.setContent(new dev.netlens.ui.traffic.TrafficPanelView(traffic));
+        trafficTab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                dev.netlens.ui.traffic.TrafficTexts.TEXTS.text(language.locale(), "tab.traffic"), language.localeProperty()));
+        sideTabs.getTabs().add(trafficTab);
         side.getStyleClass().add("side-panel");
         VBox.setVgrow(sideTabs, Priority.ALWAYS);
         root.setRight(side);
@@ -246,6 +258,33 @@ public final class MainWindow {
         legend.visibleProperty().bind(sideTabs.getSelectionModel().selectedIndexProperty().isEqualTo(0));
         legend.managedProperty().bind(legend.visibleProperty());
         return sideTabs;
+    }
+
+    /**
+     * Rates on the canvas's links, the selection's sparklines under its properties, and the reveal's
+     * traffic step; during a reveal the links stay at rest until that step.
+     */
+    private void installTraffic() {
+        var reveal = presentation.reveal();
+        Runnable marks = () -> canvas.showTraffic(reveal.activeProperty().get()
+                && dev.netlens.reveal.RevealPlan.STEPS.get(reveal.stepProperty().get()) != dev.netlens.reveal.RevealLayer.TRAFFIC
+                ? java.util.Map.of() : traffic.linkRatesProperty().get());
+        traffic.linkRatesProperty().addListener(o -> marks.run());
+        reveal.activeProperty().addListener(o -> marks.run());
+        reveal.stepProperty().addListener(o -> marks.run());
+        state.frameProperty().addListener(o -> marks.run()); // links drawn anew carry their marks at once
+        reveal.trafficCaptionProperty().bind(traffic.captionProperty());
+        properties.getChildren().add(new dev.netlens.ui.traffic.TrafficPanelView.SelectionTrafficView(traffic));
+    }
+
+    /** One sampling tick's rates, from the live connection. FX thread. */
+    public void showRates(dev.netlens.traffic.RateSnapshot rates) {
+        traffic.accept(rates);
+    }
+
+    /** Traffic rates: the sampling interval (null: off), the busiest links, the selection's sparklines. */
+    public dev.netlens.ui.traffic.TrafficViewModel traffic() {
+        return traffic;
     }
 
     /** Brings a side tab to the front by its id. */

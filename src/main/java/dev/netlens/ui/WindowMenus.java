@@ -53,6 +53,7 @@ final class WindowMenus {
 
     private final I18n i18n;
     private final MenuBar bar = new MenuBar();
+    private final Menu view = new Menu();
 
     WindowMenus(I18n i18n, FileViewModel files, PresentationViewModel presentation, Actions actions,
                 Folding folding, Consumer<Path> openRecent) {
@@ -87,7 +88,7 @@ final class WindowMenus {
         live.disableProperty().bind(files.openFileProperty().isNull());
         file.getItems().addAll(open, recent, save, new SeparatorMenuItem(), export, quick, new SeparatorMenuItem(), live);
 
-        Menu view = new Menu();
+        view.setId("menu-view");
         MenuItem present = item("menu.present", "present", actions::present, new KeyCodeCombination(KeyCode.F5));
         Menu theme = new Menu();
         ToggleGroup themes = new ToggleGroup();
@@ -178,5 +179,10 @@ final class WindowMenus {
 
     MenuBar bar() {
         return bar;
+    }
+
+    /** The View menu, for the window's own additions (traffic sampling). */
+    Menu view() {
+        return view;
     }
 }

@@ -31,6 +31,8 @@ public final class RevealViewModel {
     private final ReadOnlyObjectWrapper<Set<String>> mask = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
+    /** The traffic step's caption, from the rates shown now (set by the window; empty without rates). */
+    private final javafx.beans.property.StringProperty trafficCaption = new javafx.beans.property.SimpleStringProperty("");
     private RevealPlan plan;
 
     public RevealViewModel(TopologyState state, I18n i18n) {
@@ -41,7 +43,17 @@ public final class RevealViewModel {
             update();
         });
         i18n.localeProperty().addListener(o -> update());
+        trafficCaption.addListener(o -> {
+            if (active.get() && RevealPlan.STEPS.get(step.get()) == RevealLayer.TRAFFIC) {
+                caption.set(captionOf(RevealLayer.TRAFFIC));
+            }
+        });
         update();
+    }
+
+    /** The traffic step's caption (the traffic view-model's, in the UI language). */
+    public javafx.beans.property.StringProperty trafficCaptionProperty() {
+        return trafficCaption;
     }
 
     public int steps() {
@@ -126,6 +138,12 @@ public final class RevealViewModel {
         TopologyFrame f = state.frame();
         if (layer == RevealLayer.OVERLAY && plan().addedBy(RevealLayer.OVERLAY) == 0) {
             return i18n.get("step.OVERLAY.none");
+        }
+        if (layer == RevealLayer.TRAFFIC) {
+            String t = trafficCaption.get();
+            return t == null || t.isEmpty() ? dev.netlens.ui.traffic.TrafficTexts.TEXTS.text(i18n.localeProperty().get(),
+                    "step.traffic", dev.netlens.ui.traffic.TrafficTexts.TEXTS.text(i18n.localeProperty().get(),
+                            "step.traffic.off")) : t;
         }
         if (layer == RevealLayer.PORTS_FIREWALL) {
             TopologyGraph g = f.graph();

@@ -121,6 +121,7 @@ public final class TopologyCanvasView extends Region {
     private final CellLayer.Extent extent = this::extent;
     private final Map<String, Region> nodeViews = new HashMap<>();
     private final Map<String, LinkView> linkViews = new HashMap<>();
+    private final TrafficMarks traffic = new TrafficMarks();
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private Layout layout = Layout.EMPTY;
@@ -1153,6 +1154,13 @@ public final class TopologyCanvasView extends Region {
     /** The shape drawn for a vertex, if it is on the canvas now. */
     public Optional<Region> viewOf(String id) {
         return Optional.ofNullable(nodeViews.get(id));
+    }
+
+    /** Rates on the links (see {@link TrafficMarks}); an empty map takes every mark off. FX thread. */
+    public void showTraffic(java.util.Map<String, dev.netlens.traffic.LinkRate> rates) {
+        if (traffic.show(rates, this::linkOf)) {
+            dropStandIn();
+        }
     }
 
     /** The line drawn for a link, if it is on the canvas now. */

@@ -112,10 +112,15 @@ class RevealViewModelTest {
         String caption = reveal.captionProperty().get();
         assertTrue(caption.contains("published port") && caption.contains("DNAT"), caption);
         assertFalse(caption.contains("(s)"), "plural by count, not port(s): " + caption);
+        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(RevealLayer.TRAFFIC)),
+                reveal.visibleLayersProperty().get());
+
+        reveal.next(); // 7: traffic on the links drawn: adds no vertex or link
+        assertTrue(reveal.captionProperty().get().startsWith("7 · Traffic"), reveal.captionProperty().get());
         assertEquals(Set.of(RevealLayer.values()), reveal.visibleLayersProperty().get());
 
         reveal.next(); // stays on the last step
-        assertEquals(5, reveal.stepProperty().get());
+        assertEquals(6, reveal.stepProperty().get());
         reveal.first();
         assertEquals(0, reveal.stepProperty().get());
         reveal.previous();
@@ -129,7 +134,9 @@ class RevealViewModelTest {
         Set<String> seen = new java.util.HashSet<>();
         for (int s = 0; s < reveal.steps(); s++) {
             Set<String> added = reveal.revealedAt(s);
-            assertFalse(added.isEmpty(), "step " + (s + 1) + " adds something to the lab");
+            // The traffic step shows rates on what is drawn: it adds nothing.
+            assertEquals(dev.netlens.reveal.RevealPlan.STEPS.get(s) == RevealLayer.TRAFFIC, added.isEmpty(),
+                    "step " + (s + 1) + " adds something to the lab, but the traffic step");
             assertTrue(added.stream().noneMatch(seen::contains), "nothing twice");
             seen.addAll(added);
             assertEquals(seen, reveal.shownAt(s), "step " + (s + 1) + " shows what the steps so far added");
@@ -142,10 +149,10 @@ class RevealViewModelTest {
     @Test
     void captionsFollowTheLanguage() {
         reveal.start();
-        reveal.last();
+        reveal.go(reveal.steps() - 2); // the ports step, before the traffic one
         i18n.setLocale(Locale.KOREAN);
         assertTrue(reveal.captionProperty().get().startsWith("6 · 포트 매핑과 방화벽 훅"), reveal.captionProperty().get());
-        assertTrue(reveal.hintProperty().get().contains("6단계 중 6단계"), reveal.hintProperty().get());
+        assertTrue(reveal.hintProperty().get().contains("7단계 중 6단계"), reveal.hintProperty().get());
         i18n.setLocale(Locale.forLanguageTag("fr-FR"));
         assertTrue(reveal.captionProperty().get().startsWith("6 · Port mappings"), "other languages fall back to English");
     }
@@ -154,7 +161,7 @@ class RevealViewModelTest {
     void aSnapshotWithoutFirewallCaptureSaysSo() {
         state.show(Fixtures.load(Fixtures.SWARM));
         reveal.start();
-        reveal.last();
+        reveal.go(reveal.steps() - 2); // the ports step
         String caption = reveal.captionProperty().get();
         // The swarm fixture's hosts have no firewall capture: the caption must say so, not explain DNAT.
         assertTrue(caption.contains("not captured"), caption);
