@@ -7,7 +7,7 @@ import dev.netlens.live.LiveTopology;
 import dev.netlens.live.LiveUpdate;
 import dev.netlens.live.SnapshotChange;
 import dev.netlens.snapshot.TopologySnapshot;
-import dev.netlens.ui.EngineStatus;
+import dev.netlens.ui.state.EngineStatus;
 import dev.netlens.ui.MainWindow;
 import java.time.Clock;
 import java.time.Duration;

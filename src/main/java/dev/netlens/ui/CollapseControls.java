@@ -1,10 +1,12 @@
 package dev.netlens.ui;
 
+import dev.netlens.ui.state.TopologyState;
+
 import dev.netlens.graph.Collapse;
 import dev.netlens.graph.NodeKind;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.present.PresentationViewModel;
 import dev.netlens.ui.selection.SelectionModel;
 import dev.netlens.ui.topology.TopologyCanvasView;

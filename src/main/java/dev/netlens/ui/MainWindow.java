@@ -1,5 +1,9 @@
 package dev.netlens.ui;
 
+import dev.netlens.ui.state.CollapseState;
+
+import dev.netlens.ui.state.TopologyState;
+
 import dev.netlens.layout.LayoutEngine;
 import dev.netlens.layout.StableLayout;
 import dev.netlens.layout.StackLayout;
@@ -20,7 +24,7 @@ import dev.netlens.ui.firewall.FirewallPanelViewModel;
 import dev.netlens.ui.language.PanelTexts;
 import dev.netlens.ui.language.UiLanguage;
 import dev.netlens.ui.legend.LegendView;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.present.PresentationCamera;
 import dev.netlens.ui.present.PresentationView;
 import dev.netlens.ui.present.PresentationViewModel;

@@ -1,6 +1,6 @@
 package dev.netlens.ui;
 
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.present.PresentationViewModel;
 import dev.netlens.ui.selection.SelectionModel;
 import dev.netlens.ui.topology.TopologyCanvasView;

@@ -1,12 +1,14 @@
 package dev.netlens.ui;
 
+import dev.netlens.ui.state.TopologyFrame;
+
 import dev.netlens.render.Palette;
 import dev.netlens.render.Theme;
 import dev.netlens.ui.file.ExportDialog;
 import dev.netlens.ui.file.ExportRequest;
 import dev.netlens.ui.file.FileViewModel;
 import dev.netlens.ui.file.PictureSource;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.present.PresentationCamera;
 import dev.netlens.ui.present.PresentationView;
 import dev.netlens.ui.present.PresentationViewModel;

@@ -1,8 +1,10 @@
 package dev.netlens.ui;
 
+import dev.netlens.ui.state.CollapseState;
+
 import dev.netlens.render.Theme;
 import dev.netlens.ui.file.FileViewModel;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.present.PresentationViewModel;
 import java.nio.file.Path;
 import java.util.Locale;

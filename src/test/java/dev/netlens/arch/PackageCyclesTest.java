@@ -6,7 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
@@ -45,8 +44,6 @@ class PackageCyclesTest {
         }
     };
 
-    @ArchIgnore(reason = "passes once .ci/tools/move-packages.sh has moved TopologyState, TopologyFrame, CollapseState"
-            + " and EngineStatus to ui.state (run by the integrator after the merges); then remove this line")
     @ArchTest
     static final ArchRule uiPackagesHaveNoCycles = slices().assignedFrom(UI_PACKAGES).should().beFreeOfCycles();
 

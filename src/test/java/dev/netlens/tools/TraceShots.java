@@ -9,7 +9,7 @@ import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.MainWindow;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
 import dev.netlens.ui.file.RecentFiles;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.topology.FxLabelMetrics;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.netlens.ui;
 
+import dev.netlens.ui.state.CollapseState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,7 +24,7 @@ import dev.netlens.testing.SyntheticHosts;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
 import dev.netlens.ui.file.ExportRequest;
 import dev.netlens.ui.file.RecentFiles;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.netlens.ui;
 
+import dev.netlens.ui.state.TopologyState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 

@@ -15,7 +15,7 @@ import dev.netlens.ui.concurrent.UiExecutors;
 import dev.netlens.ui.file.ExportRequest;
 import dev.netlens.ui.file.PictureSource;
 import dev.netlens.ui.file.RecentFiles;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.trace.TraceViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;

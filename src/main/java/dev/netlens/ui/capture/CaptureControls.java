@@ -9,7 +9,7 @@ import dev.netlens.snapshot.Container;
 import dev.netlens.snapshot.InterfaceKind;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.netlens.ui.capture;
 
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;

@@ -7,7 +7,7 @@ import dev.netlens.capture.CaptureTarget;
 import dev.netlens.capture.RunningCapture;
 import dev.netlens.capture.Wireshark;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

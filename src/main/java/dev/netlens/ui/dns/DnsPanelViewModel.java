@@ -10,7 +10,7 @@ import dev.netlens.i18n.Texts;
 import dev.netlens.snapshot.Host;
 import dev.netlens.snapshot.Network;
 import dev.netlens.snapshot.TopologySnapshot;
-import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.state.TopologyState;
 import dev.netlens.ui.language.PanelTexts;
 import dev.netlens.ui.language.UiLanguage;
 import dev.netlens.ui.selection.SelectionModel;

@@ -1,7 +1,7 @@
 package dev.netlens.ui.file;
 
 import dev.netlens.render.Collapsing;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

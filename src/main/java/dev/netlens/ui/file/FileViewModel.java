@@ -15,11 +15,11 @@ import dev.netlens.io.AtomicFile;
 import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
-import dev.netlens.ui.TopologyFrame;
-import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.state.TopologyFrame;
+import dev.netlens.ui.state.TopologyState;
 import dev.netlens.ui.concurrent.BackgroundExecutor;
 import dev.netlens.ui.concurrent.TaskRunner;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ public final class FileViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private volatile TopologySnapshot lastLive;
     /** What the live picture had folded when a file was opened: back to it with the live picture. */
-    private dev.netlens.ui.CollapseState.Saved liveFolding;
+    private dev.netlens.ui.state.CollapseState.Saved liveFolding;
 
     public FileViewModel(TopologyState state, BackgroundExecutor executor, RecentFiles recent, I18n i18n) {
         this(state, new TaskRunner(executor, FileViewModel::onFxThread), recent, i18n);

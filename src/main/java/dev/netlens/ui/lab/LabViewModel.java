@@ -4,7 +4,7 @@ import dev.netlens.ui.concurrent.BackgroundExecutor;
 import dev.netlens.ui.concurrent.RunningTask;
 import dev.netlens.ui.concurrent.TaskControl;
 import dev.netlens.ui.concurrent.TaskRunner;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

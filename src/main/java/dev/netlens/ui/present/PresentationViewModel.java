@@ -1,5 +1,7 @@
 package dev.netlens.ui.present;
 
+import dev.netlens.ui.language.I18n;
+
 import dev.netlens.render.Theme;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;

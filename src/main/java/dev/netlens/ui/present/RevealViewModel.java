@@ -1,12 +1,14 @@
 package dev.netlens.ui.present;
 
+import dev.netlens.ui.language.I18n;
+
 import dev.netlens.graph.NodeKind;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.reveal.FirewallHooks;
 import dev.netlens.reveal.RevealLayer;
 import dev.netlens.reveal.RevealPlan;
-import dev.netlens.ui.TopologyFrame;
-import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.state.TopologyFrame;
+import dev.netlens.ui.state.TopologyState;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

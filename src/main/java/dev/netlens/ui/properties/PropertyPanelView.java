@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 public final class PropertyPanelView extends VBox {
     private final TableView<PropertyRow> table = new TableView<>();
 
-    public PropertyPanelView(PropertyPanelViewModel vm, dev.netlens.ui.present.I18n i18n) {
+    public PropertyPanelView(PropertyPanelViewModel vm, dev.netlens.ui.language.I18n i18n) {
         getStyleClass().add("property-panel");
         Label title = new Label();
         title.getStyleClass().add("panel-title");
@@ -37,7 +37,7 @@ public final class PropertyPanelView extends VBox {
         getChildren().addAll(title, table);
     }
 
-    private static javafx.beans.binding.StringBinding text(dev.netlens.ui.present.I18n i18n, String key) {
+    private static javafx.beans.binding.StringBinding text(dev.netlens.ui.language.I18n i18n, String key) {
         return javafx.beans.binding.Bindings.createStringBinding(() -> i18n.get(key), i18n.localeProperty());
     }
 

@@ -2,8 +2,8 @@ package dev.netlens.ui.properties;
 
 import dev.netlens.graph.Detail;
 import dev.netlens.graph.TopoNode;
-import dev.netlens.ui.TopologyState;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.state.TopologyState;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.selection.SelectionModel;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.netlens.ui.status;
 
 import dev.netlens.snapshot.Host;
 import dev.netlens.snapshot.TopologySnapshot;
-import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.state.TopologyState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

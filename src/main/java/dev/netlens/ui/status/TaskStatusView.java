@@ -2,7 +2,7 @@ package dev.netlens.ui.status;
 
 import dev.netlens.ui.concurrent.RunningTask;
 import dev.netlens.ui.concurrent.TaskRunner;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -9,7 +9,7 @@ import dev.netlens.layout.Layout;
 import dev.netlens.layout.LinkPath;
 import dev.netlens.graph.Collapse;
 import dev.netlens.layout.Rect;
-import dev.netlens.ui.TopologyFrame;
+import dev.netlens.ui.state.TopologyFrame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -788,24 +788,11 @@ public final class TopologyCanvasView extends Region {
             fitPending = true;
             return;
         }
-        Set<String> visible = vm.visibleProperty().get();
-        Rect bounds = null;
-        for (var e : layout.rects().entrySet()) {
-            if (visible.contains(e.getKey())) {
-                bounds = bounds == null ? e.getValue() : bounds.union(e.getValue());
-            }
-        }
+        Rect bounds = drawnBounds(vm.visibleProperty().get());
         if (bounds == null) {
             return;
         }
-        boolean tunnels = linkViews.keySet().stream().anyMatch(id -> id.startsWith("tunnel:") && visible.contains(id));
-        if (tunnels) {
-            bounds = bounds.union(new Rect(bounds.x(), bounds.y() - LinkPath.TUNNEL_RISE * 0.8, 1, 1));
-        }
-        double margin = 24;
-        double z = Math.min((getWidth() - 2 * margin) / bounds.w(), (getHeight() - 2 * margin) / bounds.h());
-        setZoom(Math.max(0.05, Math.min(z, 2.0)));
-        setPan(getWidth() / 2 - bounds.centerX() * zoom(), getHeight() / 2 - bounds.centerY() * zoom());
+        fit(bounds, getWidth(), getHeight(), 1, 2.0);
     }
 
     /** Fits the whole graph, whatever the filters or the reveal step hide, then magnifies by {@code factor}. */
@@ -816,18 +803,37 @@ public final class TopologyCanvasView extends Region {
     /** As {@link #fitAll(double)}, leaving room on the right and at the bottom (for overlays). */
     public void fitAll(double factor, double rightInset, double bottomInset) {
         stopCameraMove();
-        if (getWidth() <= 0 || layout.rects().isEmpty()) {
+        Rect bounds = drawnBounds(null);
+        if (getWidth() <= 0 || bounds == null) {
             return;
         }
-        Rect bounds = layout.bounds();
-        if (!linkViews.isEmpty() && linkViews.keySet().stream().anyMatch(id -> id.startsWith("tunnel:"))) {
+        fit(bounds, Math.max(100, getWidth() - rightInset), Math.max(100, getHeight() - bottomInset), factor, 4.0);
+    }
+
+    /**
+     * The world rectangle holding the vertices ({@code only} those, or all for null) and, when a
+     * tunnel between them is drawn, most of its arc above them; null when there is nothing.
+     */
+    private Rect drawnBounds(Set<String> only) {
+        Rect bounds = null;
+        for (var e : layout.rects().entrySet()) {
+            if (only == null || only.contains(e.getKey())) {
+                bounds = bounds == null ? e.getValue() : bounds.union(e.getValue());
+            }
+        }
+        boolean tunnels = linkViews.keySet().stream().anyMatch(id -> (only == null || only.contains(id))
+                && graph.link(id).map(TopoLink::isTunnel).orElse(false));
+        if (bounds != null && tunnels) {
             bounds = bounds.union(new Rect(bounds.x(), bounds.y() - LinkPath.TUNNEL_RISE * 0.8, 1, 1));
         }
+        return bounds;
+    }
+
+    /** Centres {@code bounds} in the w x h top-left part of the view, as large as fits times {@code factor}. */
+    private void fit(Rect bounds, double w, double h, double factor, double maxZoom) {
         double margin = 24;
-        double w = Math.max(100, getWidth() - rightInset);
-        double h = Math.max(100, getHeight() - bottomInset);
         double z = Math.min((w - 2 * margin) / bounds.w(), (h - 2 * margin) / bounds.h()) * factor;
-        setZoom(Math.max(0.05, Math.min(z, 4.0)));
+        setZoom(Math.max(0.05, Math.min(z, maxZoom)));
         setPan(w / 2 - bounds.centerX() * zoom(), h / 2 - bounds.centerY() * zoom());
     }
 

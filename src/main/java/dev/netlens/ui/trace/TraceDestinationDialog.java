@@ -1,7 +1,7 @@
 package dev.netlens.ui.trace;
 
 import dev.netlens.trace.Protocol;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonType;

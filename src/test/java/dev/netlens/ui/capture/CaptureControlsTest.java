@@ -8,7 +8,7 @@ import dev.netlens.capture.RunningCapture;
 import dev.netlens.snapshot.SnapshotJson;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -12,7 +12,7 @@ import dev.netlens.capture.Icmp;
 import dev.netlens.capture.PcapReader;
 import dev.netlens.testing.EngineTest;
 import dev.netlens.ui.concurrent.FxBackgroundExecutor;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

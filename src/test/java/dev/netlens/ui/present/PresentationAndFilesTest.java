@@ -1,5 +1,7 @@
 package dev.netlens.ui.present;
 
+import dev.netlens.ui.language.I18n;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,7 +16,7 @@ import dev.netlens.layout.StableLayout;
 import dev.netlens.layout.StackLayout;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.MainWindow;
-import dev.netlens.ui.TopologyFrame;
+import dev.netlens.ui.state.TopologyFrame;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
 import dev.netlens.ui.file.ExportRequest;
 import dev.netlens.ui.file.RecentFiles;

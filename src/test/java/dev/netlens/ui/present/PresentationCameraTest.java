@@ -1,5 +1,7 @@
 package dev.netlens.ui.present;
 
+import dev.netlens.ui.language.I18n;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

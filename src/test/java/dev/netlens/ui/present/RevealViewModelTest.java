@@ -1,5 +1,7 @@
 package dev.netlens.ui.present;
 
+import dev.netlens.ui.language.I18n;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +14,7 @@ import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.layout.StackLayout;
 import dev.netlens.reveal.RevealLayer;
-import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.state.TopologyState;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
 import java.util.Locale;
 import java.util.Set;

@@ -18,7 +18,7 @@ import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.testing.EngineTest;
 import dev.netlens.testing.Lab;
-import dev.netlens.ui.TopologyState;
+import dev.netlens.ui.state.TopologyState;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
 import dev.netlens.ui.selection.SelectionModel;
 import dev.netlens.layout.StackLayout;

@@ -16,7 +16,7 @@ import dev.netlens.ui.MainWindow;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
 import dev.netlens.ui.file.RecentFiles;
 import dev.netlens.ui.firewall.FirewallPanelViewModel.RuleRow;
-import dev.netlens.ui.present.I18n;
+import dev.netlens.ui.language.I18n;
 import dev.netlens.ui.topology.FxLabelMetrics;
 import java.util.Locale;
 import java.util.prefs.Preferences;

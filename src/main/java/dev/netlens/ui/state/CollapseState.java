@@ -1,4 +1,4 @@
-package dev.netlens.ui;
+package dev.netlens.ui.state;
 
 import dev.netlens.graph.Collapse;
 import dev.netlens.graph.NodeKind;

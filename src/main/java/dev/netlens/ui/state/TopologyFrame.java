@@ -1,4 +1,4 @@
-package dev.netlens.ui;
+package dev.netlens.ui.state;
 
 import dev.netlens.graph.TopologyDiff;
 import dev.netlens.graph.TopologyGraph;

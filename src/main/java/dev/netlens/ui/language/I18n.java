@@ -1,4 +1,4 @@
-package dev.netlens.ui.present;
+package dev.netlens.ui.language;
 
 import java.text.MessageFormat;
 import java.util.List;

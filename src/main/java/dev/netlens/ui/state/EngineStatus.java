@@ -1,4 +1,4 @@
-package dev.netlens.ui;
+package dev.netlens.ui.state;
 
 import java.time.Instant;
 import java.util.List;
