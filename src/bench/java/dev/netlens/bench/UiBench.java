@@ -222,12 +222,14 @@ public final class UiBench {
                 canvas.fitToWindow();
                 return null;
             });
+            restBeforeGesture();
             List<Integer> fit = animate(panZoom(canvas));
             String fitCpu = lastCpu;
             fx(() -> {
                 canvas.centreOn(firstContainer(snapshot));
                 return null;
             });
+            restBeforeGesture();
             List<Integer> near = animate(panZoom(canvas));
             log("  fit " + fitCpu + "; reading " + lastCpu);
             fx(() -> {
@@ -322,6 +324,15 @@ public final class UiBench {
 
     private static String args0Dir(Results results) {
         return System.getProperty("bench.out", "target/bench");
+    }
+
+    /**
+     * Each gesture starts from a view the user has looked at for a moment (1.5 s), as after a jump
+     * (fit, a search) a user looks before dragging: the canvas takes its pictures for the next
+     * gesture while the camera rests (StandInTiles), a few per pulse.
+     */
+    private static void restBeforeGesture() throws InterruptedException {
+        Thread.sleep(1500);
     }
 
     private static Consumer<Integer> panZoom(TopologyCanvasView canvas) {

@@ -163,15 +163,10 @@ final class TraceControls {
     }
 
     private MenuItem item(String key, String id, Runnable action) {
-        MenuItem i = new MenuItem();
-        i.setId(id);
-        i.setMnemonicParsing(false);
-        i.textProperty().bind(text(key));
-        i.setOnAction(e -> action.run());
-        return i;
+        return i18n.menuItem(key, id, action);
     }
 
     private javafx.beans.binding.StringBinding text(String key) {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> i18n.get(key), i18n.localeProperty());
+        return i18n.text(key);
     }
 }

@@ -72,18 +72,10 @@ final class HttpOverStream {
                 response = in.readAllBytes();
             }
             stream.finish(response);
-        } catch (EngineStream.RefusedException e) {
-            throw new EngineUnreachableException("engine " + endpoint + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new EngineUnreachableException("engine " + endpoint + " did not answer " + path + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw unreachable(path, e);
         } finally {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
-            if (stream != null) {
-                stream.close();
-            }
+            release(deadline, stream);
         }
         return response;
     }
@@ -140,18 +132,28 @@ final class HttpOverStream {
             EngineStream open = stream;
             stream = null; // handed over
             return new StreamingAnswer(body, open);
-        } catch (EngineStream.RefusedException e) {
-            throw new EngineUnreachableException("engine " + endpoint + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new EngineUnreachableException("engine " + endpoint + " did not answer " + path + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw unreachable(path, e);
         } finally {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
-            if (stream != null) {
-                stream.close();
-            }
+            release(deadline, stream);
+        }
+    }
+
+    /** Why a request failed, in one line: the stream refused it (ssh said why), or the engine did not answer. */
+    private EngineUnreachableException unreachable(String path, IOException e) {
+        if (e instanceof EngineStream.RefusedException) {
+            return new EngineUnreachableException("engine " + endpoint + ": " + e.getMessage(), e);
+        }
+        return new EngineUnreachableException("engine " + endpoint + " did not answer " + path + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+
+    private static void release(ScheduledFuture<?> deadline, EngineStream stream) {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        if (stream != null) {
+            stream.close();
         }
     }
 

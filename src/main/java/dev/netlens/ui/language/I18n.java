@@ -4,7 +4,6 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import dev.netlens.ui.language.UiLanguage;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
@@ -49,6 +48,21 @@ public final class I18n {
         ResourceBundle b = ResourceBundle.getBundle("dev.netlens.ui.i18n.messages", language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return b.containsKey(key) ? b.getString(key) : fallback;
+    }
+
+    /** The text under {@code key}, following the language as it switches. */
+    public javafx.beans.binding.StringBinding text(String key) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> get(key), localeProperty());
+    }
+
+    /** A menu item labelled by {@code key} in the current language (no mnemonics: names may hold underscores). */
+    public javafx.scene.control.MenuItem menuItem(String key, String id, Runnable action) {
+        javafx.scene.control.MenuItem i = new javafx.scene.control.MenuItem();
+        i.setId(id);
+        i.setMnemonicParsing(false);
+        i.textProperty().bind(text(key));
+        i.setOnAction(e -> action.run());
+        return i;
     }
 
     /** The language's own name, for the menu. */

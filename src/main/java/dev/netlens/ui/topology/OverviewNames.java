@@ -171,6 +171,8 @@ public final class OverviewNames extends Group {
     private double width;
     private double height;
     private boolean dirty;
+    /** Whether the names are drawn (below {@link #ZOOM}, or as the canvas holds it during a gesture). */
+    private boolean on;
     /** The camera the names were last placed for; NaN: to be placed again whatever the camera. */
     private double placedZoom = Double.NaN;
     private double placedX;
@@ -220,6 +222,16 @@ public final class OverviewNames extends Group {
      * names at this zoom, so the canvas hides their world text.
      */
     boolean update(TopologyGraph g, Layout l, double z, double x, double y, double w, double h) {
+        return update(g, l, z, x, y, w, h, z < ZOOM);
+    }
+
+    /**
+     * As {@link #update(TopologyGraph, Layout, double, double, double, double, double)}, drawing the
+     * names or not as {@code on} says whatever the zoom (the canvas keeps the level of detail of the
+     * gesture's start until the camera rests).
+     */
+    boolean update(TopologyGraph g, Layout l, double z, double x, double y, double w, double h, boolean on) {
+        this.on = on;
         graph = g;
         layout = l;
         zoom = z;
@@ -231,7 +243,7 @@ public final class OverviewNames extends Group {
             dirty = true;
             Platform.requestNextPulse();
         }
-        return z < ZOOM;
+        return on;
     }
 
     /** The names drawn now (placing them first if a change is pending), in the order they were placed. */
@@ -253,7 +265,7 @@ public final class OverviewNames extends Group {
             return;
         }
         dirty = false;
-        if (zoom >= ZOOM || width <= 0 || height <= 0 || getScene() == null) {
+        if (!on || width <= 0 || height <= 0 || getScene() == null) {
             for (String id : new ArrayList<>(slots.keySet())) {
                 release(id);
             }

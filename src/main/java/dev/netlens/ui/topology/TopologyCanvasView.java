@@ -552,8 +552,13 @@ public final class TopologyCanvasView extends Region {
             return;
         }
         placeBadges();
-        boolean text = z >= TEXT_ZOOM;
-        boolean names = overview.update(graph, layout, z, pan.getX(), pan.getY(), getWidth(), getHeight());
+        // The level of detail (world text, overview names) changes when the camera rests, never within
+        // a gesture: switching it drops the pictures standing in for the shapes and restyles thousands
+        // of texts, a pulse far over 16 ms (issue 12). A gesture keeps the one it started with.
+        boolean holding = moving && !layout.rects().isEmpty();
+        boolean text = holding ? textShown : z >= TEXT_ZOOM;
+        boolean names = overview.update(graph, layout, z, pan.getX(), pan.getY(), getWidth(), getHeight(),
+                holding ? overviewShown : z < OverviewNames.ZOOM);
         if (names != overviewShown) {
             dropStandIn(); // the pictures hold the world names as they were: taken again
         }

@@ -165,14 +165,17 @@ class CanvasCullingTest {
             canvas().centreOn(c.id());
             canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 0.8);
         });
+        settle(); // the level of detail follows once the camera rests
         assertFalse(canvas().isTextShown());
         assertFalse(labels(v).isEmpty());
         labels(v).forEach(l -> assertFalse(l.isVisible(), "label below the text zoom"));
         act(robot, () -> canvas().zoomBy(TopologyCanvasView.TEXT_ZOOM / canvas().zoom() * 1.05));
+        settle();
         assertTrue(canvas().isTextShown());
         labels(v).forEach(l -> assertTrue(l.isVisible(), "label above the text zoom"));
         labels(cv).forEach(l -> assertFalse(l.isVisible(), "a container's name below the overview zoom: drawn by the overview"));
         act(robot, () -> canvas().zoomBy(OverviewNames.ZOOM / canvas().zoom() * 1.05));
+        settle();
         labels(cv).forEach(l -> assertTrue(l.isVisible(), "a container's name above the overview zoom"));
     }
 
