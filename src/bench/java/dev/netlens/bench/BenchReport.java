@@ -235,7 +235,8 @@ public final class BenchReport {
                 + "one backdrop strip a pulse; a gesture never paints once the backdrop exists, where it has no tile "
                 + "the backdrop stands in), copying rows of pixels while the zoom is the tiles' and one pixel lookup "
                 + "each otherwise; the shapes come back 250 ms after the camera stops. Each measured gesture starts "
-                + "after the view rested 1.5 s (a user looks before dragging)";
+                + "from a view that rested (a user looks before dragging): at least 1 s, until the canvas has its "
+                + "pictures for it, at most 5 s";
     }
 
     /** Where the slowest 5 % of the starts spent their time, stage by stage (medians over them). */

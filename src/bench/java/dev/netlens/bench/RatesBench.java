@@ -32,7 +32,7 @@ public final class RatesBench {
         int ticks = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         removeOurs();
         try {
-            docker("network", "create", "--subnet", "100.64.95.0/24", NETWORK);
+            docker("network", "create", "--subnet", "100.64.112.0/24", NETWORK);
             for (int i = 0; i < n; i++) {
                 docker("run", "-d", "--name", PREFIX + i, "--network", NETWORK, "--stop-timeout", "1",
                         "netlens/busybox:lab", "sleep", "3600");

@@ -222,14 +222,14 @@ public final class UiBench {
                 canvas.fitToWindow();
                 return null;
             });
-            restBeforeGesture();
+            restBeforeGesture(canvas);
             List<Integer> fit = animate(panZoom(canvas));
             String fitCpu = lastCpu;
             fx(() -> {
                 canvas.centreOn(firstContainer(snapshot));
                 return null;
             });
-            restBeforeGesture();
+            restBeforeGesture(canvas);
             List<Integer> near = animate(panZoom(canvas));
             log("  fit " + fitCpu + "; reading " + lastCpu);
             fx(() -> {
@@ -327,12 +327,17 @@ public final class UiBench {
     }
 
     /**
-     * Each gesture starts from a view the user has looked at for a moment (1.5 s), as after a jump
-     * (fit, a search) a user looks before dragging: the canvas takes its pictures for the next
-     * gesture while the camera rests (StandInTiles), a few per pulse.
+     * Each gesture starts from a view the user has looked at for a moment, as after a jump (fit, a
+     * search) a user looks before dragging: the canvas takes its pictures for the next gesture while
+     * the camera rests (StandInTiles), a part a pulse. At least 1 s, until they are taken, at most 5 s.
      */
-    private static void restBeforeGesture() throws InterruptedException {
-        Thread.sleep(1500);
+    private static void restBeforeGesture(TopologyCanvasView canvas) throws InterruptedException {
+        Thread.sleep(1000);
+        long deadline = System.nanoTime() + 4_000_000_000L;
+        while (!fx(canvas::standInPrepared) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        log("  rested, pictures taken: " + fx(canvas::standInPrepared));
     }
 
     private static Consumer<Integer> panZoom(TopologyCanvasView canvas) {

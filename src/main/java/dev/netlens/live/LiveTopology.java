@@ -56,7 +56,12 @@ public final class LiveTopology implements AutoCloseable {
     /** After an incremental pass, when the timer's fingerprint is taken (off the path to the picture). */
     static final Duration FINGERPRINT_DELAY = Duration.ofMillis(250);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    /**
+     * The longest wait between two tries to reach an engine whose stream ended: a try that fails costs
+     * one refused connection, and every second of waiting is a second its changes are not drawn once it
+     * is back (the soak restarts engine 2: at 30 s, its first changes waited that long).
+     */
+    static final Duration MAX_RETRY = Duration.ofSeconds(4);
     /**
      * A full pass at least this often, even when the cheap fingerprint says nothing changed: for a
      * change inside a namespace that raised no event (made with nsenter from the host, say; one made

@@ -37,7 +37,7 @@ class ContainerLabelsJsonTest {
     /** A minimal valid file whose one container has {@code labelsField} ("" for no such field). */
     private static String file(String labelsField) {
         return "{\"schema\":\"netlens.topology/v1\",\"capturedAt\":\"2026-01-01T00:00:00Z\",\"source\":\"file\","
-                + "\"hosts\":[{\"id\":\"h\",\"endpoint\":\"unix:///x\",\"swarmManager\":false,\"kernelView\":false}],"
+                + "\"hosts\":[{\"id\":\"h\",\"name\":\"vm\",\"endpoint\":\"unix:///x\",\"swarmManager\":false,\"kernelView\":false}],"
                 + "\"containers\":[{\"id\":\"c1\",\"host\":\"h\",\"name\":\"shop-web-1\",\"state\":\"created\",\"networkMode\":\"bridge\""
                 + (labelsField.isEmpty() ? "" : "," + labelsField) + "}]}";
     }

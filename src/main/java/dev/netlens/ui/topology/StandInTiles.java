@@ -26,8 +26,9 @@ import javafx.scene.image.WritablePixelFormat;
  * world coordinates, and a backdrop: one picture of the whole drawing at most {@link #BACKDROP_SIDE}
  * pixels a side. Painting them is the expensive part, so it is done while the camera rests, a
  * little at each pulse ({@link #prepare}: at most {@value #TILES_PER_PULSE} tiles or one strip of
- * the backdrop): first the tiles of the view at its zoom, then the backdrop, then a margin of
- * {@value #MARGIN} of the view on each side. A gesture never paints once there is a backdrop:
+ * the backdrop): first the backdrop, then the tiles of the view at its zoom (composed by copying
+ * rows of pixels, cheaper than resampling the backdrop) and a margin of {@value #MARGIN} of the
+ * view on each side. A gesture never paints once there is a backdrop:
  * where it reaches a part or a zoom without tiles, the backdrop, resampled, stands in until the
  * camera rests and the view is pictured sharp again (issue 12: one snapshot in a pulse was the
  * frame that missed 16 ms). Without a backdrop yet (the drawing just changed) a gesture pictures
@@ -128,6 +129,11 @@ final class StandInTiles extends Group {
      * margin around the view. Returns whether more remains (ask for another pulse).
      */
     boolean prepare(Rect view, Rect drawing, double zoom, double maxBackdropZoom, Painter painter) {
+        if (!hasBackdrop()) {
+            // First: with it, no gesture paints (it stands in wherever a tile is missing).
+            paintBackdropStrip(drawing, maxBackdropZoom, painter);
+            return true;
+        }
         if (levelZoom != zoom) {
             tiles.clear();
             levelZoom = zoom;
@@ -136,16 +142,12 @@ final class StandInTiles extends Group {
         if (paintSome(missing(view, drawing), painter, around)) {
             return true;
         }
-        if (!hasBackdrop()) {
-            paintBackdropStrip(drawing, maxBackdropZoom, painter);
-            return true;
-        }
         return paintSome(missing(around, drawing), painter, around) && !missing(around, drawing).isEmpty();
     }
 
     /** Whether the tiles were taken at this zoom and hold all the view and its margin need, and the backdrop is whole. */
     boolean prepared(Rect view, Rect drawing, double zoom) {
-        return levelZoom == zoom && hasBackdrop() && missing(grown(view), drawing).isEmpty();
+        return hasBackdrop() && levelZoom == zoom && missing(grown(view), drawing).isEmpty();
     }
 
     /** Whether the backdrop is whole. */

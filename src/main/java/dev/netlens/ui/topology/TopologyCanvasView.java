@@ -1152,9 +1152,15 @@ public final class TopologyCanvasView extends Region {
         return content.getOpacity() == 0 && standIn.isVisible() && standIn.hasPictures();
     }
 
-    /** How many tiles of pictures are kept for the next gesture (or shown now), for tests and diagnostics. */
+    /** How many pictures (tiles, and the backdrop as one) are kept for the next gesture (or shown now), for tests and diagnostics. */
     public int standInTiles() {
-        return standIn.tileCount();
+        return standIn.tileCount() + (standIn.hasBackdrop() ? 1 : 0);
+    }
+
+    /** Whether the pictures the next gesture needs from this view are all taken (for benchmarks and tests). */
+    public boolean standInPrepared() {
+        double device = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
+        return !layout.rects().isEmpty() && standIn.prepared(visibleWorld(), drawingBounds(), zoom() * device);
     }
 
     /** How many cells (groups of nearby shapes) are shown now, for diagnostics. */
