@@ -30,6 +30,13 @@ public final class Gui {
 
     /** @return a process exit status when the window could not be opened; 0 once it has closed */
     public static int start(List<String> hosts, String snapshotFile, Duration resync, PrintWriter err) {
+        return start(hosts, snapshotFile, resync, err, dev.netlens.discovery.helper.KernelOptions.DEFAULT,
+                dev.netlens.discovery.engine.TlsFiles.NONE);
+    }
+
+    /** As above, reading engine kernels as {@code kernel} says (--kernel, --kernel-helper) over {@code tls}. */
+    public static int start(List<String> hosts, String snapshotFile, Duration resync, PrintWriter err,
+            dev.netlens.discovery.helper.KernelOptions kernel, dev.netlens.discovery.engine.TlsFiles tls) {
         if (snapshotFile != null) {
             Path path = Path.of(snapshotFile);
             SnapshotFile read;
@@ -46,7 +53,7 @@ public final class Gui {
             return 0;
         }
         List<String> endpoints = hosts.isEmpty() ? List.of(EngineEndpoints.resolve(null)) : hosts;
-        Discovery discovery = Discovery.local();
+        Discovery discovery = Discovery.local(kernel, tls);
         // The first pass runs on its own thread while JavaFX starts: the window opens at once ("no
         // picture yet") and shows the engines when the pass is done, instead of after it.
         CompletableFuture<FirstPass> first = CompletableFuture.supplyAsync(() -> {

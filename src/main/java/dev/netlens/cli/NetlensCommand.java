@@ -17,6 +17,9 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
     @CommandLine.Mixin
     EngineReachOptions reach = new EngineReachOptions();
 
+    @CommandLine.Mixin
+    EngineAccessFlags access = new EngineAccessFlags();
+
     @Option(names = "--snapshot", paramLabel = "FILE", description = "Open a saved topology snapshot instead of live engines.")
     String snapshot;
 
@@ -51,7 +54,13 @@ public final class NetlensCommand implements java.util.concurrent.Callable<Integ
                 return e.status;
             }
         }
-        return dev.netlens.app.Gui.start(engines, snapshot, java.time.Duration.ofSeconds(resyncSeconds), spec.commandLine().getErr());
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        var kernel = access.kernelOptions(err, "netlens", err);
+        var tls = access.tls(err, "netlens");
+        if (kernel == null || tls == null) {
+            return 2;
+        }
+        return dev.netlens.app.Gui.start(engines, snapshot, java.time.Duration.ofSeconds(resyncSeconds), err, kernel, tls);
     }
 
     public static int run(String... args) {
