@@ -117,6 +117,11 @@ public final class SoakBench {
         double rate = Double.parseDouble(System.getProperty("soak.rate", "5"));
         Path out = Path.of(System.getProperty("soak.out", "target/soak"));
         Files.createDirectories(out);
+        // Logging as the application sets it up (a quiet console, the log file), the file beside the figures.
+        Path logFile = out.resolve("netlens.log");
+        Files.deleteIfExists(logFile);
+        System.setProperty(dev.netlens.logging.Logs.FILE_PROPERTY, logFile.toString());
+        dev.netlens.logging.Logs.configure(false);
         countExceptions();
         Platform.setImplicitExit(false);
         CountDownLatch up = new CountDownLatch(1);
@@ -238,8 +243,11 @@ public final class SoakBench {
         // and the drawing change. What else the heap holds is what a leak would show in.
         double pixelsStart = intArrayMb(out.resolve("histogram-start.txt"));
         double pixelsEnd = intArrayMb(out.resolve("histogram-end.txt"));
-        double restStart = start.heapMb - pixelsStart;
-        double restEnd = end.heapMb - pixelsEnd;
+        // The rest from the same histograms (live objects after GC, one instant): the used heap read
+        // at another instant would count pictures made or dropped in between.
+        double restStart = histogramMb(out.resolve("histogram-start.txt")) - pixelsStart;
+        double restEnd = histogramMb(out.resolve("histogram-end.txt")) - pixelsEnd;
+        logProblems(out.resolve("netlens.log"));
         double restChange = 100.0 * (restEnd - restStart) / restStart;
         double maxDelay = delays.stream().mapToDouble(d -> d).max().orElse(Double.NaN);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -749,6 +757,37 @@ public final class SoakBench {
     }
 
     /** The MB of int[] in a class histogram (jcmd GC.class_histogram), 0 when there is none. */
+    /** Every live object of a class histogram, in MB. */
+    static double histogramMb(Path histogram) {
+        double bytes = 0;
+        try {
+            for (String line : Files.readAllLines(histogram)) {
+                String[] f = line.strip().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":")) {
+                    bytes += Double.parseDouble(f[2]);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return bytes / 1048576.0;
+    }
+
+    /** Warnings and errors the application logged (to its file, as it does for users) count as exceptions logged. */
+    private void logProblems(Path logFile) {
+        try {
+            for (String line : Files.readAllLines(logFile)) {
+                String[] f = line.split(" ", 3);
+                if (f.length == 3 && (f[1].equals("SEVERE") || f[1].equals("WARNING"))) {
+                    exceptions.incrementAndGet();
+                    exceptionLines.add("log: " + line);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no log file: nothing logged there
+        }
+    }
+
     static double intArrayMb(Path histogram) {
         try {
             for (String line : Files.readAllLines(histogram)) {

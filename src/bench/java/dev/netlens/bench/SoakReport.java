@@ -50,14 +50,14 @@ final class SoakReport {
         row(md, "heap after GC, start -> end", fmt(f.path("heapStartMb").asDouble()) + " -> "
                 + fmt(f.path("heapEndMb").asDouble()) + " MB (" + fmt(f.path("heapChangePercent").asDouble()) + " %)");
         if (f.has("heapWithoutPixelsStartMb")) {
-            row(md, "heap after GC without pixel buffers (int[]: the canvas's stand-in tiles, a bounded cache), start -> end",
+            row(md, "live objects after GC without pixel buffers (class histogram; int[]: the canvas's stand-in pictures, a bounded cache), start -> end",
                     fmt(f.path("heapWithoutPixelsStartMb").asDouble()) + " -> " + fmt(f.path("heapWithoutPixelsEndMb").asDouble())
                     + " MB (" + fmt(f.path("heapWithoutPixelsChangePercent").asDouble()) + " %); pixel buffers "
                     + fmt(f.path("pixelBuffersStartMb").asDouble()) + " -> " + fmt(f.path("pixelBuffersEndMb").asDouble()) + " MB");
         }
         row(md, "threads, start -> end", f.path("threadsStart").asInt() + " -> " + f.path("threadsEnd").asInt());
         row(md, "file descriptors (/proc/self/fd), start -> end", f.path("fdsStart").asInt() + " -> " + f.path("fdsEnd").asInt());
-        row(md, "exceptions logged", Integer.toString(f.path("exceptionsLogged").asInt()));
+        row(md, "exceptions logged (standard error, uncaught, and WARNING or SEVERE in the log file)", Integer.toString(f.path("exceptionsLogged").asInt()));
         if (f.hasNonNull("note")) {
             md.append("\n").append(f.path("note").asText()).append("\n");
         }

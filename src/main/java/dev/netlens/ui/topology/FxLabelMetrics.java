@@ -16,6 +16,8 @@ public final class FxLabelMetrics implements LabelMetrics {
     public static final double LABEL_SIZE = TypeScale.LABEL;
     public static final double CAPTION_SIZE = TypeScale.CAPTION;
     public static final double TITLE_SIZE = TypeScale.HOST_TITLE;
+    /** Widths kept at most (then forgotten at once): bounded, as the soak of issue 15 showed it must be. */
+    static final int MAX_CACHED = 20_000;
     private final Map<String, Double> cache = new ConcurrentHashMap<>();
     private final Font label;
     private final Font caption;
@@ -32,6 +34,9 @@ public final class FxLabelMetrics implements LabelMetrics {
     public double width(String text, Style style) {
         if (text == null || text.isEmpty()) {
             return 0;
+        }
+        if (cache.size() > MAX_CACHED) {
+            cache.clear(); // a live window meets ever new names (containers come and go): measure again
         }
         return cache.computeIfAbsent(style.name() + '\u0000' + text, k -> {
             Text t = new Text(text);
