@@ -9,7 +9,6 @@ import dev.netlens.capture.Icmp;
 import dev.netlens.capture.PcapReader;
 import dev.netlens.testing.EngineTest;
 import dev.netlens.testing.Lab;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code netlens capture} end to end: discovery of the lab, tcpdump in a container's namespace, the pcap file. */
 @EngineTest
@@ -38,10 +36,7 @@ class CaptureCommandAgainstLabTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = NetlensCommand.commandLine(args);
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(out, true));
-        return cli.execute(args);
+        return CliRun.run(out, err, args);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netlens.testing.EngineTest;
 import dev.netlens.testing.Lab;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,10 +100,7 @@ class CliFailurePathsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] args = c.args().toArray(String[]::new);
-        var cli = NetlensCommand.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int status = cli.execute(args);
+        int status = CliRun.run(out, err, args);
         return check(c, failure, status, err.toString());
     }
 

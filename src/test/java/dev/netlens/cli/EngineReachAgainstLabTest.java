@@ -10,7 +10,6 @@ import dev.netlens.discovery.engine.DockerContexts;
 import dev.netlens.testing.EngineTest;
 import dev.netlens.testing.Lab;
 import java.io.File;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** netlens export with --swarm and --context against the real lab. */
 @EngineTest
@@ -33,10 +31,7 @@ class EngineReachAgainstLabTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = NetlensCommand.commandLine(args);
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        return cli.execute(args);
+        return CliRun.run(new StringWriter(), err, args);
     }
 
     private static List<String> endpoints(JsonNode snapshot) {

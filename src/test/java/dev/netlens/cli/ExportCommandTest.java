@@ -8,7 +8,6 @@ import dev.netlens.SyntheticSnapshots;
 import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExportCommandTest {
     private static final Path LAB = Path.of("src/test/resources/captures/scan-lab/expected-snapshot.json");
@@ -26,10 +24,7 @@ class ExportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = NetlensCommand.commandLine(args);
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        return cli.execute(args);
+        return CliRun.run(new StringWriter(), err, args);
     }
 
     @Test

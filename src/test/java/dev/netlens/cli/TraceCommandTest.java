@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TraceCommandTest {
     private static final String LAB = "src/test/resources/snapshots/lab.json";
@@ -23,10 +21,7 @@ class TraceCommandTest {
     private final StringWriter out = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = NetlensCommand.commandLine(args);
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(out, true));
-        return cli.execute(args);
+        return CliRun.run(out, err, args);
     }
 
     @Test
