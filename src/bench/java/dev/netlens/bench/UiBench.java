@@ -128,6 +128,12 @@ public final class UiBench {
             case "idle" -> idle(results, n);
             default -> throw new IllegalArgumentException(args[0]);
         }
+        // halt skips the JVM's exit hooks: a flight recording started for diagnosis is written here.
+        for (var recording : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings()) {
+            if (recording.getDestination() != null) {
+                recording.dump(recording.getDestination());
+            }
+        }
         Runtime.getRuntime().halt(0);
     }
 
@@ -232,6 +238,7 @@ public final class UiBench {
             restBeforeGesture(canvas);
             List<Integer> near = animate(panZoom(canvas));
             log("  fit " + fitCpu + "; reading " + lastCpu);
+            log("  fit " + phases(fit) + "; reading " + phases(near));
             fx(() -> {
                 graphStage.hide();
                 return null;
@@ -332,8 +339,15 @@ public final class UiBench {
      * the camera rests (StandInTiles), a part a pulse. At least 1 s, until they are taken, at most 5 s.
      */
     private static void restBeforeGesture(TopologyCanvasView canvas) throws InterruptedException {
+        if (Boolean.getBoolean("bench.focusFirst")) {
+            fx(() -> {
+                canvas.requestFocus();
+                return null;
+            });
+        }
         Thread.sleep(1000);
-        long deadline = System.nanoTime() + 4_000_000_000L;
+        // -Dbench.restMaxMs: a longer wait for diagnostic runs on a loaded machine (the pictures take longer).
+        long deadline = System.nanoTime() + (Long.getLong("bench.restMaxMs", 5000) - 1000) * 1_000_000L;
         while (!fx(canvas::standInPrepared) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
@@ -366,9 +380,11 @@ public final class UiBench {
     /** Runs {@code step} in 180 successive pulses (the pulse logger times each); returns their durations. */
     private static List<Integer> animate(Consumer<Integer> step) throws InterruptedException {
         long[] cpu0 = fxCpu();
+        java.time.LocalTime from = java.time.LocalTime.now();
         try {
             return animateTimed(step);
         } finally {
+            log("  gesture " + from + " " + java.time.LocalTime.now()); // to cut a flight recording to the gestures
             long[] cpu1 = fxCpu();
             lastCpu = String.format(java.util.Locale.ROOT, "cpu/pulse fx %.1f ms, render %.1f ms",
                     (cpu1[0] - cpu0[0]) / 1e6 / 180, (cpu1[1] - cpu0[1]) / 1e6 / 180);
@@ -793,6 +809,18 @@ public final class UiBench {
 
     static double ms(long ns) {
         return ns / 1e6;
+    }
+
+    /** p50/p95 of a pan-zoom gesture's three phases (pan, zoom in, zoom out), to see which misses. */
+    private static String phases(List<Integer> frames) {
+        if (frames.size() < 180) {
+            return "(" + frames.size() + " frames)";
+        }
+        return "pan " + pct(frames.subList(0, 90), 50) + "/" + pct(frames.subList(0, 90), 95)
+                + ", in " + pct(frames.subList(90, 135), 50) + "/" + pct(frames.subList(90, 135), 95)
+                + ", out " + pct(frames.subList(135, 180), 50) + "/" + pct(frames.subList(135, 180), 95)
+                + ", slowest " + frames.stream().sorted(Collections.reverseOrder()).limit(6).toList()
+                + " first at frame " + frames.indexOf(Collections.max(frames));
     }
 
     static double pct(List<? extends Number> values, int p) {

@@ -245,10 +245,19 @@ final class StandInTiles extends Group {
             colBack[x] = bx < 0 || bx >= backW ? -1 : (int) bx;
         }
         int[] dst = screen.pixels();
+        long lastLy = Long.MIN_VALUE;
+        int lastBackRow = Integer.MIN_VALUE;
         for (int y = 0; y < h; y++) {
             long ly = exact ? Math.round(y - panY) : (long) Math.floor((y + 0.5 - panY) * s);
             long by = (long) Math.floor((y + 0.5 - panY) * b) - backY;
             int backRow = backdrop == null || by < 0 || by >= backDone ? -1 : (int) by * backW;
+            if (ly == lastLy && backRow == lastBackRow) {
+                // Zoomed in past the tiles' zoom: this row shows the same pixels as the last, copied whole.
+                System.arraycopy(dst, (y - 1) * w, dst, y * w, w);
+                continue;
+            }
+            lastLy = ly;
+            lastBackRow = backRow;
             composeRow(dst, y * w, w, (int) Math.floorDiv(ly, TILE), (int) Math.floorMod(ly, TILE) * TILE, exact,
                     background, backRow);
         }

@@ -96,8 +96,14 @@ public final class TopologyCanvasView extends Region {
 
     private final TopologyCanvasViewModel vm;
     private final Pane world = new Pane();
+    /**
+     * The canvas's background, a layer of its own so that a picture covering the view can hide it: a
+     * software renderer otherwise fills the whole canvas with it at every frame, under the picture
+     * (a third of a gesture's render time, measured).
+     */
+    private final Region paper = new Region();
     /** The drawing itself: the three layers. */
-    private final Group content = new Group();
+    private final CoverableGroup content = new CoverableGroup();
     /** Pictures of the drawing standing in for its shapes while the camera moves (see {@link StandInTiles}). */
     private final StandInTiles standIn = new StandInTiles();
     /** Names at screen size below {@link OverviewNames#ZOOM}, above the pictures (why: {@link OverviewNames}). */
@@ -165,7 +171,9 @@ public final class TopologyCanvasView extends Region {
         badges.setMouseTransparent(true);
         badges.setManaged(false);
         badges.getStyleClass().add("trace-badges");
-        getChildren().addAll(world, standIn, overview, badges);
+        paper.getStyleClass().add("canvas-paper");
+        paper.setManaged(false);
+        getChildren().addAll(paper, world, standIn, overview, badges);
         pan.xProperty().addListener(o -> cameraMoved());
         pan.yProperty().addListener(o -> cameraMoved());
         scale.xProperty().addListener(o -> cameraMoved());
@@ -174,7 +182,6 @@ public final class TopologyCanvasView extends Region {
         settle.setOnFinished(e -> {
             moving = false;
             cull();
-            standIn.releaseScreens();
             // The next gesture should start on pictures of this view: taken at the next pulse.
             coverWanted = true;
             Platform.requestNextPulse();
@@ -567,17 +574,34 @@ public final class TopologyCanvasView extends Region {
             overviewShown = names;
             showText();
         }
-        // While the camera moves, pictures stand in for the shapes (painted at the next pulse).
-        if (moving && fadesRunning == 0 && !layout.rects().isEmpty()) {
+        // While the camera moves, and at rest once the view is pictured at its zoom, pictures stand in
+        // for the shapes (composed after this pulse's layout).
+        if (fadesRunning == 0 && !layout.rects().isEmpty() && (moving || pictured())) {
             coverWanted = true;
             Platform.requestNextPulse();
             return;
         }
+        showShapesInView();
+    }
+
+    /** The shapes on screen, those that meet the view (and a margin) shown, the others hidden. */
+    private void showShapesInView() {
         showShapes();
+        double z = zoom();
         double m = CULL_MARGIN / z;
         double x0 = -pan.getX() / z - m;
         double y0 = -pan.getY() / z - m;
         cellsShown = cullShapes(x0, y0, x0 + getWidth() / z + 2 * m, y0 + getHeight() / z + 2 * m);
+    }
+
+    /** Whether the pictures hold all of the view (and its margin) at the view's own zoom, sharp. */
+    private boolean pictured() {
+        return getScene() != null && standIn.prepared(visibleWorld(), drawingBounds(), zoom() * deviceScale());
+    }
+
+    /** Device pixels per scene pixel (a HiDPI screen has several): pictures are taken in device pixels. */
+    private double deviceScale() {
+        return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
     }
 
     // ---- trace badges ------------------------------------------------------------------------
@@ -656,7 +680,13 @@ public final class TopologyCanvasView extends Region {
     /**
      * At a pulse after the camera moved: the stand-in covers the view and the shapes are hidden. At a
      * pulse after it stopped: a little more of the pictures the next gesture may need is taken (see
-     * {@link StandInTiles#prepare}), one part per pulse, while the shapes stay on screen.
+     * {@link StandInTiles#prepare}), one part per pulse, while the shapes stay on screen; once the view
+     * is pictured at its own zoom, the pictures stand in at rest too. In a software renderer a picture
+     * is drawn in a few milliseconds where the shapes of a large host take up to a second, and any
+     * change to the drawing drops the pictures at once ({@link #dropStandIn}); without this, every
+     * part taken at rest (which hides and shows shapes for its snapshot) made the next frame draw every
+     * shape in view again, and a gesture starting then waited for it (issue 12: a first frame of a
+     * second at fit on 200 containers).
      */
     private void coverView() {
         if (!coverWanted) {
@@ -667,23 +697,25 @@ public final class TopologyCanvasView extends Region {
             return;
         }
         Rect view = visibleWorld();
-        // Pictures in device pixels (a HiDPI screen has several per scene pixel), so they are as sharp as the shapes.
-        double device = getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
+        double device = deviceScale();
         double pixelZoom = zoom() * device;
-        if (!moving) {
-            if (!standIn.prepared(view, drawingBounds(), pixelZoom)) {
-                if (standIn.prepare(view, drawingBounds(), pixelZoom, device, this::paintTiles)) {
-                    coverWanted = true; // more at the next pulse
-                    Platform.requestNextPulse();
-                }
-                cull(); // the shapes in view, as they were
+        if (moving) {
+            standIn.coverMoving(view, drawingBounds(), pixelZoom, this::paintTiles);
+        } else if (!standIn.prepared(view, drawingBounds(), pixelZoom)) {
+            if (standIn.prepare(view, drawingBounds(), pixelZoom, device, this::paintTiles)) {
+                coverWanted = true; // more at the next pulse
+                Platform.requestNextPulse();
             }
-            return;
+            if (!standIn.prepared(view, drawingBounds(), pixelZoom)) {
+                showShapesInView(); // the shapes in view, as they were before the snapshot
+                return;
+            }
         }
-        standIn.coverMoving(view, drawingBounds(), pixelZoom, this::paintTiles);
         standIn.show(pan.getX() * device, pan.getY() * device, pixelZoom, (int) Math.ceil(getWidth() * device),
                 (int) Math.ceil(getHeight() * device), device, argbPre(canvasFill()));
         content.setOpacity(0); // skipped by the renderer, without touching the subtree
+        content.setCovered(true); // and by the scene's bounds pass
+        paper.setVisible(false); // the picture is opaque: nothing to fill under it
         standIn.setVisible(true);
     }
 
@@ -700,6 +732,7 @@ public final class TopologyCanvasView extends Region {
         double wx = px / z;
         double wy = py / z;
         content.setOpacity(1);
+        content.setCovered(false);
         cullShapes(wx - m, wy - m, wx + w / z + m, wy + h / z + m);
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(canvasFill());
@@ -710,7 +743,7 @@ public final class TopologyCanvasView extends Region {
 
     /** The canvas's background colour (themes set it): the tiles are painted on it. */
     private Color canvasFill() {
-        Background bg = getBackground();
+        Background bg = paper.getBackground();
         if (bg != null && !bg.getFills().isEmpty() && bg.getFills().get(0).getFill() instanceof Color c) {
             return c;
         }
@@ -725,8 +758,11 @@ public final class TopologyCanvasView extends Region {
 
     /** The shapes on screen again, the pictures kept (hidden) for the next gesture. */
     private void showShapes() {
+        paper.setVisible(true);
         content.setOpacity(1);
+        content.setCovered(false);
         standIn.setVisible(false);
+        standIn.releaseScreens(); // the window-sized pictures; the tiles stay for the next gesture
     }
 
     /** Forgets the pictures (they no longer show what the shapes look like) and shows the shapes. */
@@ -772,6 +808,7 @@ public final class TopologyCanvasView extends Region {
         if (getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
+        paper.resize(getWidth(), getHeight());
         if (fitPending) {
             // Not a gesture: the shapes are painted at once (the pictures come once the camera settles).
             fitPending = false;
@@ -1159,8 +1196,13 @@ public final class TopologyCanvasView extends Region {
 
     /** Whether the pictures the next gesture needs from this view are all taken (for benchmarks and tests). */
     public boolean standInPrepared() {
-        double device = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
-        return !layout.rects().isEmpty() && standIn.prepared(visibleWorld(), drawingBounds(), zoom() * device);
+        return !layout.rects().isEmpty() && pictured();
+    }
+
+    /** The shapes on screen now, the pictures dropped (for tests comparing the two). */
+    void showShapesNow() {
+        dropStandIn();
+        showShapesInView();
     }
 
     /** How many cells (groups of nearby shapes) are shown now, for diagnostics. */

@@ -179,12 +179,23 @@ class CanvasCullingTest {
         labels(cv).forEach(l -> assertTrue(l.isVisible(), "a container's name above the overview zoom"));
     }
 
+    /** Waits (at most 20 s) until the pictures stand in for the shapes; returns whether they do. */
+    private boolean eventuallyPictured() throws InterruptedException {
+        for (int i = 0; i < 200 && !standInShown(); i++) {
+            Thread.sleep(100);
+        }
+        return standInShown();
+    }
+
     @Test
-    void picturesStandInForTheShapesWhileTheCameraMovesAndTheShapesComeBackWhenItStops(FxRobot robot) throws Exception {
+    void picturesStandInForTheShapesOnceTakenAndAChangeBringsTheShapesBackAtOnce(FxRobot robot) throws Exception {
         TopoNode c = containers().get(0);
         act(robot, () -> canvas().centreOn(c.id())); // reading size: the text is shown
-        settle();
-        assertFalse(standInShown(), "still: the shapes");
+        boolean[] justMoved = new boolean[1];
+        robot.interact(() -> justMoved[0] = standInShown());
+        assertFalse(justMoved[0], "a jump, not a gesture: the shapes until this view is pictured");
+        assertTrue(eventuallyPictured(), "at rest, once pictured at its zoom, the pictures stand in");
+        assertTrue(drawn(c.id()), "in view: in the picture");
         boolean seen = false;
         for (int i = 0; i < 40 && !seen; i++) {
             act(robot, () -> canvas().zoomBy(1.001));
@@ -192,26 +203,30 @@ class CanvasCullingTest {
             Thread.sleep(30);
         }
         assertTrue(seen, "a gesture shows the pictures, at reading size too");
-        assertTrue(drawn(c.id()), "in view: in the picture");
-        // A change while moving drops the pictures at once: they never show something stale.
+        // A change drops the pictures at once: they never show something stale.
         boolean[] afterChange = new boolean[1];
         robot.interact(() -> {
             window.canvasModel().selection().select(c.id());
             afterChange[0] = standInShown();
         });
         assertFalse(afterChange[0], "dropped as soon as the selection changed");
-        settle();
-        assertFalse(standInShown(), "still: the shapes again");
+        assertTrue(eventuallyPictured(), "pictured again, with the selection, once the camera rests");
         assertTrue(drawn(c.id()));
     }
 
     @Test
-    void thePictureShownWhileTheCameraMovesIsTheDrawingAtRest(FxRobot robot) {
+    void thePicturesShownAtRestAndWhileTheCameraMovesAreTheDrawingItself(FxRobot robot) throws Exception {
         act(robot, () -> canvas().centreOn(containers().get(3).id()));
-        settle(); // the shapes, and pictures of this view taken for the next gesture
-        javafx.scene.image.Image[] atRest = new javafx.scene.image.Image[1];
+        assertTrue(eventuallyPictured(), "at rest, pictured");
+        javafx.scene.image.Image[] pictured = new javafx.scene.image.Image[1];
+        javafx.scene.image.Image[] shapes = new javafx.scene.image.Image[1];
         javafx.scene.image.Image[] moving = new javafx.scene.image.Image[1];
-        robot.interact(() -> atRest[0] = canvas().snapshot(null, null));
+        robot.interact(() -> {
+            pictured[0] = canvas().snapshot(null, null);
+            canvas().showShapesNow();
+            shapes[0] = canvas().snapshot(null, null);
+        });
+        assertTrue(eventuallyPictured(), "pictured again");
         // A drag away and back: the camera is where it was, and moving (for as long as the test looks,
         // however slow the machine: a quarter second between two events would end the gesture).
         act(robot, () -> {
@@ -226,10 +241,15 @@ class CanvasCullingTest {
             fire(MouseEvent.MOUSE_RELEASED, 500, 400);
             canvas().settleDelay(javafx.util.Duration.millis(250));
         });
-        var a = atRest[0].getPixelReader();
-        var b = moving[0].getPixelReader();
-        int w = (int) atRest[0].getWidth();
-        int h = (int) atRest[0].getHeight();
+        assertAlike(shapes[0], pictured[0], "at rest");
+        assertAlike(shapes[0], moving[0], "moving");
+    }
+
+    private static void assertAlike(javafx.scene.image.Image shapes, javafx.scene.image.Image picture, String when) {
+        var a = shapes.getPixelReader();
+        var b = picture.getPixelReader();
+        int w = (int) shapes.getWidth();
+        int h = (int) shapes.getHeight();
         int differ = 0;
         int inked = 0;
         int background = a.getArgb(0, 0);
@@ -241,7 +261,8 @@ class CanvasCullingTest {
             }
         }
         assertTrue(inked > w * h / 50, "something drawn in view: " + inked);
-        assertTrue(differ < w * h / 1000, differ + " of " + w * h + " pixels differ between the shapes and their picture");
+        assertTrue(differ < w * h / 1000, when + ": " + differ + " of " + w * h
+                + " pixels differ between the shapes and their picture");
     }
 
     private static boolean near(int p, int q) {

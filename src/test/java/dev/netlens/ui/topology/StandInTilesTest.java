@@ -67,6 +67,53 @@ class StandInTilesTest {
         assertTrue(tiles.hasBackdrop());
     }
 
+    /** A painter whose pixel at (x, y) of the zoomed drawing is coloured by x and y (opaque). */
+    private static StandInTiles.Painter coordinates() {
+        return (zoom, px, py, w, h) -> {
+            WritableImage image = new WritableImage(w, h);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    image.getPixelWriter().setArgb(x, y, coordinateColour(px + x, py + y));
+                }
+            }
+            return image;
+        };
+    }
+
+    private static int coordinateColour(int x, int y) {
+        return 0xFF000000 | (x & 0xFFF) << 12 | (y & 0xFFF);
+    }
+
+    @Test
+    void zoomedInPastTheTilesEachScreenPixelShowsTheNearestTilePixel(FxRobot robot) {
+        StandInTiles tiles = new StandInTiles();
+        Rect drawing = new Rect(0, 0, 1200, 800);
+        Rect view = new Rect(0, 0, 1200, 800);
+        int w = 300;
+        int h = 200;
+        double zoom = 2.7; // the tiles were taken at 1: rows repeat, whole rows are copied
+        double panX = -1000.3;
+        double panY = -700.6;
+        int[] shown = new int[w * h];
+        robot.interact(() -> {
+            while (tiles.prepare(view, drawing, 1, 1, coordinates())) {
+                // at rest, pulse after pulse
+            }
+            tiles.coverMoving(view, drawing, zoom, coordinates());
+            tiles.show(panX, panY, zoom, w, h, 1, 0xFF000000);
+            javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView) tiles.getChildren().get(0);
+            picture.getImage().getPixelReader().getPixels(0, 0, w, h,
+                    javafx.scene.image.PixelFormat.getIntArgbPreInstance(), shown, 0, w);
+        });
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int expected = coordinateColour((int) Math.floor((x + 0.5 - panX) / zoom),
+                        (int) Math.floor((y + 0.5 - panY) / zoom));
+                assertEquals(Integer.toHexString(expected), Integer.toHexString(shown[y * w + x]), "pixel " + x + "," + y);
+            }
+        }
+    }
+
     @Test
     void onceThereIsABackdropAGestureNeverPaintsAndTheBackdropFillsWhatHasNoTile(FxRobot robot) {
         StandInTiles tiles = new StandInTiles();
