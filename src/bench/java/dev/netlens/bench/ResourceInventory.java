@@ -20,23 +20,24 @@ import java.util.regex.Pattern;
  * difference says what it is. Only what lasts counts: each side is read twice, some seconds apart, and an
  * item must be in both readings (a command's pipe, a thread of a pass under way, come and go).
  *
+ * <p>Threads of cached pools (the JDK's "process reaper", Netlens's own command and firewall pools) number
+ * as many as ran at once in the last minute: an idle one waits for work with a time limit (60 s) and then
+ * ends by itself. Such a thread, seen waiting so in either reading, is listed apart and not compared; a
+ * worker of a fixed pool waits without a limit, never ends, and is compared like any other thread.
+ *
  * @param threads thread names, numbers replaced by {@code #} (pools renumber), one entry per thread
- * @param jdkThreads threads of the JDK's own pools left out of the comparison (see {@link #JDK_POOLS})
+ * @param idlePoolThreads threads seen idle in a pool that ends them after a keep-alive time
  * @param fds what each descriptor points to, one entry per descriptor (inode numbers dropped)
  * @param children child processes still running in both readings: pid and command line
  */
-record ResourceInventory(List<String> threads, List<String> jdkThreads, List<String> fds, List<String> children) {
+record ResourceInventory(List<String> threads, List<String> idlePoolThreads, List<String> fds, List<String> children) {
 
-    /**
-     * Thread names of JDK pools that size themselves by load, left out of the thread comparison, each with
-     * why. Application threads are never here.
-     */
-    static final Map<String, String> JDK_POOLS = Map.of("process reaper",
-            "the JDK's process reaper (java.lang.ProcessHandleImpl): a cached pool, one thread per child process "
-                    + "being waited for, an idle one ends after 60 s; the live window starts short commands every "
-                    + "few seconds (the fingerprint's `ip`, discovery's `nsenter` per namespace, several at once), so "
-                    + "its size follows how many ran at once in the last minute. Child processes that last are "
-                    + "compared instead (row below)");
+    static final String IDLE_POOL_REASON = "threads of cached pools (the JDK's process reaper, which waits for each "
+            + "child process; Netlens's process-drain, firewall and kernel pools) seen waiting for work with a "
+            + "time limit: each ends by itself 60 s after its last task, and how many there are follows how many "
+            + "commands ran at once in the last minute (the live window starts short commands every few seconds, "
+            + "more when other programs change the engines); a pool thread that never ends, or is busy in both "
+            + "readings, is compared like any other";
 
     /** Reads twice, {@code apartMs} apart, and keeps what is in both readings. */
     static ResourceInventory lasting(long apartMs) throws Exception {
@@ -53,13 +54,25 @@ record ResourceInventory(List<String> threads, List<String> jdkThreads, List<Str
         });
         Map<Long, String> children = new TreeMap<>(a.children);
         children.keySet().retainAll(b.children.keySet());
-        List<String> app = new ArrayList<>();
-        List<String> jdk = new ArrayList<>();
-        for (String name : threads.values()) {
-            (JDK_POOLS.containsKey(name) ? jdk : app).add(name);
-        }
-        return new ResourceInventory(sorted(app), sorted(jdk), sorted(names(fds.values())),
+        List<String> compared = new ArrayList<>();
+        List<String> idle = new ArrayList<>();
+        threads.forEach((id, name) -> (a.idle.contains(id) || b.idle.contains(id) ? idle : compared).add(name));
+        return new ResourceInventory(sorted(compared), sorted(idle), sorted(names(fds.values())),
                 children.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
+    /**
+     * Whether a thread waits for work in a pool that ends it after a keep-alive time:
+     * ThreadPoolExecutor.getTask polling its queue with a time limit (without one it calls take()).
+     */
+    static boolean idleWithKeepAlive(StackTraceElement[] stack) {
+        for (int i = 1; i < stack.length; i++) {
+            if (stack[i].getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+                    && stack[i].getMethodName().equals("getTask")) {
+                return stack[i - 1].getMethodName().equals("poll");
+            }
+        }
+        return false;
     }
 
     /** Entries of {@code end} that {@code start} has not (a multiset difference: "pipe" twice against once is one). */
@@ -80,20 +93,24 @@ record ResourceInventory(List<String> threads, List<String> jdkThreads, List<Str
     }
 
     private static List<String> names(java.util.Collection<String> targets) {
-        return targets.stream().map(t -> t.replaceAll("\\[\\d+]", "").replaceAll("/proc/\\d+/", "/proc/PID/")).toList();
+        return targets.stream().map(t -> t.replaceAll("\\[\\d+]", "").replaceAll("/proc/\\d+/", "/proc/PID/").strip()).toList();
     }
 
-    /** One instant's threads (by id), descriptors (by number) and children (by pid). */
-    private record Reading(Map<Long, String> threads, Map<Integer, String> fds, Map<Long, String> children) {
+    /** One instant's threads (by id; those idle in a keep-alive pool), descriptors (by number) and children (by pid). */
+    private record Reading(Map<Long, String> threads, Set<Long> idle, Map<Integer, String> fds, Map<Long, String> children) {
         static Reading now() throws IOException {
             Map<Long, String> threads = new HashMap<>();
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                threads.put(t.getId(), t.getName().replaceAll("\\d+", "#"));
+            Set<Long> idle = new java.util.HashSet<>();
+            for (var t : Thread.getAllStackTraces().entrySet()) {
+                threads.put(t.getKey().getId(), t.getKey().getName().replaceAll("\\d+", "#"));
+                if (idleWithKeepAlive(t.getValue())) {
+                    idle.add(t.getKey().getId());
+                }
             }
             Map<Long, String> children = new HashMap<>();
             ProcessHandle.current().children().forEach(p -> children.put(p.pid(),
                     p.info().commandLine().orElse(p.info().command().orElse("?"))));
-            return new Reading(threads, descriptors(), children);
+            return new Reading(threads, idle, descriptors(), children);
         }
     }
 

@@ -309,9 +309,9 @@ public final class SoakBench {
         figures.put("lastingThreadsEnd", endHeld.threads().size());
         figures.put("newThreads", newThreads);
         figures.put("goneThreads", goneThreads);
-        figures.put("jdkPoolThreadsStart", startHeld.jdkThreads());
-        figures.put("jdkPoolThreadsEnd", endHeld.jdkThreads());
-        figures.put("jdkPoolsLeftOut", ResourceInventory.JDK_POOLS);
+        figures.put("idlePoolThreadsStart", startHeld.idlePoolThreads());
+        figures.put("idlePoolThreadsEnd", endHeld.idlePoolThreads());
+        figures.put("idlePoolThreadsWhy", ResourceInventory.IDLE_POOL_REASON);
         figures.put("lastingFdsStart", startHeld.fds().size());
         figures.put("lastingFdsEnd", endHeld.fds().size());
         figures.put("newFds", newFds);

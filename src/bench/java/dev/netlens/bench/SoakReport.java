@@ -59,15 +59,15 @@ final class SoakReport {
         row(md, "file descriptors (/proc/self/fd), start -> end", f.path("fdsStart").asInt() + " -> " + f.path("fdsEnd").asInt());
         if (f.has("newFds")) {
             String apart = f.path("inventoryApartSeconds").asInt() + " s";
-            row(md, "threads by name that last (in two readings " + apart + " apart), without the JDK's own pools, start -> end",
+            row(md, "threads by name that last (in two readings " + apart + " apart), without idle threads of cached pools, start -> end",
                     f.path("lastingThreadsStart").asInt() + " -> " + f.path("lastingThreadsEnd").asInt() + "; at the end and not at the start: "
-                    + list(f.path("newThreads")) + "; at the start and not at the end: " + list(f.path("goneThreads")));
-            f.path("jdkPoolsLeftOut").fields().forEachRemaining(e -> row(md, "left out of the thread comparison: \""
-                    + e.getKey() + "\" threads, start -> end", f.path("jdkPoolThreadsStart").size() + " -> "
-                    + f.path("jdkPoolThreadsEnd").size() + ": " + e.getValue().asText()));
+                    + counted(f.path("newThreads")) + "; at the start and not at the end: " + counted(f.path("goneThreads")));
+            row(md, "left out of the thread comparison: idle threads of cached pools, start -> end",
+                    counted(f.path("idlePoolThreadsStart")) + " -> " + counted(f.path("idlePoolThreadsEnd")) + ": "
+                    + f.path("idlePoolThreadsWhy").asText());
             row(md, "file descriptors by what they point to that last, start -> end", f.path("lastingFdsStart").asInt() + " -> "
-                    + f.path("lastingFdsEnd").asInt() + "; at the end and not at the start: " + list(f.path("newFds"))
-                    + "; at the start and not at the end: " + list(f.path("goneFds")));
+                    + f.path("lastingFdsEnd").asInt() + "; at the end and not at the start: " + counted(f.path("newFds"))
+                    + "; at the start and not at the end: " + counted(f.path("goneFds")));
             row(md, "child processes that last, start -> end", list(f.path("childrenStart")) + " -> " + list(f.path("childrenEnd")));
         }
         row(md, "exceptions logged (standard error, uncaught, and WARNING or SEVERE in the log file)", Integer.toString(f.path("exceptionsLogged").asInt()));
@@ -133,6 +133,18 @@ final class SoakReport {
 
     private static void row(StringBuilder md, String name, String value) {
         md.append("| ").append(name).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+
+    /** A JSON array of names as "3 (`a` x2, `b`)", or "none". */
+    private static String counted(JsonNode array) {
+        if (array.isEmpty()) {
+            return "none";
+        }
+        java.util.Map<String, Integer> n = new java.util.TreeMap<>();
+        array.forEach(i -> n.merge(i.asText(), 1, Integer::sum));
+        java.util.List<String> items = new java.util.ArrayList<>();
+        n.forEach((k, v) -> items.add("`" + k + "`" + (v > 1 ? " x" + v : "")));
+        return array.size() + " (" + String.join(", ", items) + ")";
     }
 
     /** A JSON array as "`a`, `b`", or "none". */
