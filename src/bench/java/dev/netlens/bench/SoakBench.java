@@ -178,6 +178,7 @@ public final class SoakBench {
         // one more thread and one more descriptor at the end (the run of 2026-12-03 15:47).
         histogram(out.resolve("histogram-start.txt"));
         Resources start = Resources.now();
+        List<String> startObjects = objects(latest);
         ResourceInventory startHeld = ResourceInventory.lasting(INVENTORY_APART_MS);
         String loadStart = Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
         log("start: " + start + "; held: " + startHeld);
@@ -241,6 +242,11 @@ public final class SoakBench {
         Thread.sleep(IDLE_MS);
         histogram(out.resolve("histogram-end.txt"));
         Resources end = Resources.now();
+        // The heap holds the picture of what the engines have: compared only when they hold the same.
+        List<String> endObjects = objects(latest);
+        List<String> objectsAdded = ResourceInventory.added(startObjects, endObjects);
+        List<String> objectsGone = ResourceInventory.added(endObjects, startObjects);
+        log("containers and networks at the end that were not at the start: " + objectsAdded + "; gone: " + objectsGone);
         ResourceInventory endHeld = ResourceInventory.lasting(INVENTORY_APART_MS);
         log("end: " + end + "; held: " + endHeld);
         List<String> newThreads = ResourceInventory.added(startHeld.threads(), endHeld.threads());
@@ -292,6 +298,10 @@ public final class SoakBench {
         figures.put("heapStartMb", start.heapMb);
         figures.put("heapEndMb", end.heapMb);
         figures.put("heapChangePercent", heapChange);
+        figures.put("objectsStart", startObjects.size());
+        figures.put("objectsEnd", endObjects.size());
+        figures.put("objectsAdded", objectsAdded);
+        figures.put("objectsGone", objectsGone);
         figures.put("pixelBuffersStartMb", round(pixelsStart));
         figures.put("pixelBuffersEndMb", round(pixelsEnd));
         figures.put("heapWithoutPixelsStartMb", round(restStart));
@@ -331,6 +341,7 @@ public final class SoakBench {
             refusals.stream().limit(10).forEach(l -> log("refused: " + l));
         }
         boolean ok = churnDiff.isEmpty() && cleanDiff.isEmpty() && noneLeft && unseen == 0
+                && objectsAdded.isEmpty() && objectsGone.isEmpty()
                 && Math.abs(restChange) <= 10 && exceptions.get() + drawProblems.get() == 0
                 && newThreads.isEmpty() && newFds.isEmpty() && newChildren.isEmpty();
         log(ok ? "soak passed" : "soak FAILED");
@@ -748,6 +759,17 @@ public final class SoakBench {
             }
             return new Resources(Math.round(heap * 10) / 10.0, threads, fds);
         }
+    }
+
+    /**
+     * The containers and networks a snapshot shows, as "container NAME" and "network NAME" with numbers
+     * replaced by # (another program's 200 containers are one name, 200 times).
+     */
+    private static List<String> objects(TopologySnapshot s) {
+        List<String> out = new ArrayList<>();
+        s.containers().forEach(c -> out.add("container " + name(c).replaceAll("\\d+", "#")));
+        s.networks().forEach(n -> out.add("network " + String.valueOf(n.name()).replaceAll("\\d+", "#")));
+        return out;
     }
 
     /** Child processes by command line alone (pids differ from run to run). */

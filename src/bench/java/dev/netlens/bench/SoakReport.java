@@ -47,6 +47,11 @@ final class SoakReport {
                 + " on engine 2 when it stopped, " + f.path("neverDrawn").asInt() + " never drawn");
         row(md, "live snapshot = fresh full discovery of both engines", yes(f.path("liveEqualsDiscoveryAfterChurn"))
                 + " after the churn, " + yes(f.path("liveEqualsDiscoveryAfterCleanup")) + " after the clean-up");
+        if (f.has("objectsAdded")) {
+            row(md, "containers and networks on both engines (the heap holds their picture: compared only when they are the same), start -> end",
+                    f.path("objectsStart").asInt() + " -> " + f.path("objectsEnd").asInt() + "; at the end and not at the start: "
+                    + counted(f.path("objectsAdded")) + "; at the start and not at the end: " + counted(f.path("objectsGone")));
+        }
         row(md, "heap after GC, start -> end", fmt(f.path("heapStartMb").asDouble()) + " -> "
                 + fmt(f.path("heapEndMb").asDouble()) + " MB (" + fmt(f.path("heapChangePercent").asDouble()) + " %)");
         if (f.has("heapWithoutPixelsStartMb")) {
