@@ -180,7 +180,7 @@ public final class SoakBench {
         Resources start = Resources.now();
         List<String> startObjects = objects(latest);
         ResourceInventory startHeld = ResourceInventory.lasting(INVENTORY_APART_MS);
-        String loadStart = Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
+        String loadStart = loadAverage();
         log("start: " + start + "; held: " + startHeld);
 
         Model m1 = new Model(E1, 0);
@@ -313,7 +313,7 @@ public final class SoakBench {
         figures.put("fdsEnd", end.fds);
         figures.put("exceptionsLogged", exceptions.get() + drawProblems.get());
         figures.put("loadStart", loadStart);
-        figures.put("loadEnd", Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip());
+        figures.put("loadEnd", loadAverage());
         figures.put("inventoryApartSeconds", INVENTORY_APART_MS / 1000);
         figures.put("lastingThreadsStart", startHeld.threads().size());
         figures.put("lastingThreadsEnd", endHeld.threads().size());
@@ -770,6 +770,11 @@ public final class SoakBench {
         s.containers().forEach(c -> out.add("container " + name(c).replaceAll("\\d+", "#")));
         s.networks().forEach(n -> out.add("network " + String.valueOf(n.name()).replaceAll("\\d+", "#")));
         return out;
+    }
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
+    private static String loadAverage() throws java.io.IOException {
+        return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+"), 3));
     }
 
     /** Child processes by command line alone (pids differ from run to run). */
