@@ -5,12 +5,15 @@
 # (never pulled). Everything it makes is named nlsoak- and labelled netlens.soak=1, on subnets in
 # 100.64.96.0/20; it is removed at the start (leftovers) and at the end.
 #
-#   bash bench/soak.sh            # 10 minutes; SOAK_MINUTES=1 for a short run while developing
+#   bash bench/soak.sh            # the failure paths (CliFailurePathsTest), then 10 minutes of soak;
+#                                 # SOAK_MINUTES=1 for a short run while developing, SOAK_FAILURE_PATHS=0
+#                                 # without the failure paths, SOAK_NOTE="..." a note under the figures
 #   bash bench/soak.sh cleanup    # removes nlsoak- objects from both engines
 #   bash bench/soak.sh node2-down # (SoakBench) stops engine 2, remembering which lab containers ran
 #   bash bench/soak.sh node2-up   # (SoakBench) starts engine 2 as the lab does, and those containers
 #
-# Figures: target/soak/soak.json (and the log beside it); copy them into docs/benchmarks.md, "Soak".
+# Figures: target/soak/soak.json and failure-paths.tsv (logs beside them); a 10-minute run writes both
+# into docs/benchmarks.md, sections "Soak" and "Failure paths" (SOAK_REPORT=FILE: elsewhere, any length).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -87,16 +90,38 @@ case ${1:-run} in
       -Dprism.text=t2k -Dheadless.geometry=1920x1080-32)
     CP=target/bench-classes:target/netlens.jar:target/bench-lib/openjfx-monocle.jar
     machine="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), Docker $(d1 version --format '{{.Server.Version}}'), $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD)"
+    # The failure paths of the command line in the same run (issue 15: both sets of figures from one run):
+    # CliFailurePathsTest against the lab engines, its cases written to failure-paths.tsv.
+    fp_status=skipped
+    if [[ ${SOAK_FAILURE_PATHS:-1} == 1 ]]; then
+      log "failure paths: CliFailurePathsTest (log $OUT/failure-paths.log)"
+      rm -f "$OUT/failure-paths.tsv"
+      if NETLENS_REQUIRE_ENGINE=true mvn -B -q -ntp -o test -Dtest=CliFailurePathsTest -Dsurefire.failIfNoSpecifiedTests=false \
+          -Dnetlens.failurePaths.rows="$PWD/$OUT/failure-paths.tsv" >"$OUT/failure-paths.log" 2>&1; then
+        fp_status=true
+      else
+        fp_status=false
+        log "failure paths: CliFailurePathsTest FAILED (see $OUT/failure-paths.log)"
+      fi
+      [[ -s $OUT/failure-paths.tsv ]] || die "CliFailurePathsTest wrote no cases ($OUT/failure-paths.log)"
+      log "failure paths: $(wc -l <"$OUT/failure-paths.tsv") cases, passed: $fp_status"
+    fi
     log "soak: ${SOAK_MINUTES:-10} minutes of churn (log $OUT/soak.log)"
     status=0
     java "${MONOCLE[@]}" -Dsoak.minutes="${SOAK_MINUTES:-10}" -Dsoak.out="$OUT" -Dsoak.machine="$machine" \
-      -Djava.util.prefs.userRoot="$OUT/prefs" \
+      -Dsoak.note="${SOAK_NOTE:-}" -Djava.util.prefs.userRoot="$OUT/prefs" \
       -cp "$CP" dev.netlens.bench.SoakBench 2>&1 | tee "$OUT/soak.log" || status=$?
     # Only a full-length run writes the report (SOAK_REPORT=FILE writes a shorter one elsewhere).
+    report=${SOAK_REPORT:-docs/benchmarks.md}
     if [[ -n ${SOAK_REPORT:-} ]] || awk "BEGIN { exit !(${SOAK_MINUTES:-10} >= 10) }"; then
-      java -cp "$CP" dev.netlens.bench.SoakBench report "$OUT/soak.json" "${SOAK_REPORT:-docs/benchmarks.md}"
-      log "wrote the Soak section of ${SOAK_REPORT:-docs/benchmarks.md}"
+      java -cp "$CP" dev.netlens.bench.SoakBench report "$OUT/soak.json" "$report"
+      log "wrote the Soak section of $report"
+      if [[ $fp_status != skipped ]]; then
+        java -cp "$CP" dev.netlens.bench.SoakBench failure-paths "$OUT/failure-paths.tsv" "$fp_status" "$OUT/soak.json" "$report"
+        log "wrote the Failure paths section of $report"
+      fi
     fi
+    [[ $fp_status != false ]] || status=1
     exit "$status"
     ;;
   *) die "unknown command $1 (run, cleanup, node2-down, node2-up)" ;;

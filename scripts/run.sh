@@ -17,6 +17,14 @@ fi
 jar=target/netlens.jar
 if [[ ! -f $jar ]] || [[ -n $(find pom.xml src -newer "$jar" -print -quit) ]]; then
   echo "[run] building $jar"
-  mvn -q -B -ntp -DskipTests package
+  # The build's output (Maven 3.8 writes colour resets even when quiet) is shown only when it fails.
+  build_log=$(mktemp)
+  if ! mvn -q -B -ntp -DskipTests package >"$build_log" 2>&1; then
+    cat "$build_log" >&2
+    rm -f "$build_log"
+    echo "[run] the build failed (output above)" >&2
+    exit 1
+  fi
+  rm -f "$build_log"
 fi
 exec java -jar "$jar" "$@"

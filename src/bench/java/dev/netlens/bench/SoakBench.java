@@ -65,6 +65,10 @@ public final class SoakBench {
     private static final PrintStream OUT = System.out;
     /** Idle time before the start and end measurements: past the cached thread pools' keep-alive. */
     static final long IDLE_MS = Long.getLong("soak.idleMs", 70_000);
+    /** Threads, descriptors and children are read twice this far apart; only what is in both counts. */
+    static final long INVENTORY_APART_MS = 10_000;
+    /** The harness's own commands read nothing: no stdin pipe is left open until the Process is collected. */
+    static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new java.io.File("/dev/null"));
 
     /** What the harness made on one engine, as it believes it is. Touched only on that engine's worker. */
     static final class Model {
@@ -106,6 +110,10 @@ public final class SoakBench {
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals("report")) {
             SoakReport.write(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
+        if (args.length == 5 && args[0].equals("failure-paths")) { // ROWS PASSED(true|false) SOAK_JSON REPORT
+            SoakReport.writeFailurePaths(Path.of(args[1]), Boolean.parseBoolean(args[2]), Path.of(args[3]), Path.of(args[4]));
             return;
         }
         dev.netlens.Launcher.preferVfork();
@@ -165,11 +173,15 @@ public final class SoakBench {
             run(endpoint, "rm", "-f", "nlsoak-warmup");
         }
         Thread.sleep(IDLE_MS);
-        Resources start = Resources.now();
+        // The histogram first at both ends: jcmd's first attach starts the JVM's "Attach Listener" thread
+        // and its socket (/tmp/.java_pidPID), which then stay; taken after the start's counts, they were
+        // one more thread and one more descriptor at the end (the run of 2026-12-03 15:47).
         histogram(out.resolve("histogram-start.txt"));
-        String loadStart = Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
-        log("start: " + start);
-        List<String> startThreads = threadNames();
+        Resources start = Resources.now();
+        List<String> startObjects = objects(latest);
+        ResourceInventory startHeld = ResourceInventory.lasting(INVENTORY_APART_MS);
+        String loadStart = loadAverage();
+        log("start: " + start + "; held: " + startHeld);
 
         Model m1 = new Model(E1, 0);
         Model m2 = new Model(E2, 1);
@@ -228,12 +240,23 @@ public final class SoakBench {
                 .noneMatch(c -> name(c).startsWith("nlsoak-")));
         // As at the start: the live window open on both engines, nothing of ours on them, idle as long.
         Thread.sleep(IDLE_MS);
-        Resources end = Resources.now();
         histogram(out.resolve("histogram-end.txt"));
-        log("end: " + end);
-        Set<String> newThreads = new TreeSet<>(threadNames());
-        newThreads.removeAll(startThreads);
-        log("threads now that were not at the start: " + newThreads);
+        Resources end = Resources.now();
+        // The heap holds the picture of what the engines have: compared only when they hold the same.
+        List<String> endObjects = objects(latest);
+        List<String> objectsAdded = ResourceInventory.added(startObjects, endObjects);
+        List<String> objectsGone = ResourceInventory.added(endObjects, startObjects);
+        log("containers and networks at the end that were not at the start: " + objectsAdded + "; gone: " + objectsGone);
+        ResourceInventory endHeld = ResourceInventory.lasting(INVENTORY_APART_MS);
+        log("end: " + end + "; held: " + endHeld);
+        List<String> newThreads = ResourceInventory.added(startHeld.threads(), endHeld.threads());
+        List<String> goneThreads = ResourceInventory.added(endHeld.threads(), startHeld.threads());
+        List<String> newFds = ResourceInventory.added(startHeld.fds(), endHeld.fds());
+        List<String> goneFds = ResourceInventory.added(endHeld.fds(), startHeld.fds());
+        List<String> newChildren = ResourceInventory.added(commands(startHeld.children()), commands(endHeld.children()));
+        log("threads at the end that were not at the start: " + newThreads + "; gone: " + goneThreads);
+        log("descriptors at the end that were not at the start: " + newFds + "; gone: " + goneFds);
+        log("child processes running at the end: " + endHeld.children());
         live.close();
         executor.close();
 
@@ -253,6 +276,9 @@ public final class SoakBench {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("date", java.time.Instant.now().toString().substring(0, 16) + "Z");
         figures.put("machine", System.getProperty("soak.machine", ""));
+        if (!System.getProperty("soak.note", "").isBlank()) {
+            figures.put("note", System.getProperty("soak.note"));
+        }
         figures.put("minutes", churnSeconds / 60.0);
         figures.put("changesApplied", appliedTotal());
         figures.put("changesByKind", new java.util.TreeMap<>(applied));
@@ -272,6 +298,10 @@ public final class SoakBench {
         figures.put("heapStartMb", start.heapMb);
         figures.put("heapEndMb", end.heapMb);
         figures.put("heapChangePercent", heapChange);
+        figures.put("objectsStart", startObjects.size());
+        figures.put("objectsEnd", endObjects.size());
+        figures.put("objectsAdded", objectsAdded);
+        figures.put("objectsGone", objectsGone);
         figures.put("pixelBuffersStartMb", round(pixelsStart));
         figures.put("pixelBuffersEndMb", round(pixelsEnd));
         figures.put("heapWithoutPixelsStartMb", round(restStart));
@@ -283,8 +313,23 @@ public final class SoakBench {
         figures.put("fdsEnd", end.fds);
         figures.put("exceptionsLogged", exceptions.get() + drawProblems.get());
         figures.put("loadStart", loadStart);
-        figures.put("loadEnd", Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip());
-        figures.put("newThreads", List.copyOf(newThreads));
+        figures.put("loadEnd", loadAverage());
+        figures.put("inventoryApartSeconds", INVENTORY_APART_MS / 1000);
+        figures.put("lastingThreadsStart", startHeld.threads().size());
+        figures.put("lastingThreadsEnd", endHeld.threads().size());
+        figures.put("newThreads", newThreads);
+        figures.put("goneThreads", goneThreads);
+        figures.put("idlePoolThreadsStart", startHeld.idlePoolThreads());
+        figures.put("idlePoolThreadsEnd", endHeld.idlePoolThreads());
+        figures.put("idlePoolThreadsWhy", ResourceInventory.IDLE_POOL_REASON);
+        figures.put("lastingFdsStart", startHeld.fds().size());
+        figures.put("lastingFdsEnd", endHeld.fds().size());
+        figures.put("newFds", newFds);
+        figures.put("goneFds", goneFds);
+        figures.put("fdsAtEnd", endHeld.fds());
+        figures.put("childrenStart", startHeld.children());
+        figures.put("childrenEnd", endHeld.children());
+        figures.put("threadsAtEnd", endHeld.threads());
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(figures);
         Files.writeString(out.resolve("soak.json"), json);
@@ -296,8 +341,9 @@ public final class SoakBench {
             refusals.stream().limit(10).forEach(l -> log("refused: " + l));
         }
         boolean ok = churnDiff.isEmpty() && cleanDiff.isEmpty() && noneLeft && unseen == 0
+                && objectsAdded.isEmpty() && objectsGone.isEmpty()
                 && Math.abs(restChange) <= 10 && exceptions.get() + drawProblems.get() == 0
-                && end.threads <= start.threads && end.fds <= start.fds;
+                && newThreads.isEmpty() && newFds.isEmpty() && newChildren.isEmpty();
         log(ok ? "soak passed" : "soak FAILED");
         return ok;
     }
@@ -525,6 +571,7 @@ public final class SoakBench {
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close(); // its stdin pipe: closed now, not when the Process is collected
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -622,7 +669,8 @@ public final class SoakBench {
 
     private static void script(String command) throws Exception {
         Process p = new ProcessBuilder("bash", System.getProperty("soak.script", "bench/soak.sh"), command)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectInput(NO_INPUT).start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("bench/soak.sh " + command + " failed");
         }
@@ -713,15 +761,25 @@ public final class SoakBench {
         }
     }
 
-    /** Thread names with their numbers dropped (pools renumber), one entry per thread. */
-    private static List<String> threadNames() {
-        List<String> names = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            String n = t.getName().replaceAll("\\d+", "#");
-            names.add(n + " (" + seen.merge(n, 1, Integer::sum) + ")");
-        }
-        return names;
+    /**
+     * The containers and networks a snapshot shows, as "container NAME" and "network NAME" with numbers
+     * replaced by # (another program's 200 containers are one name, 200 times).
+     */
+    private static List<String> objects(TopologySnapshot s) {
+        List<String> out = new ArrayList<>();
+        s.containers().forEach(c -> out.add("container " + name(c).replaceAll("\\d+", "#")));
+        s.networks().forEach(n -> out.add("network " + String.valueOf(n.name()).replaceAll("\\d+", "#")));
+        return out;
+    }
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
+    private static String loadAverage() throws java.io.IOException {
+        return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+"), 3));
+    }
+
+    /** Child processes by command line alone (pids differ from run to run). */
+    private static List<String> commands(List<String> children) {
+        return children.stream().map(c -> c.replaceFirst("^\\d+ ", "")).toList();
     }
 
     private int stallDumps;
@@ -739,7 +797,8 @@ public final class SoakBench {
         Path file = out.resolve("stall-" + ++stallDumps + ".txt");
         try {
             new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "Thread.print")
-                    .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(60, TimeUnit.SECONDS);
+                    .redirectErrorStream(true).redirectOutput(file.toFile())
+                    .redirectInput(NO_INPUT).start().waitFor(60, TimeUnit.SECONDS);
             log("a change waits for the canvas for more than 20 s: threads in " + file);
         } catch (Exception e) {
             log("no thread dump: " + e.getMessage());
@@ -750,7 +809,8 @@ public final class SoakBench {
     private static void histogram(Path file) {
         try {
             new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
-                    .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(120, TimeUnit.SECONDS);
+                    .redirectErrorStream(true).redirectOutput(file.toFile())
+                    .redirectInput(NO_INPUT).start().waitFor(120, TimeUnit.SECONDS);
         } catch (Exception e) {
             log("no class histogram: " + e.getMessage());
         }

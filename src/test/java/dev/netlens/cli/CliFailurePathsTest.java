@@ -34,6 +34,9 @@ class CliFailurePathsTest {
     private static final Path READ_ONLY = ROOT.resolve("read-only");
     private static final Path FULL = ROOT.resolve("full");
     private static final List<String> TABLE = new ArrayList<>();
+    /** A file to write each checked case to, one a line: command, failure, exit status, stderr lines (tab-separated). */
+    static final String ROWS_PROPERTY = "netlens.failurePaths.rows";
+    private static final List<String> ROWS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** A command and where its output goes (null: it writes no file). */
     record Command(String name, List<String> args, String output) {
@@ -57,6 +60,11 @@ class CliFailurePathsTest {
         unmount();
         System.out.println("| command | failure | exit | standard error |\n|---|---|---|---|");
         TABLE.forEach(System.out::println);
+        // bench/soak.sh asks for the rows, to write them into docs/benchmarks.md with the soak of the same run.
+        String rows = System.getProperty(ROWS_PROPERTY);
+        if (rows != null) {
+            Files.write(Path.of(rows), ROWS);
+        }
     }
 
     private static void unmount() throws Exception {
@@ -120,6 +128,7 @@ class CliFailurePathsTest {
         }
         TABLE.add(String.format(Locale.ROOT, "| %s | %s | %d | %s |", c.name(), failure, status,
                 String.join(" / ", lines).replace("|", "\\|")));
+        ROWS.add(String.join("\t", c.name(), failure, Integer.toString(status), String.join("\t", lines)));
         return status;
     }
 
