@@ -352,7 +352,7 @@ public final class TopologyCanvasView extends Region {
     private void fill(Region region, TopoNode n) {
         VBox v = (VBox) region;
         v.getStyleClass().removeIf(c -> c.startsWith("kind-") || c.startsWith("sub-"));
-        v.getStyleClass().addAll("kind-" + css(n.kind().name()), "sub-" + css(n.subKind()));
+        v.getStyleClass().addAll("kind-" + css(n.kind().name()), "sub-" + css(n.subKind().wireName()));
         if (n.kind().isBox()) {
             if (n.kind() == NodeKind.HOST) {
                 v.getChildren().setAll(text(n.label(), "box-title"), text(n.caption(), "box-caption"));
