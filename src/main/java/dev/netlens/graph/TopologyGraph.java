@@ -280,7 +280,7 @@ public final class TopologyGraph {
             d.add(new Detail(Fact.KERNEL, h.kernelVersion()));
             d.add(new Detail(Fact.SWARM_NODE, h.swarmNodeId()));
             d.add(new Detail(Fact.UNDERLAY, h.underlayAddress()));
-            d.add(new Detail(Fact.KERNEL_VIEW, h.kernelView() ? "yes" : "no"));
+            d.add(new Detail(Fact.KERNEL_VIEW, Phrase.of(h.kernelView())));
             for (String m : h.missing()) {
                 d.add(new Detail(Fact.CANNOT_SEE, m));
             }
@@ -315,7 +315,7 @@ public final class TopologyGraph {
             d.add(new Detail(Fact.MTU, String.valueOf(i.mtu())));
             d.add(new Detail(Fact.MAC, i.mac()));
             d.add(new Detail(Fact.STATE, i.state()));
-            d.add(new Detail(Fact.ADDRESSES, i.addresses().isEmpty() ? "none" : String.join(", ", i.addresses())));
+            d.add(i.addresses().isEmpty() ? new Detail(Fact.ADDRESSES, Phrase.NONE) : new Detail(Fact.ADDRESSES, String.join(", ", i.addresses())));
             d.add(new Detail(Fact.MASTER, ifaceName(i.master())));
             d.add(new Detail(Fact.VETH_PEER, ifaceName(i.peer())));
             d.add(new Detail(Fact.PARENT, ifaceName(i.parent())));
@@ -451,7 +451,7 @@ public final class TopologyGraph {
                 put(new TopoNode(id, NodeKind.UNDERLAY, end.host() == null ? SubKind.Underlay.REMOTE : SubKind.Underlay.LOCAL, end.address(),
                         end.host() == null ? "peer (unknown host)" : "underlay", parent, end.address(), end.host(),
                         List.of(), 0, List.of(new Detail(Fact.UNDERLAY_ADDRESS, end.address()),
-                                new Detail(Fact.HOST, end.host() == null ? "not discovered" : hostText(end.host())))));
+                                end.host() == null ? new Detail(Fact.HOST, Phrase.NOT_DISCOVERED) : new Detail(Fact.HOST, hostText(end.host())))));
             }
             tag(id, t.network());
             return id;
@@ -536,8 +536,8 @@ public final class TopologyGraph {
             }
             if (n.kind() == NodeKind.INTERFACE || n.kind() == NodeKind.BRIDGE) {
                 List<Detail> d = new ArrayList<>(out.details());
-                d.add(new Detail(Fact.NETWORKS, out.networks().stream().map(this::networkName).reduce((x, y) -> x + ", " + y)
-                        .orElse("none")));
+                d.add(out.networks().isEmpty() ? new Detail(Fact.NETWORKS, Phrase.NONE)
+                        : new Detail(Fact.NETWORKS, String.join(", ", out.networks().stream().map(this::networkName).toList())));
                 out = out.withDetails(d);
             }
             return out;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netlens.graph.Detail;
 import dev.netlens.graph.Fact;
+import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,22 @@ class FactNamesTest {
             }
         }
         assertTrue(missing.isEmpty(), "no name (or no Korean one) for " + missing);
+    }
+
+    @Test
+    void everyPhraseAndKindIsWordedInEnglishAndKorean() {
+        ResourceBundle en = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
+        ResourceBundle ko = ResourceBundle.getBundle(BUNDLE, Locale.KOREAN);
+        List<String> keys = new ArrayList<>();
+        for (Phrase p : Phrase.values()) {
+            keys.add(p.key());
+            assertEquals(p.english(), en.getString(p.key()), "the English bundle says what exports say");
+        }
+        for (NodeKind k : NodeKind.values()) {
+            keys.add("kind." + k.name().toLowerCase(Locale.ROOT));
+        }
+        List<String> missing = keys.stream().filter(k -> !en.containsKey(k) || ko.getString(k).equals(en.getString(k))).toList();
+        assertTrue(missing.isEmpty(), "no wording (or no Korean one) for " + missing);
     }
 
     @Test
