@@ -10,21 +10,14 @@ import java.util.Locale;
  * the {@code subkind} of the graph exports (DOT, GraphML).
  */
 public sealed interface SubKind {
-    /** The stable name: {@code running}, {@code api-only}, {@code loadbalancer}. */
-    String wireName();
-
-    private static String wire(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    /** The stable name: {@code running}, {@code api-only}, {@code loadbalancer} (an enum's name, lower case). */
+    default String wireName() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A {@link NodeKind#HOST}: whether its kernel could be read. */
     enum Host implements SubKind {
         KERNEL, API_ONLY;
-
-        @Override
-        public String wireName() {
-            return wire(this);
-        }
     }
 
     /** A {@link NodeKind#NAMESPACE}: what it is for (the snapshot's {@link NamespaceKind}). */
@@ -39,11 +32,6 @@ public sealed interface SubKind {
         public boolean swarmInternal() {
             return this == INGRESS || this == LOADBALANCER;
         }
-
-        @Override
-        public String wireName() {
-            return wire(this);
-        }
     }
 
     /** A {@link NodeKind#INTERFACE} or {@link NodeKind#BRIDGE}: the kernel's link type (the snapshot's {@link InterfaceKind}). */
@@ -52,11 +40,6 @@ public sealed interface SubKind {
 
         public static Device of(InterfaceKind kind) {
             return valueOf(kind.name());
-        }
-
-        @Override
-        public String wireName() {
-            return wire(this);
         }
     }
 
@@ -75,41 +58,21 @@ public sealed interface SubKind {
             }
             return UNKNOWN;
         }
-
-        @Override
-        public String wireName() {
-            return wire(this);
-        }
     }
 
     /** A {@link NodeKind#GROUP}: which label made it (compose project, swarm stack or service). */
     enum Group implements SubKind {
         COMPOSE, STACK, SERVICE;
-
-        @Override
-        public String wireName() {
-            return wire(this);
-        }
     }
 
     /** A {@link NodeKind#SUMMARY}: what was folded, a group or a network. */
     enum Summary implements SubKind {
         GROUP, NETWORK;
-
-        @Override
-        public String wireName() {
-            return wire(this);
-        }
     }
 
     /** A {@link NodeKind#UNDERLAY}: a tunnel end on a discovered host, or on one Netlens did not read. */
     enum Underlay implements SubKind {
         LOCAL, REMOTE;
-
-        @Override
-        public String wireName() {
-            return wire(this);
-        }
     }
 
     /**
