@@ -133,7 +133,7 @@ public final class Collapse {
             }
         }
         for (String box : boxes) {
-            if (g.node(box).map(b -> b.kind() == NodeKind.NAMESPACE && !"host".equals(b.subKind())).orElse(false)
+            if (g.node(box).map(b -> b.kind() == NodeKind.NAMESPACE && b.subKind() != SubKind.Namespace.HOST).orElse(false)
                     && legsOnlyTo(g, box, ends)) {
                 out.add(box);
                 out.addAll(g.descendants(box));
@@ -183,7 +183,7 @@ public final class Collapse {
     }
 
     private static boolean inHostNamespace(TopologyGraph g, TopoNode n) {
-        return n.parent() != null && g.node(n.parent()).map(p -> "host".equals(p.subKind())).orElse(false);
+        return n.parent() != null && g.node(n.parent()).map(p -> p.subKind() == SubKind.Namespace.HOST).orElse(false);
     }
 
     private static List<TopoNode> containers(TopologyGraph g, Collection<String> ids) {
@@ -197,7 +197,7 @@ public final class Collapse {
     private static TopoNode summary(TopologyGraph g, String sid, TopoNode of, String bridge, Set<String> members) {
         List<TopoNode> ctrs = containers(g, members);
         ctrs.sort(Comparator.comparing(TopoNode::label));
-        long running = ctrs.stream().filter(c -> "running".equals(c.subKind())).count();
+        long running = ctrs.stream().filter(c -> c.subKind() == SubKind.ContainerState.RUNNING).count();
         long stopped = ctrs.size() - running;
         Set<String> networks = new TreeSet<>();
         ctrs.forEach(c -> networks.addAll(c.networks()));
@@ -208,19 +208,19 @@ public final class Collapse {
                     .map(TopoNode::label).findFirst().orElse(g.node(bridge).map(TopoNode::label).orElse(name));
         }
         List<Detail> d = new ArrayList<>();
-        d.add(new Detail(Fact.COLLAPSED, bridge != null ? "network" : of.subKind()));
+        d.add(new Detail(Fact.COLLAPSED, bridge != null ? SubKind.Summary.NETWORK.wireName() : of.subKind().wireName()));
         d.add(new Detail(Fact.RUNNING, String.valueOf(running)));
         d.add(new Detail(Fact.STOPPED, String.valueOf(stopped)));
         d.add(new Detail(Fact.NETWORKS, String.valueOf(networks.size())));
         d.add(new Detail(Fact.PUBLISHED_PORTS, String.valueOf(ports)));
         for (TopoNode c : ctrs) {
-            if ("running".equals(c.subKind())) {
+            if (c.subKind() == SubKind.ContainerState.RUNNING) {
                 d.add(new Detail(Fact.MEMBER, c.label()));
             }
         }
         String parent = bridge != null ? g.node(of.host() == null ? "" : TopologyGraph.hostId(of.host())).map(TopoNode::id)
                 .orElse(null) : of.parent();
-        return new TopoNode(sid, NodeKind.SUMMARY, bridge != null ? "network" : "group", name,
+        return new TopoNode(sid, NodeKind.SUMMARY, bridge != null ? SubKind.Summary.NETWORK : SubKind.Summary.GROUP, name,
                 counts(running, stopped, networks.size(), ports), parent, of.id(), of.host(), List.copyOf(networks), 0, d);
     }
 
@@ -241,6 +241,6 @@ public final class Collapse {
 
     /** The names of the running containers a summary stands for, in order. */
     public static List<String> memberNames(TopoNode summary) {
-        return summary.details().stream().filter(d -> d.name().equals("Member")).map(Detail::value).toList();
+        return summary.details().stream().filter(d -> d.fact() == Fact.MEMBER).map(Detail::value).toList();
     }
 }

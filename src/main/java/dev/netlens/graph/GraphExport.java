@@ -53,7 +53,7 @@ public final class GraphExport {
         Map<String, Attribute> a = new LinkedHashMap<>();
         put(a, "netlens_id", n.id());
         put(a, "kind", n.kind().name().toLowerCase(java.util.Locale.ROOT));
-        put(a, "subkind", n.subKind());
+        put(a, "subkind", n.subKind().wireName());
         put(a, "label", n.caption() == null ? n.label() : n.label() + "\n" + n.caption());
         put(a, "caption", n.caption());
         put(a, "parent", n.parent());

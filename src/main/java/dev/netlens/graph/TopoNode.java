@@ -6,7 +6,7 @@ import java.util.List;
  * A vertex of the topology graph.
  *
  * @param id unique in the graph and stable across snapshots (kind prefix + snapshot key)
- * @param subKind the finer kind used for styling: interface kind, namespace kind, container state...
+ * @param subKind the finer kind, typed per {@link NodeKind} (interface kind, namespace kind, container state...)
  * @param label the main text (a name)
  * @param caption a second, smaller line (an address, an image), or null
  * @param parent the id of the box this vertex is drawn inside, or null at the top level
@@ -18,7 +18,7 @@ import java.util.List;
 public record TopoNode(
         String id,
         NodeKind kind,
-        String subKind,
+        SubKind subKind,
         String label,
         String caption,
         String parent,
@@ -28,6 +28,7 @@ public record TopoNode(
         int mtu,
         List<Detail> details) {
     public TopoNode {
+        java.util.Objects.requireNonNull(subKind, "subKind");
         networks = networks == null ? List.of() : List.copyOf(networks);
         details = details == null ? List.of() : List.copyOf(details);
     }

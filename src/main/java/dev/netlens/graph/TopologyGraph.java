@@ -215,7 +215,7 @@ public final class TopologyGraph {
             case VETH -> true;
             case ENDPOINT -> outgoing;
             case BRIDGE_PORT -> outgoing
-                    || "vxlan".equals(nodes.get(l.source()).subKind());
+                    || nodes.get(l.source()).subKind() == SubKind.Device.VXLAN;
             case PARENT -> outgoing;
             case PUBLISHED -> !outgoing && from.kind() == NodeKind.CONTAINER;
             case TUNNEL -> true;
@@ -280,11 +280,11 @@ public final class TopologyGraph {
             d.add(new Detail(Fact.KERNEL, h.kernelVersion()));
             d.add(new Detail(Fact.SWARM_NODE, h.swarmNodeId()));
             d.add(new Detail(Fact.UNDERLAY, h.underlayAddress()));
-            d.add(new Detail(Fact.KERNEL_VIEW, h.kernelView() ? "yes" : "no"));
+            d.add(new Detail(Fact.KERNEL_VIEW, Phrase.of(h.kernelView())));
             for (String m : h.missing()) {
                 d.add(new Detail(Fact.CANNOT_SEE, m));
             }
-            put(new TopoNode(hostId(h.id()), NodeKind.HOST, h.kernelView() ? "kernel" : "api-only", h.name(), caption,
+            put(new TopoNode(hostId(h.id()), NodeKind.HOST, h.kernelView() ? SubKind.Host.KERNEL : SubKind.Host.API_ONLY, h.name(), caption,
                     null, h.id(), h.id(), List.of(), 0, d));
         }
 
@@ -294,7 +294,7 @@ public final class TopologyGraph {
             List<Detail> d = List.of(new Detail(Fact.NAMESPACE, n.name()), new Detail(Fact.KIND, n.kind().wireName()),
                     new Detail(Fact.PATH, n.path()), new Detail(Fact.HOST, hostText(n.host())),
                     new Detail(Fact.CONTAINERS, String.valueOf(n.containers().size())));
-            put(new TopoNode(nsId(n.id()), NodeKind.NAMESPACE, n.kind().wireName(),
+            put(new TopoNode(nsId(n.id()), NodeKind.NAMESPACE, SubKind.Namespace.of(n.kind()),
                     host ? "host namespace" : n.name(), host ? null : n.kind().wireName(), parent, n.id(), n.host(),
                     List.of(), 0, d));
         }
@@ -315,7 +315,7 @@ public final class TopologyGraph {
             d.add(new Detail(Fact.MTU, String.valueOf(i.mtu())));
             d.add(new Detail(Fact.MAC, i.mac()));
             d.add(new Detail(Fact.STATE, i.state()));
-            d.add(new Detail(Fact.ADDRESSES, i.addresses().isEmpty() ? "none" : String.join(", ", i.addresses())));
+            d.add(i.addresses().isEmpty() ? new Detail(Fact.ADDRESSES, Phrase.NONE) : new Detail(Fact.ADDRESSES, String.join(", ", i.addresses())));
             d.add(new Detail(Fact.MASTER, ifaceName(i.master())));
             d.add(new Detail(Fact.VETH_PEER, ifaceName(i.peer())));
             d.add(new Detail(Fact.PARENT, ifaceName(i.parent())));
@@ -324,7 +324,7 @@ public final class TopologyGraph {
                 d.add(new Detail(Fact.VXLAN_PORT, String.valueOf(i.vxlanPort())));
             }
             NodeKind kind = i.kind() == InterfaceKind.BRIDGE ? NodeKind.BRIDGE : NodeKind.INTERFACE;
-            put(new TopoNode(ifId(i.id()), kind, i.kind().wireName(), i.name(), caption,
+            put(new TopoNode(ifId(i.id()), kind, SubKind.Device.of(i.kind()), i.name(), caption,
                     nodes.containsKey(nsId(i.namespace())) ? nsId(i.namespace()) : null, i.id(), host, List.of(), i.mtu(), d));
         }
 
@@ -342,7 +342,7 @@ public final class TopologyGraph {
                 d.add(new Detail(Fact.VNI, String.valueOf(n.vni())));
             }
             n.peers().forEach(p -> d.add(new Detail(Fact.PEER, p.name() + " " + p.address())));
-            put(new TopoNode(id, NodeKind.NETWORK, nz(n.driver()), n.name(), n.driver(),
+            put(new TopoNode(id, NodeKind.NETWORK, new SubKind.EngineWord(n.driver()), n.name(), n.driver(),
                     nodes.containsKey(hostId(n.host())) ? hostId(n.host()) : null, n.id(), n.host(), List.of(n.id()), 0, d));
             String device = n.bridge() != null ? n.bridge() : n.parent();
             if (device != null && nodes.containsKey(ifId(device))) {
@@ -383,7 +383,7 @@ public final class TopologyGraph {
             for (PortMapping p : c.ports()) {
                 d.add(new Detail(Fact.PUBLISHED, portText(p)));
             }
-            put(new TopoNode(id, NodeKind.CONTAINER, c.state(), c.name(), c.image(), parent, c.id(), c.host(),
+            put(new TopoNode(id, NodeKind.CONTAINER, SubKind.ContainerState.of(c.state()), c.name(), c.image(), parent, c.id(), c.host(),
                     networks, 0, d));
             for (Endpoint e : c.endpoints()) {
                 if (e.interfaceId() != null && nodes.containsKey(ifId(e.interfaceId()))) {
@@ -396,7 +396,7 @@ public final class TopologyGraph {
             for (PortMapping p : c.ports()) {
                 String pid = "port:" + c.host() + "/" + c.id() + "/" + p.hostIp() + ":" + p.hostPort() + "/" + p.protocol();
                 String ip = p.hostIp() == null || p.hostIp().equals("0.0.0.0") || p.hostIp().equals("::") ? null : p.hostIp();
-                put(new TopoNode(pid, NodeKind.PORT, nz(p.protocol()), p.hostPort() + "→" + p.containerPort() + "/" + p.protocol(),
+                put(new TopoNode(pid, NodeKind.PORT, new SubKind.EngineWord(p.protocol()), p.hostPort() + "→" + p.containerPort() + "/" + p.protocol(),
                         ip, portParent, c.id(), c.host(), List.of(),
                         0, List.of(new Detail(Fact.PUBLISHED_PORT, portText(p)), new Detail(Fact.CONTAINER, c.name()),
                                 new Detail(Fact.HOST, hostText(c.host())))));
@@ -448,10 +448,10 @@ public final class TopologyGraph {
             if (!nodes.containsKey(id)) {
                 String parent = hostNs != null ? hostNs
                         : end.host() != null && nodes.containsKey(hostId(end.host())) ? hostId(end.host()) : null;
-                put(new TopoNode(id, NodeKind.UNDERLAY, end.host() == null ? "remote" : "local", end.address(),
+                put(new TopoNode(id, NodeKind.UNDERLAY, end.host() == null ? SubKind.Underlay.REMOTE : SubKind.Underlay.LOCAL, end.address(),
                         end.host() == null ? "peer (unknown host)" : "underlay", parent, end.address(), end.host(),
                         List.of(), 0, List.of(new Detail(Fact.UNDERLAY_ADDRESS, end.address()),
-                                new Detail(Fact.HOST, end.host() == null ? "not discovered" : hostText(end.host())))));
+                                end.host() == null ? new Detail(Fact.HOST, Phrase.NOT_DISCOVERED) : new Detail(Fact.HOST, hostText(end.host())))));
             }
             tag(id, t.network());
             return id;
@@ -466,14 +466,15 @@ public final class TopologyGraph {
             Map<String, Set<String>> groupsOfNs = new LinkedHashMap<>();
             Map<String, Integer> members = new LinkedHashMap<>();
             for (Container c : s.containers()) {
-                String[] g = group(c);
+                Grouping g = group(c);
                 if (g == null || !nodes.containsKey(hostId(c.host()))) {
                     continue;
                 }
-                String gid = groupId(c.host(), g[0], g[1]);
+                String gid = groupId(c.host(), g.kind().wireName(), g.name());
                 if (!nodes.containsKey(gid)) {
-                    put(new TopoNode(gid, NodeKind.GROUP, g[0], g[1], g[0], hostId(c.host()), g[1], c.host(), List.of(), 0,
-                            List.of(new Detail(Fact.GROUP, g[1]), new Detail(Fact.KIND, g[0]), new Detail(Fact.HOST, hostText(c.host())))));
+                    String kind = g.kind().wireName();
+                    put(new TopoNode(gid, NodeKind.GROUP, g.kind(), g.name(), kind, hostId(c.host()), g.name(), c.host(), List.of(), 0,
+                            List.of(new Detail(Fact.GROUP, g.name()), new Detail(Fact.KIND, kind), new Detail(Fact.HOST, hostText(c.host())))));
                 }
                 members.merge(gid, 1, Integer::sum);
                 String cid = ctrId(c.host(), c.id());
@@ -535,8 +536,8 @@ public final class TopologyGraph {
             }
             if (n.kind() == NodeKind.INTERFACE || n.kind() == NodeKind.BRIDGE) {
                 List<Detail> d = new ArrayList<>(out.details());
-                d.add(new Detail(Fact.NETWORKS, out.networks().stream().map(this::networkName).reduce((x, y) -> x + ", " + y)
-                        .orElse("none")));
+                d.add(out.networks().isEmpty() ? new Detail(Fact.NETWORKS, Phrase.NONE)
+                        : new Detail(Fact.NETWORKS, String.join(", ", out.networks().stream().map(this::networkName).toList())));
                 out = out.withDetails(d);
             }
             return out;
@@ -596,23 +597,27 @@ public final class TopologyGraph {
         }
     }
 
+    /** A group a container belongs to by its labels: which label, and the name it gives. */
+    record Grouping(SubKind.Group kind, String name) {
+    }
+
     /**
-     * The group a container belongs to by its labels, as {kind, name}: its compose project, else its
-     * swarm stack, else its swarm service; null for none.
+     * The group a container belongs to by its labels: its compose project, else its swarm stack, else
+     * its swarm service; null for none.
      */
-    static String[] group(Container c) {
+    static Grouping group(Container c) {
         Map<String, String> l = c.labels();
         String project = l.get("com.docker.compose.project");
         if (project != null && !project.isBlank()) {
-            return new String[] {"compose", project};
+            return new Grouping(SubKind.Group.COMPOSE, project);
         }
         String stack = l.get("com.docker.stack.namespace");
         if (stack != null && !stack.isBlank()) {
-            return new String[] {"stack", stack};
+            return new Grouping(SubKind.Group.STACK, stack);
         }
         String service = l.get("com.docker.swarm.service.name");
         if (service != null && !service.isBlank()) {
-            return new String[] {"service", service};
+            return new Grouping(SubKind.Group.SERVICE, service);
         }
         return null;
     }

@@ -46,11 +46,11 @@ public record ViewFilter(boolean hideStopped, String onlyNetwork, String onlyHos
             return false;
         }
         if (hideSystem && n.kind() == NodeKind.NAMESPACE
-                && ("ingress".equals(n.subKind()) || "loadbalancer".equals(n.subKind()))) {
+                && n.subKind() instanceof SubKind.Namespace ns && ns.swarmInternal()) {
             return false;
         }
-        return !(hideStopped && n.kind() == NodeKind.CONTAINER && !"running".equals(n.subKind())
-                && !"paused".equals(n.subKind()));
+        return !(hideStopped && n.kind() == NodeKind.CONTAINER && n.subKind() != SubKind.ContainerState.RUNNING
+                && n.subKind() != SubKind.ContainerState.PAUSED);
     }
 
     /** Keeps what carries the network, the boxes around it and the containers sharing those boxes. */
@@ -78,7 +78,7 @@ public record ViewFilter(boolean hideStopped, String onlyNetwork, String onlyHos
         for (String id : keep) {
             TopoNode n = g.node(id).orElseThrow();
             if (n.kind() == NodeKind.CONTAINER && n.parent() != null && boxes.contains(n.parent())
-                    && "container".equals(g.node(n.parent()).map(TopoNode::subKind).orElse(""))) {
+                    && g.node(n.parent()).map(TopoNode::subKind).orElse(null) == SubKind.Namespace.CONTAINER) {
                 on.add(id); // a container: member shares the namespace, so it shares the network
             }
         }

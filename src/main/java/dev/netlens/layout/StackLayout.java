@@ -3,6 +3,7 @@ package dev.netlens.layout;
 import dev.netlens.graph.LinkKind;
 import dev.netlens.graph.NodeKind;
 import dev.netlens.graph.TopoLink;
+import dev.netlens.graph.SubKind;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import java.util.ArrayList;
@@ -318,7 +319,7 @@ public final class StackLayout implements LayoutEngine {
             this.g = p.g;
             this.host = host;
             List<TopoNode> kids = p.drawnChildren(host.id());
-            hostNs = kids.stream().filter(k -> k.kind() == NodeKind.NAMESPACE && "host".equals(k.subKind()))
+            hostNs = kids.stream().filter(k -> k.kind() == NodeKind.NAMESPACE && k.subKind() == SubKind.Namespace.HOST)
                     .findFirst().orElse(null);
             List<TopoNode> boxes = new ArrayList<>();
             for (TopoNode k : kids) {
@@ -561,7 +562,7 @@ public final class StackLayout implements LayoutEngine {
                     rest.add(b);
                 }
             }
-            rest.sort(Comparator.comparing((TopoNode b) -> "container".equals(b.subKind())).thenComparing(TopoNode::label));
+            rest.sort(Comparator.comparing((TopoNode b) -> b.subKind() == SubKind.Namespace.CONTAINER).thenComparing(TopoNode::label));
             for (TopoNode b : rest) {
                 if (done.contains(b.id())) {
                     continue;
@@ -626,7 +627,7 @@ public final class StackLayout implements LayoutEngine {
             }
             ctrs.sort(Comparator.comparing(TopoNode::label));
             legIfaces.sort(Comparator.comparingInt((TopoNode k) -> -legRank.get(k.id())).thenComparing(TopoNode::label));
-            rest.sort(Comparator.comparing((TopoNode k) -> "loopback".equals(k.subKind())).thenComparing(TopoNode::label));
+            rest.sort(Comparator.comparing((TopoNode k) -> k.subKind() == SubKind.Device.LOOPBACK).thenComparing(TopoNode::label));
             double y = NS_TITLE;
             double leftW = 0;
             for (TopoNode k : ctrs) {
@@ -685,7 +686,7 @@ public final class StackLayout implements LayoutEngine {
             for (int i = 0; i < boxLegs.size(); i++) {
                 legRank.putIfAbsent(boxLegs.get(i).iface(), i);
             }
-            ifaces.sort(Comparator.comparing((TopoNode k) -> "loopback".equals(k.subKind()))
+            ifaces.sort(Comparator.comparing((TopoNode k) -> k.subKind() == SubKind.Device.LOOPBACK)
                     .thenComparingInt(k -> legRank.getOrDefault(k.id(), Integer.MAX_VALUE))
                     .thenComparing(TopoNode::label));
             ctrs.sort(Comparator.comparing(TopoNode::label));
@@ -1130,13 +1131,13 @@ public final class StackLayout implements LayoutEngine {
         /** Devices with an address (the underlay) first, then host-mode containers, the rest after. */
         private int devRank(TopoNode k) {
             if (k.kind() == NodeKind.UNDERLAY || k.kind() == NodeKind.INTERFACE && k.caption() != null
-                    && !"loopback".equals(k.subKind())) {
+                    && k.subKind() != SubKind.Device.LOOPBACK) {
                 return 0;
             }
             if (k.kind() == NodeKind.BRIDGE) {
                 return 1;
             }
-            return k.kind() == NodeKind.CONTAINER ? 2 : k.kind() == NodeKind.PORT ? 3 : "loopback".equals(k.subKind()) ? 5 : 4;
+            return k.kind() == NodeKind.CONTAINER ? 2 : k.kind() == NodeKind.PORT ? 3 : k.subKind() == SubKind.Device.LOOPBACK ? 5 : 4;
         }
     }
 }

@@ -92,10 +92,8 @@ public final class Graphics2DTarget implements RenderTarget {
         return switch (o) {
             case RECT -> new Rectangle2D.Double(x, y, w, h);
             case ROUNDED -> new RoundRectangle2D.Double(x, y, w, h, 2 * radius, 2 * radius);
-            case PILL -> new RoundRectangle2D.Double(x, y, w, h, Math.min(h, 40), Math.min(h, 40));
-            case HEXAGON -> polygon(x, y, w, h, 0.1, 0, 0.9, 0, 1, 0.5, 0.9, 1, 0.1, 1, 0, 0.5);
-            case PARALLELOGRAM -> polygon(x, y, w, h, 0.12, 0, 1, 0, 0.88, 1, 0, 1);
-            case TAG -> polygon(x, y, w, h, 0, 0, 0.85, 0, 1, 0.5, 0.85, 1, 0, 1);
+            case PILL -> new RoundRectangle2D.Double(x, y, w, h, Math.min(h, 2 * Outline.PILL_RADIUS), Math.min(h, 2 * Outline.PILL_RADIUS));
+            case HEXAGON, PARALLELOGRAM, TAG -> polygon(x, y, w, h, o.corners());
         };
     }
 

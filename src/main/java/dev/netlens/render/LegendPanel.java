@@ -2,31 +2,32 @@ package dev.netlens.render;
 
 import dev.netlens.graph.LinkKind;
 import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.SubKind;
 import dev.netlens.layout.Rect;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The picture's legend: the same entries as the window's legend, drawn with the same styles. */
 final class LegendPanel {
-    private record Entry(String text, NodeKind kind, String sub, LinkKind link, boolean mtu) {
+    private record Entry(String text, NodeKind kind, SubKind sub, LinkKind link, boolean mtu) {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry("container (running)", NodeKind.CONTAINER, "running", null, false),
-            new Entry("container (stopped)", NodeKind.CONTAINER, "exited", null, false),
-            new Entry("Linux bridge", NodeKind.BRIDGE, "bridge", null, false),
-            new Entry("veth end", NodeKind.INTERFACE, "veth", null, false),
-            new Entry("VXLAN device", NodeKind.INTERFACE, "vxlan", null, false),
-            new Entry("macvlan / ipvlan", NodeKind.INTERFACE, "macvlan", null, false),
-            new Entry("physical / other device", NodeKind.INTERFACE, "device", null, false),
-            new Entry("loopback", NodeKind.INTERFACE, "loopback", null, false),
-            new Entry("published port", NodeKind.PORT, "tcp", null, false),
-            new Entry("network without a device", NodeKind.NETWORK, "null", null, false),
-            new Entry("host", NodeKind.HOST, "kernel", null, false),
-            new Entry("host namespace", NodeKind.NAMESPACE, "host", null, false),
-            new Entry("container namespace", NodeKind.NAMESPACE, "container", null, false),
-            new Entry("overlay namespace", NodeKind.NAMESPACE, "overlay", null, false),
-            new Entry("ingress / load balancer", NodeKind.NAMESPACE, "loadbalancer", null, false),
+            new Entry("container (running)", NodeKind.CONTAINER, SubKind.ContainerState.RUNNING, null, false),
+            new Entry("container (stopped)", NodeKind.CONTAINER, SubKind.ContainerState.EXITED, null, false),
+            new Entry("Linux bridge", NodeKind.BRIDGE, SubKind.Device.BRIDGE, null, false),
+            new Entry("veth end", NodeKind.INTERFACE, SubKind.Device.VETH, null, false),
+            new Entry("VXLAN device", NodeKind.INTERFACE, SubKind.Device.VXLAN, null, false),
+            new Entry("macvlan / ipvlan", NodeKind.INTERFACE, SubKind.Device.MACVLAN, null, false),
+            new Entry("physical / other device", NodeKind.INTERFACE, SubKind.Device.DEVICE, null, false),
+            new Entry("loopback", NodeKind.INTERFACE, SubKind.Device.LOOPBACK, null, false),
+            new Entry("published port", NodeKind.PORT, new SubKind.EngineWord("tcp"), null, false),
+            new Entry("network without a device", NodeKind.NETWORK, new SubKind.EngineWord("null"), null, false),
+            new Entry("host", NodeKind.HOST, SubKind.Host.KERNEL, null, false),
+            new Entry("host namespace", NodeKind.NAMESPACE, SubKind.Namespace.HOST, null, false),
+            new Entry("container namespace", NodeKind.NAMESPACE, SubKind.Namespace.CONTAINER, null, false),
+            new Entry("overlay namespace", NodeKind.NAMESPACE, SubKind.Namespace.OVERLAY, null, false),
+            new Entry("ingress / load balancer", NodeKind.NAMESPACE, SubKind.Namespace.LOADBALANCER, null, false),
             new Entry("veth pair", null, null, LinkKind.VETH, false),
             new Entry("port of a bridge", null, null, LinkKind.BRIDGE_PORT, false),
             new Entry("macvlan / vxlan parent", null, null, LinkKind.PARENT, false),

@@ -101,12 +101,15 @@ public final class Palette {
         return COLOURS.get(theme);
     }
 
-    /** A stylesheet declaring the theme's colours as looked-up colours on {@code .netlens}, and the type sizes. */
+    /**
+     * A stylesheet declaring the theme's colours as looked-up colours on {@code .netlens}, the type
+     * sizes and the shapes' and lines' rules ({@link Styles#css()}).
+     */
     public static String css(Theme theme) {
         StringBuilder b = new StringBuilder(".netlens {\n");
         colours(theme).forEach((k, v) -> b.append("    -nl-").append(k).append(": ")
                 .append(String.format(Locale.ROOT, "#%06x", v & 0xffffff)).append(";\n"));
-        // The type sizes ride along, so the window's fonts come from the same table as the pictures'.
-        return b.append("}\n").append(dev.netlens.layout.TypeScale.css()).toString();
+        // The type sizes and the shapes' styles ride along: the window draws from the same tables as the pictures.
+        return b.append("}\n").append(dev.netlens.layout.TypeScale.css()).append(Styles.css()).toString();
     }
 }

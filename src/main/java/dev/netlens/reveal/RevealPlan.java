@@ -2,6 +2,7 @@ package dev.netlens.reveal;
 
 import dev.netlens.graph.LinkKind;
 import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.SubKind;
 import dev.netlens.graph.TopoLink;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
@@ -48,18 +49,16 @@ public final class RevealPlan {
     }
 
     private static RevealLayer nodeLayer(TopologyGraph g, TopoNode n) {
-        String ns = namespaceKind(g, n);
-        String sub = n.subKind() == null ? "" : n.subKind();
+        SubKind.Namespace ns = namespaceKind(g, n);
+        SubKind sub = n.subKind();
         switch (n.kind()) {
             case HOST:
             case UNDERLAY:
                 return RevealLayer.PHYSICAL;
             case NAMESPACE:
-                return switch (sub) {
-                    case "host" -> RevealLayer.HOST_BRIDGES;
-                    case "container" -> RevealLayer.CONTAINERS;
-                    default -> RevealLayer.OVERLAY; // overlay, ingress and load-balancer namespaces: swarm's
-                };
+                return sub == SubKind.Namespace.HOST ? RevealLayer.HOST_BRIDGES
+                        : sub == SubKind.Namespace.CONTAINER ? RevealLayer.CONTAINERS
+                        : RevealLayer.OVERLAY; // overlay, ingress and load-balancer namespaces: swarm's
             case NETWORK:
                 return RevealLayer.HOST_BRIDGES;
             case GROUP:
@@ -69,37 +68,40 @@ public final class RevealPlan {
                 return RevealLayer.PORTS_FIREWALL;
             case SUMMARY:
                 // A collapsed network comes with the bridges; a collapsed group with the containers it holds.
-                return "network".equals(sub) ? RevealLayer.HOST_BRIDGES : RevealLayer.CONTAINERS;
+                return sub == SubKind.Summary.NETWORK ? RevealLayer.HOST_BRIDGES : RevealLayer.CONTAINERS;
             default:
                 break;
         }
         // Interfaces and bridges: by the namespace they live in, and their kind.
-        if (!"host".equals(ns)) {
-            if ("container".equals(ns)) {
-                return "veth".equals(sub) ? RevealLayer.VETH : RevealLayer.CONTAINERS;
+        if (ns != SubKind.Namespace.HOST) {
+            if (ns == SubKind.Namespace.CONTAINER) {
+                return sub == SubKind.Device.VETH ? RevealLayer.VETH : RevealLayer.CONTAINERS;
             }
             return RevealLayer.OVERLAY;
         }
         if (n.kind() == NodeKind.BRIDGE) {
             return RevealLayer.HOST_BRIDGES;
         }
-        return switch (sub) {
-            case "veth" -> RevealLayer.VETH;
-            case "vxlan" -> RevealLayer.OVERLAY;
-            case "macvlan", "ipvlan" -> RevealLayer.CONTAINERS;
+        if (!(sub instanceof SubKind.Device device)) {
+            return RevealLayer.PHYSICAL;
+        }
+        return switch (device) {
+            case VETH -> RevealLayer.VETH;
+            case VXLAN -> RevealLayer.OVERLAY;
+            case MACVLAN, IPVLAN -> RevealLayer.CONTAINERS;
             default -> RevealLayer.PHYSICAL; // eth0, lo, other devices of the host itself
         };
     }
 
-    /** The kind of the namespace box a vertex is drawn in ("host" when it is outside any). */
-    private static String namespaceKind(TopologyGraph g, TopoNode n) {
+    /** The kind of the namespace box a vertex is drawn in (the host's when it is outside any). */
+    private static SubKind.Namespace namespaceKind(TopologyGraph g, TopoNode n) {
         for (String box : g.ancestors(n.id())) {
             TopoNode b = g.node(box).orElse(null);
-            if (b != null && b.kind() == NodeKind.NAMESPACE) {
-                return b.subKind();
+            if (b != null && b.subKind() instanceof SubKind.Namespace ns) {
+                return ns;
             }
         }
-        return "host";
+        return SubKind.Namespace.HOST;
     }
 
     private static RevealLayer linkLayer(LinkKind kind) {

@@ -1,5 +1,6 @@
 package dev.netlens.graph;
 
+import dev.netlens.graph.SubKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,23 +109,23 @@ class TopologyGraphTest {
     void hostModeContainerSitsInTheHostNamespace() {
         TopoNode monitor = containerNode("monitor");
         TopoNode box = graph.node(monitor.parent()).orElseThrow();
-        assertEquals("host", box.subKind());
+        assertEquals(SubKind.Namespace.HOST, box.subKind());
     }
 
     @Test
     void stoppedContainerHasNoNamespaceAndNoWiring() {
         TopoNode old = containerNode("old-job");
-        assertEquals("exited", old.subKind());
+        assertEquals(SubKind.ContainerState.EXITED, old.subKind());
         assertEquals(NodeKind.HOST, graph.node(old.parent()).orElseThrow().kind());
         assertTrue(graph.linksOf(old.id()).isEmpty());
     }
 
     @Test
     void overlayNamespaceHoldsBr0WithVxlanAndTheTunnelJoinsBothUnderlays() {
-        TopoNode vxlan = graph.nodes().stream().filter(n -> "vxlan".equals(n.subKind()) && "node1".equals(n.host()))
+        TopoNode vxlan = graph.nodes().stream().filter(n -> n.subKind() == SubKind.Device.VXLAN && "node1".equals(n.host()))
                 .findFirst().orElseThrow();
         assertEquals("VNI 4097", vxlan.caption());
-        assertEquals("overlay", graph.node(vxlan.parent()).orElseThrow().subKind());
+        assertEquals(SubKind.Namespace.OVERLAY, graph.node(vxlan.parent()).orElseThrow().subKind());
         TopoLink toBr0 = links(LinkKind.BRIDGE_PORT).stream().filter(l -> l.source().equals(vxlan.id())).findFirst().orElseThrow();
         assertEquals("br0", graph.node(toBr0.target()).orElseThrow().label());
         List<TopoLink> tunnels = links(LinkKind.TUNNEL);
@@ -148,7 +149,7 @@ class TopologyGraphTest {
     @Test
     void macvlanIsLinkedToItsVethParent() {
         TopoLink parent = links(LinkKind.PARENT).stream()
-                .filter(l -> "macvlan".equals(graph.node(l.source()).orElseThrow().subKind())).findFirst().orElseThrow();
+                .filter(l -> graph.node(l.source()).orElseThrow().subKind() == SubKind.Device.MACVLAN).findFirst().orElseThrow();
         assertEquals("mvparent0", graph.node(parent.target()).orElseThrow().label());
     }
 
@@ -178,7 +179,7 @@ class TopologyGraphTest {
 
     @Test
     void pathFromANamespaceBoxIsTheBoxItsMembersAndTheLinksBetweenThem() {
-        TopoNode hostNs = graph.nodes().stream().filter(n -> n.kind() == NodeKind.NAMESPACE && "host".equals(n.subKind())
+        TopoNode hostNs = graph.nodes().stream().filter(n -> n.kind() == NodeKind.NAMESPACE && n.subKind() == SubKind.Namespace.HOST
                 && "node1".equals(n.host())).findFirst().orElseThrow();
         Set<String> path = graph.pathFrom(hostNs.id());
         assertTrue(path.contains(hostNs.id()));

@@ -1,5 +1,6 @@
 package dev.netlens.layout;
 
+import dev.netlens.graph.SubKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,13 +174,13 @@ class LayoutTest {
             }
             TopoNode na = g.node(l.source()).orElseThrow();
             TopoNode nb = g.node(l.target()).orElseThrow();
-            if (l.kind() == LinkKind.BRIDGE_PORT && "host".equals(g.node(na.parent()).orElseThrow().subKind())) {
+            if (l.kind() == LinkKind.BRIDGE_PORT && g.node(na.parent()).orElseThrow().subKind() == SubKind.Namespace.HOST) {
                 assertTrue(b.maxY() < a.y(), na.label() + " below its bridge " + nb.label());
                 checked++;
             }
             if (l.kind() == LinkKind.VETH && !na.parent().equals(nb.parent())) {
-                boolean aHost = "host".equals(g.node(na.parent()).orElseThrow().subKind());
-                boolean bHost = "host".equals(g.node(nb.parent()).orElseThrow().subKind());
+                boolean aHost = g.node(na.parent()).orElseThrow().subKind() == SubKind.Namespace.HOST;
+                boolean bHost = g.node(nb.parent()).orElseThrow().subKind() == SubKind.Namespace.HOST;
                 if (aHost != bHost) {
                     Rect end = aHost ? a : b;
                     Rect box = layout.rects().get(aHost ? nb.parent() : na.parent());
@@ -203,8 +204,8 @@ class LayoutTest {
             for (String[] pair : new String[][] {{l.source(), l.target()}, {l.target(), l.source()}}) {
                 TopoNode inBox = g.node(pair[0]).orElseThrow();
                 TopoNode end = g.node(pair[1]).orElseThrow();
-                if (!"eth0".equals(inBox.label()) || !"host".equals(g.node(end.parent()).orElseThrow().subKind())
-                        || !"container".equals(g.node(inBox.parent()).orElseThrow().subKind())) {
+                if (!"eth0".equals(inBox.label()) || g.node(end.parent()).orElseThrow().subKind() != SubKind.Namespace.HOST
+                        || g.node(inBox.parent()).orElseThrow().subKind() != SubKind.Namespace.CONTAINER) {
                     continue;
                 }
                 // The line from the veth end down to eth0 is close to vertical.

@@ -1,5 +1,6 @@
 package dev.netlens.layout;
 
+import dev.netlens.graph.SubKind;
 import dev.netlens.graph.LinkKind;
 import dev.netlens.graph.NodeKind;
 import dev.netlens.graph.TopoLink;
@@ -149,7 +150,7 @@ final class LegacyStackLayout implements LayoutEngine {
         /** Lays one host out with its top-left at (x, 0); returns its box. */
         private Rect host(TopoNode host, double x0) {
             List<TopoNode> kids = drawnChildren(host.id());
-            TopoNode hostNs = kids.stream().filter(k -> k.kind() == NodeKind.NAMESPACE && "host".equals(k.subKind()))
+            TopoNode hostNs = kids.stream().filter(k -> k.kind() == NodeKind.NAMESPACE && k.subKind() == SubKind.Namespace.HOST)
                     .findFirst().orElse(null);
             List<TopoNode> boxes = new ArrayList<>();
             List<TopoNode> shelf = new ArrayList<>();
@@ -177,7 +178,7 @@ final class LegacyStackLayout implements LayoutEngine {
             }
             Map<String, Integer> systemOrder = new HashMap<>();
             for (TopoNode b : boxes) {
-                if (!"container".equals(b.subKind())) {
+                if (b.subKind() != SubKind.Namespace.CONTAINER) {
                     systemOrder.put(b.id(), systemOrder.size());
                 }
             }
@@ -260,7 +261,7 @@ final class LegacyStackLayout implements LayoutEngine {
         private double[] groupKey(TopoNode box, TopoNode hostNs, Map<String, Integer> bridgeOrder,
                                   Map<String, Integer> systemOrder) {
             double best = Double.MAX_VALUE;
-            if (systemOrder.containsKey(box.id()) && "overlay".equals(box.subKind())) {
+            if (systemOrder.containsKey(box.id()) && box.subKind() == SubKind.Namespace.OVERLAY) {
                 return new double[] {1000 + systemOrder.get(box.id()), 0};
             }
             for (String childId : g.children(box.id())) {
@@ -296,7 +297,7 @@ final class LegacyStackLayout implements LayoutEngine {
             }
             // The stack read downward: a bridge, the interfaces facing the host their veths come from,
             // then the containers. Loopback last: it matters least to the lesson.
-            ifaces.sort(Comparator.comparing((TopoNode k) -> "loopback".equals(k.subKind())).thenComparing(TopoNode::label));
+            ifaces.sort(Comparator.comparing((TopoNode k) -> k.subKind() == SubKind.Device.LOOPBACK).thenComparing(TopoNode::label));
             ctrs.sort(Comparator.comparing(TopoNode::label));
             List<List<TopoNode>> rowsTopDown = List.of(bridges, ifaces, ctrs);
             String title = box.caption() == null ? box.label() : box.label() + "  ·  " + box.caption();

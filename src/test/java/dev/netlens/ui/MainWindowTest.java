@@ -1,5 +1,6 @@
 package dev.netlens.ui;
 
+import dev.netlens.graph.SubKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -159,11 +160,11 @@ class MainWindowTest {
         robot.clickOn("#hide-stopped");
         assertTrue(shown(oldJob));
 
-        TopoNode ingress = graph().nodes().stream().filter(n -> "ingress".equals(n.subKind())).findFirst().orElseThrow();
+        TopoNode ingress = graph().nodes().stream().filter(n -> n.subKind() == SubKind.Namespace.INGRESS).findFirst().orElseThrow();
         robot.interact(() -> window.canvasModel().hideSystemProperty().set(true));
         assertFalse(shown(ingress.id()));
         graph().children(ingress.id()).forEach(id -> assertFalse(shown(id), "inside ingress_sbox: " + id));
-        assertTrue(graph().nodes().stream().filter(n -> n.kind() == NodeKind.NAMESPACE && "overlay".equals(n.subKind())).allMatch(n -> shown(n.id())),
+        assertTrue(graph().nodes().stream().filter(n -> n.kind() == NodeKind.NAMESPACE && n.subKind() == SubKind.Namespace.OVERLAY).allMatch(n -> shown(n.id())),
                 "overlay namespaces carry container traffic and stay");
         robot.interact(() -> window.canvasModel().hideSystemProperty().set(false));
 

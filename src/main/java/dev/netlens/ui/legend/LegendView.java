@@ -1,5 +1,8 @@
 package dev.netlens.ui.legend;
 
+import dev.netlens.graph.LinkKind;
+import dev.netlens.graph.SubKind;
+import dev.netlens.render.Styles;
 import dev.netlens.ui.language.PanelTexts;
 import java.util.List;
 import java.util.Locale;
@@ -23,31 +26,35 @@ public final class LegendView extends VBox {
     private record Entry(String key, String... classes) {
     }
 
+    private static String sub(SubKind kind) {
+        return Styles.subClass(kind);
+    }
+
     private static final List<Entry> SHAPES = List.of(
-            new Entry("legend.container.running", "kind-container", "sub-running"),
-            new Entry("legend.container.stopped", "kind-container", "sub-exited"),
-            new Entry("legend.linux.bridge", "kind-bridge", "sub-bridge"),
-            new Entry("legend.veth.end", "kind-interface", "sub-veth"),
-            new Entry("legend.vxlan.device", "kind-interface", "sub-vxlan"),
-            new Entry("legend.macvlan.ipvlan", "kind-interface", "sub-macvlan"),
-            new Entry("legend.physical.other.device", "kind-interface", "sub-device"),
-            new Entry("legend.loopback", "kind-interface", "sub-loopback"),
-            new Entry("legend.published.port", "kind-port", "sub-tcp"),
-            new Entry("legend.network.without.a.device", "kind-network", "sub-null"));
+            new Entry("legend.container.running", "kind-container", sub(SubKind.ContainerState.RUNNING)),
+            new Entry("legend.container.stopped", "kind-container", sub(SubKind.ContainerState.EXITED)),
+            new Entry("legend.linux.bridge", "kind-bridge", sub(SubKind.Device.BRIDGE)),
+            new Entry("legend.veth.end", "kind-interface", sub(SubKind.Device.VETH)),
+            new Entry("legend.vxlan.device", "kind-interface", sub(SubKind.Device.VXLAN)),
+            new Entry("legend.macvlan.ipvlan", "kind-interface", sub(SubKind.Device.MACVLAN)),
+            new Entry("legend.physical.other.device", "kind-interface", sub(SubKind.Device.DEVICE)),
+            new Entry("legend.loopback", "kind-interface", sub(SubKind.Device.LOOPBACK)),
+            new Entry("legend.published.port", "kind-port", sub(new SubKind.EngineWord("tcp"))),
+            new Entry("legend.network.without.a.device", "kind-network", sub(new SubKind.EngineWord("null"))));
     private static final List<Entry> BOXES = List.of(
-            new Entry("legend.host", "kind-host", "sub-kernel"),
-            new Entry("legend.host.namespace", "kind-namespace", "sub-host"),
-            new Entry("legend.container.namespace", "kind-namespace", "sub-container"),
-            new Entry("legend.overlay.namespace", "kind-namespace", "sub-overlay"),
-            new Entry("legend.ingress.load.balancer", "kind-namespace", "sub-loadbalancer"));
+            new Entry("legend.host", "kind-host", sub(SubKind.Host.KERNEL)),
+            new Entry("legend.host.namespace", "kind-namespace", sub(SubKind.Namespace.HOST)),
+            new Entry("legend.container.namespace", "kind-namespace", sub(SubKind.Namespace.CONTAINER)),
+            new Entry("legend.overlay.namespace", "kind-namespace", sub(SubKind.Namespace.OVERLAY)),
+            new Entry("legend.ingress.load.balancer", "kind-namespace", sub(SubKind.Namespace.LOADBALANCER)));
     private static final List<Entry> LINES = List.of(
-            new Entry("legend.veth.pair", "link-veth"),
-            new Entry("legend.port.of.a.bridge", "link-bridge_port"),
-            new Entry("legend.macvlan.vxlan.parent", "link-parent"),
-            new Entry("legend.vxlan.tunnel.underlay", "link-tunnel"),
-            new Entry("legend.container.endpoint", "link-endpoint"),
-            new Entry("legend.published.port", "link-published"),
-            new Entry("legend.mtu.differs", "link-veth", "mtu-mismatch"));
+            new Entry("legend.veth.pair", Styles.linkClass(LinkKind.VETH)),
+            new Entry("legend.port.of.a.bridge", Styles.linkClass(LinkKind.BRIDGE_PORT)),
+            new Entry("legend.macvlan.vxlan.parent", Styles.linkClass(LinkKind.PARENT)),
+            new Entry("legend.vxlan.tunnel.underlay", Styles.linkClass(LinkKind.TUNNEL)),
+            new Entry("legend.container.endpoint", Styles.linkClass(LinkKind.ENDPOINT)),
+            new Entry("legend.published.port", Styles.linkClass(LinkKind.PUBLISHED)),
+            new Entry("legend.mtu.differs", Styles.linkClass(LinkKind.VETH), "mtu-mismatch"));
 
     private final ReadOnlyObjectProperty<Locale> locale;
 

@@ -41,15 +41,21 @@ public final class PropertyPanelViewModel {
             rows.clear();
             return;
         }
-        title.set(n.label() + "  (" + n.kind().name().toLowerCase(Locale.ROOT) + ")");
+        String kind = n.kind().name().toLowerCase(Locale.ROOT);
+        title.set(n.label() + "  (" + i18n.getOr("kind." + kind, kind) + ")");
         rows.setAll(n.details().stream().filter(d -> d.value() != null && !d.value().isEmpty())
-                .map(d -> new PropertyRow(name(d), d.value())).toList());
+                .map(d -> new PropertyRow(name(d), value(d))).toList());
     }
 
     /** The fact's name in the UI language (English where the bundle has none), then what it is about. */
     private String name(Detail d) {
         String name = i18n.getOr(d.fact().key(), d.fact().english());
         return d.qualifier() == null ? name : name + " " + d.qualifier();
+    }
+
+    /** The value as given, or the graph's own word for it in the UI language. */
+    private String value(Detail d) {
+        return d.phrase() == null ? d.value() : i18n.getOr(d.phrase().key(), d.value());
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -343,7 +343,7 @@ public final class OverviewNames extends Group {
             } else {
                 texts.add(n.label());
             }
-            List<String> classes = new ArrayList<>(List.of("kind-" + css(n.kind().name()), "sub-" + css(n.subKind())));
+            List<String> classes = new ArrayList<>(List.of("kind-" + css(n.kind().name()), dev.netlens.render.Styles.subClass(n.subKind())));
             if (box) {
                 classes.add("box");
             }

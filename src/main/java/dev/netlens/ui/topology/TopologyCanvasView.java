@@ -359,7 +359,7 @@ public final class TopologyCanvasView extends Region {
     private void fill(Region region, TopoNode n) {
         VBox v = (VBox) region;
         v.getStyleClass().removeIf(c -> c.startsWith("kind-") || c.startsWith("sub-"));
-        v.getStyleClass().addAll("kind-" + css(n.kind().name()), "sub-" + css(n.subKind()));
+        v.getStyleClass().addAll("kind-" + css(n.kind().name()), dev.netlens.render.Styles.subClass(n.subKind()));
         if (n.kind().isBox()) {
             if (n.kind() == NodeKind.HOST) {
                 v.getChildren().setAll(text(n.label(), "box-title"), text(n.caption(), "box-caption"));
@@ -401,7 +401,7 @@ public final class TopologyCanvasView extends Region {
 
     private LinkView createLink(TopoLink l) {
         Shape shape = l.kind() == LinkKind.TUNNEL ? new Path() : new Polyline();
-        shape.getStyleClass().addAll("topo-link", "link-" + css(l.kind().name()));
+        shape.getStyleClass().addAll("topo-link", dev.netlens.render.Styles.linkClass(l.kind()));
         if (l.mtuMismatch()) {
             shape.getStyleClass().add("mtu-mismatch");
         }
@@ -410,7 +410,7 @@ public final class TopologyCanvasView extends Region {
         Label label = null;
         if (l.label() != null) {
             label = new Label(l.label());
-            label.getStyleClass().addAll("link-label", "link-" + css(l.kind().name()));
+            label.getStyleClass().addAll("link-label", dev.netlens.render.Styles.linkClass(l.kind()));
             if (l.mtuMismatch()) {
                 label.getStyleClass().add("mtu-mismatch");
             }

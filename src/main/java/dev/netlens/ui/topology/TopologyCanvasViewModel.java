@@ -1,6 +1,7 @@
 package dev.netlens.ui.topology;
 
 import dev.netlens.graph.Detail;
+import dev.netlens.graph.Fact;
 import dev.netlens.graph.NodeKind;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
@@ -156,7 +157,7 @@ public final class TopologyCanvasViewModel {
                 if (part.equals(q) || part.startsWith(q + "/")) {
                     // An address, with or without its prefix length: the interface holding it wins
                     // over the container whose endpoint lists it.
-                    return "Addresses".equals(d.name()) ? 95 : 90;
+                    return d.fact() == Fact.ADDRESSES ? 95 : 90;
                 }
             }
         }
@@ -192,13 +193,16 @@ public final class TopologyCanvasViewModel {
         centre.set(new CentreRequest(id, ++centreSeq));
     }
 
+    private static final java.util.Set<Fact> TOOLTIP_FACTS = java.util.EnumSet.of(Fact.KIND, Fact.ADDRESSES, Fact.MTU,
+            Fact.IMAGE, Fact.STATE, Fact.NETWORK_MODE, Fact.VETH_PEER, Fact.MASTER, Fact.PARENT, Fact.VNI,
+            Fact.PUBLISHED_PORT, Fact.UNDERLAY);
+
     /** A few lines for the hover tooltip. */
     public String tooltip(String id) {
         return graph().node(id).map(n -> {
             StringBuilder b = new StringBuilder(n.label());
             for (Detail d : n.details()) {
-                if (d.value() != null && !d.value().isEmpty() && List.of("Kind", "Addresses", "MTU", "Image", "State",
-                        "Network mode", "veth peer", "Master", "Parent", "VNI", "Published port", "Underlay").contains(d.name())) {
+                if (d.value() != null && !d.value().isEmpty() && TOOLTIP_FACTS.contains(d.fact())) {
                     b.append('\n').append(d.name()).append(": ").append(d.value());
                 }
             }

@@ -1,6 +1,7 @@
 package dev.netlens.ui.trace;
 
 import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.SubKind;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.snapshot.Container;
@@ -44,7 +45,7 @@ public final class TraceEndpoints {
             return Optional.empty();
         }
         if (n.kind() == NodeKind.PORT || n.kind() == NodeKind.HOST
-                || n.kind() == NodeKind.NAMESPACE && TopologyGraph.nsId(n.ref()).equals(n.id()) && "host".equals(n.subKind())) {
+                || n.kind() == NodeKind.NAMESPACE && TopologyGraph.nsId(n.ref()).equals(n.id()) && n.subKind() == SubKind.Namespace.HOST) {
             // On a picture of several hosts, "host" would be the first one: the host's id says which.
             return n.host() == null ? Optional.empty() : Optional.of(snapshot.hosts().size() <= 1 ? "host" : n.host());
         }

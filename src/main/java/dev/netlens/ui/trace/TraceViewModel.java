@@ -1,6 +1,8 @@
 package dev.netlens.ui.trace;
 
+import dev.netlens.graph.Fact;
 import dev.netlens.graph.LinkKind;
+import dev.netlens.graph.SubKind;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.i18n.Texts;
@@ -368,7 +370,7 @@ public final class TraceViewModel {
         }
         if (h.namespace() != null) {
             String ns = TopologyGraph.nsId(h.namespace());
-            parts.add(whole.node(ns).map(n -> n.subKind().equals("host") ? T.text(l, "trace.where.hostNs")
+            parts.add(whole.node(ns).map(n -> n.subKind() == SubKind.Namespace.HOST ? T.text(l, "trace.where.hostNs")
                     : containerIn(whole, ns).orElse(n.label())).orElse(h.namespace()));
         }
         if (h.host() != null && state.frame().snapshot().hosts().size() > 1) {
@@ -415,7 +417,7 @@ public final class TraceViewModel {
         }
         for (TopoNode n : g.nodes()) {
             if ((n.kind() == dev.netlens.graph.NodeKind.INTERFACE || n.kind() == dev.netlens.graph.NodeKind.BRIDGE)
-                    && n.details().stream().anyMatch(x -> "Addresses".equals(x.name()) && x.value() != null
+                    && n.details().stream().anyMatch(x -> x.fact() == Fact.ADDRESSES && x.value() != null
                     && List.of(x.value().split(", ")).stream().anyMatch(a -> a.split("/")[0].equals(d)))) {
                 return n.id();
             }

@@ -1,5 +1,6 @@
 package dev.netlens.ui.present;
 
+import dev.netlens.graph.SubKind;
 import dev.netlens.ui.language.I18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -259,7 +260,7 @@ class PresentationCameraTest {
 
     @Test
     void aSelectedNamespaceLightsUpWithItsMembersAndIsNeverDimmed(FxRobot robot) {
-        TopoNode ns = graph().nodes().stream().filter(n -> n.kind() == NodeKind.NAMESPACE && "host".equals(n.subKind()))
+        TopoNode ns = graph().nodes().stream().filter(n -> n.kind() == NodeKind.NAMESPACE && n.subKind() == SubKind.Namespace.HOST)
                 .findFirst().orElseThrow();
         Set<String> members = graph().descendants(ns.id());
         assertTrue(members.size() > 5);

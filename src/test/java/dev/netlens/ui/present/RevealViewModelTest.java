@@ -1,5 +1,6 @@
 package dev.netlens.ui.present;
 
+import dev.netlens.graph.SubKind;
 import dev.netlens.ui.language.I18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +55,7 @@ class RevealViewModelTest {
         return n -> n.kind() == k;
     }
 
-    private static Predicate<TopoNode> kind(NodeKind k, String sub) {
+    private static Predicate<TopoNode> kind(NodeKind k, SubKind sub) {
         return n -> n.kind() == k && sub.equals(n.subKind());
     }
 
@@ -73,37 +74,37 @@ class RevealViewModelTest {
         assertTrue(all(kind(NodeKind.HOST), true));
         assertTrue(all(kind(NodeKind.BRIDGE), false));
         assertTrue(all(kind(NodeKind.CONTAINER), false));
-        assertTrue(all(kind(NodeKind.INTERFACE, "veth"), false));
+        assertTrue(all(kind(NodeKind.INTERFACE, SubKind.Device.VETH), false));
         assertFalse(anyLinkShown(LinkKind.TUNNEL));
-        assertTrue(graph().nodes().stream().anyMatch(n -> n.label().equals("eth0") && "device".equals(n.subKind())
+        assertTrue(graph().nodes().stream().anyMatch(n -> n.label().equals("eth0") && n.subKind() == SubKind.Device.DEVICE
                 && reveal.maskProperty().get().contains(n.id())), "the host's eth0");
         assertTrue(reveal.captionProperty().get().startsWith("1 · Physical network"), reveal.captionProperty().get());
 
         reveal.next(); // 2: host namespace and bridges
-        assertTrue(all(kind(NodeKind.NAMESPACE, "host"), true));
+        assertTrue(all(kind(NodeKind.NAMESPACE, SubKind.Namespace.HOST), true));
         assertTrue(graph().nodes().stream().filter(n -> n.label().equals("docker0"))
                 .allMatch(n -> reveal.maskProperty().get().contains(n.id())));
-        assertTrue(all(kind(NodeKind.INTERFACE, "veth"), false));
-        assertTrue(all(kind(NodeKind.NAMESPACE, "container"), false));
+        assertTrue(all(kind(NodeKind.INTERFACE, SubKind.Device.VETH), false));
+        assertTrue(all(kind(NodeKind.NAMESPACE, SubKind.Namespace.CONTAINER), false));
 
         reveal.next(); // 3: veth pairs
-        assertTrue(graph().nodes().stream().anyMatch(n -> "veth".equals(n.subKind())
+        assertTrue(graph().nodes().stream().anyMatch(n -> n.subKind() == SubKind.Device.VETH
                 && reveal.maskProperty().get().contains(n.id())));
         assertTrue(anyLinkShown(LinkKind.VETH));
         assertTrue(all(kind(NodeKind.CONTAINER), false));
-        assertTrue(all(kind(NodeKind.NAMESPACE, "container"), false));
+        assertTrue(all(kind(NodeKind.NAMESPACE, SubKind.Namespace.CONTAINER), false));
 
         reveal.next(); // 4: container namespaces
         assertTrue(all(kind(NodeKind.CONTAINER), true));
-        assertTrue(all(kind(NodeKind.NAMESPACE, "container"), true));
-        assertTrue(all(kind(NodeKind.NAMESPACE, "overlay"), false));
-        assertTrue(all(kind(NodeKind.INTERFACE, "vxlan"), false));
+        assertTrue(all(kind(NodeKind.NAMESPACE, SubKind.Namespace.CONTAINER), true));
+        assertTrue(all(kind(NodeKind.NAMESPACE, SubKind.Namespace.OVERLAY), false));
+        assertTrue(all(kind(NodeKind.INTERFACE, SubKind.Device.VXLAN), false));
         assertFalse(anyLinkShown(LinkKind.TUNNEL));
         assertTrue(all(kind(NodeKind.PORT), false));
 
         reveal.next(); // 5: overlay
-        assertTrue(all(kind(NodeKind.NAMESPACE, "overlay"), true));
-        assertTrue(all(kind(NodeKind.INTERFACE, "vxlan"), true));
+        assertTrue(all(kind(NodeKind.NAMESPACE, SubKind.Namespace.OVERLAY), true));
+        assertTrue(all(kind(NodeKind.INTERFACE, SubKind.Device.VXLAN), true));
         assertTrue(linksShown(LinkKind.TUNNEL));
         assertTrue(all(kind(NodeKind.PORT), false));
         assertFalse(anyLinkShown(LinkKind.PUBLISHED));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netlens.graph.Detail;
 import dev.netlens.graph.Fact;
+import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.Phrase;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -15,17 +18,33 @@ import org.junit.jupiter.api.Test;
 class FactNamesTest {
     private static final String BUNDLE = "dev.netlens.ui.i18n.messages";
 
+    private static final ResourceBundle EN = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
+    private static final ResourceBundle KO = ResourceBundle.getBundle(BUNDLE, Locale.KOREAN);
+
+    /** The keys with no English text, or whose Korean text is the English one. */
+    private static List<String> untranslated(List<String> keys) {
+        return keys.stream().filter(k -> !EN.containsKey(k) || KO.getString(k).equals(EN.getString(k))).toList();
+    }
+
     @Test
     void everyFactIsNamedInEnglishAndKorean() {
-        ResourceBundle en = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
-        ResourceBundle ko = ResourceBundle.getBundle(BUNDLE, Locale.KOREAN);
-        List<String> missing = new ArrayList<>();
-        for (Fact f : Fact.values()) {
-            if (!en.containsKey(f.key()) || ko.getString(f.key()).equals(en.getString(f.key())) && !f.english().matches("[A-Z]+|ifindex|Id")) {
-                missing.add(f.key());
-            }
+        // Names that read the same in Korean (VNI, MTU, MAC, ifindex, Id) may stay as they are.
+        List<String> keys = Arrays.stream(Fact.values()).filter(f -> !f.english().matches("[A-Z]+|ifindex|Id")).map(Fact::key).toList();
+        assertTrue(untranslated(keys).isEmpty(), "no name (or no Korean one) for " + untranslated(keys));
+        assertTrue(Arrays.stream(Fact.values()).allMatch(f -> EN.containsKey(f.key())), "every fact named in English");
+    }
+
+    @Test
+    void everyPhraseAndKindIsWordedInEnglishAndKorean() {
+        List<String> keys = new ArrayList<>();
+        for (Phrase p : Phrase.values()) {
+            keys.add(p.key());
+            assertEquals(p.english(), EN.getString(p.key()), "the English bundle says what exports say");
         }
-        assertTrue(missing.isEmpty(), "no name (or no Korean one) for " + missing);
+        for (NodeKind k : NodeKind.values()) {
+            keys.add("kind." + k.name().toLowerCase(Locale.ROOT));
+        }
+        assertTrue(untranslated(keys).isEmpty(), "no wording (or no Korean one) for " + untranslated(keys));
     }
 
     @Test
