@@ -176,6 +176,7 @@ public final class SoakBench {
         // The histogram first at both ends: jcmd's first attach starts the JVM's "Attach Listener" thread
         // and its socket (/tmp/.java_pidPID), which then stay; taken after the start's counts, they were
         // one more thread and one more descriptor at the end (the run of 2026-12-03 15:47).
+        restTheCanvas(window);
         histogram(out.resolve("histogram-start.txt"));
         Resources start = Resources.now();
         List<String> startObjects = objects(latest);
@@ -240,6 +241,7 @@ public final class SoakBench {
                 .noneMatch(c -> name(c).startsWith("nlsoak-")));
         // As at the start: the live window open on both engines, nothing of ours on them, idle as long.
         Thread.sleep(IDLE_MS);
+        restTheCanvas(window);
         histogram(out.resolve("histogram-end.txt"));
         Resources end = Resources.now();
         // The heap holds the picture of what the engines have: compared only when they hold the same.
@@ -260,7 +262,6 @@ public final class SoakBench {
         live.close();
         executor.close();
 
-        double heapChange = 100.0 * (end.heapMb - start.heapMb) / start.heapMb;
         // int[] on this heap are pixels: the canvas's stand-in tiles (StandInTiles: at most 96 of 256 x 256
         // px, and a backdrop up to 2,048 px a side), a cache bounded by design that fills as the camera
         // and the drawing change. What else the heap holds is what a leak would show in.
@@ -268,8 +269,13 @@ public final class SoakBench {
         double pixelsEnd = intArrayMb(out.resolve("histogram-end.txt"));
         // The rest from the same histograms (live objects after GC, one instant): the used heap read
         // at another instant would count pictures made or dropped in between.
-        double restStart = histogramMb(out.resolve("histogram-start.txt")) - pixelsStart;
-        double restEnd = histogramMb(out.resolve("histogram-end.txt")) - pixelsEnd;
+        double liveStart = histogramMb(out.resolve("histogram-start.txt"));
+        double liveEnd = histogramMb(out.resolve("histogram-end.txt"));
+        double restStart = liveStart - pixelsStart;
+        double restEnd = liveEnd - pixelsEnd;
+        // Heap after GC (the histogram collects first), pictures included: the canvas rests in the same
+        // view with its pictures taken at both ends (restTheCanvas), so they are compared too.
+        double heapChange = 100.0 * (liveEnd - liveStart) / liveStart;
         logProblems(out.resolve("netlens.log"));
         double restChange = 100.0 * (restEnd - restStart) / restStart;
         double maxDelay = delays.stream().mapToDouble(d -> d).max().orElse(Double.NaN);
@@ -295,8 +301,8 @@ public final class SoakBench {
         figures.put("neverDrawn", unseen);
         figures.put("liveEqualsDiscoveryAfterChurn", churnDiff.isEmpty());
         figures.put("liveEqualsDiscoveryAfterCleanup", cleanDiff.isEmpty());
-        figures.put("heapStartMb", start.heapMb);
-        figures.put("heapEndMb", end.heapMb);
+        figures.put("heapStartMb", round(liveStart));
+        figures.put("heapEndMb", round(liveEnd));
         figures.put("heapChangePercent", heapChange);
         figures.put("objectsStart", startObjects.size());
         figures.put("objectsEnd", endObjects.size());
@@ -342,7 +348,7 @@ public final class SoakBench {
         }
         boolean ok = churnDiff.isEmpty() && cleanDiff.isEmpty() && noneLeft && unseen == 0
                 && objectsAdded.isEmpty() && objectsGone.isEmpty()
-                && Math.abs(restChange) <= 10 && exceptions.get() + drawProblems.get() == 0
+                && Math.abs(restChange) <= 10 && Math.abs(heapChange) <= 10 && exceptions.get() + drawProblems.get() == 0
                 && newThreads.isEmpty() && newFds.isEmpty() && newChildren.isEmpty();
         log(ok ? "soak passed" : "soak FAILED");
         return ok;
@@ -803,6 +809,23 @@ public final class SoakBench {
         } catch (Exception e) {
             log("no thread dump: " + e.getMessage());
         }
+    }
+
+    /**
+     * The canvas in the same state at both ends: fit to the window and resting until the pictures that
+     * stand in for its shapes are all taken (they are a bounded cache of pixels whose size depends on
+     * where the camera was and how far their taking had gone: the heap is compared like with like).
+     */
+    private static void restTheCanvas(MainWindow window) throws Exception {
+        UiBench.fx(() -> {
+            window.canvas().fitToWindow();
+            return null;
+        });
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!UiBench.fx(() -> window.canvas().standInPrepared()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        log("canvas at rest, pictures taken: " + UiBench.fx(() -> window.canvas().standInPrepared()));
     }
 
     /** The heap's classes by bytes (jcmd; it collects first): what grew, when the heap did. */
