@@ -460,7 +460,7 @@ public final class TopologyCanvasView extends Region {
         f.setToValue(1);
         f.setOnFinished(e -> {
             n.setOpacity(1);
-            fadesRunning--;
+            fadeEnded();
         });
         fadesRunning++;
         f.play();
@@ -472,11 +472,18 @@ public final class TopologyCanvasView extends Region {
         f.setToValue(0);
         f.setOnFinished(e -> {
             CellLayer.detach(n);
-            fadesRunning--;
+            fadeEnded();
         });
         if (n.getParent() != null) {
             fadesRunning++;
             f.play();
+        }
+    }
+
+    /** No pictures are taken while shapes fade: once the last fade ends, those of the new drawing are. */
+    private void fadeEnded() {
+        if (--fadesRunning == 0 && !moving) {
+            settle.playFromStart();
         }
     }
 

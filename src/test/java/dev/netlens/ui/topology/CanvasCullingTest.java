@@ -11,6 +11,7 @@ import dev.netlens.graph.TopologyGraph;
 import dev.netlens.snapshot.TopologySnapshot;
 import dev.netlens.ui.MainWindow;
 import dev.netlens.ui.concurrent.SameThreadExecutor;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -212,6 +213,25 @@ class CanvasCullingTest {
         assertFalse(afterChange[0], "dropped as soon as the selection changed");
         assertTrue(eventuallyPictured(), "pictured again, with the selection, once the camera rests");
         assertTrue(drawn(c.id()));
+    }
+
+    @Test
+    void aLiveChangeFadesOnTheShapesAndThePicturesAreTakenAgainOnceTheFadesEnd(FxRobot robot) throws Exception {
+        TopoNode c = containers().get(0);
+        act(robot, () -> canvas().centreOn(c.id()));
+        assertTrue(eventuallyPictured(), "at rest, pictured");
+        // A container less: its shapes fade out (half a second), longer than the camera's settling.
+        var cs = new ArrayList<>(snapshot.containers());
+        cs.removeIf(k -> TopologyGraph.ctrId(k.host(), k.id()).equals(c.id()));
+        TopologySnapshot less = new TopologySnapshot(snapshot.schema(), snapshot.capturedAt(), snapshot.source(),
+                snapshot.hosts(), snapshot.namespaces(), snapshot.interfaces(), snapshot.networks(), cs, snapshot.tunnels());
+        boolean[] duringFade = new boolean[1];
+        robot.interact(() -> {
+            window.showLive(less);
+            duringFade[0] = standInShown();
+        });
+        assertFalse(duringFade[0], "the change drops the pictures: the shapes fade");
+        assertTrue(eventuallyPictured(), "pictured again after the fades, the camera never moved");
     }
 
     @Test
