@@ -34,13 +34,18 @@ import javafx.scene.image.WritablePixelFormat;
  * frame that missed 16 ms). Without a backdrop yet (the drawing just changed) a gesture pictures
  * its view once, in its first pulse.
  *
- * <p>What is shown is one window-sized image composed from the tiles at every camera change: whole
- * rows of pixels copied while the zoom is the level's, one lookup per pixel (nearest) while it is
- * not. Composing it costs a few milliseconds, where the renderer would resample scaled tiles pixel
- * by pixel at several times that. Two buffers take turns, so the one being composed is never the
- * one the render thread may still be reading.
+ * <p>What is shown is one image composed from the tiles. At the tiles' own zoom (a pan, or the camera
+ * at rest) it is {@value #PAN_MARGIN} pixels larger than the view on each side and a pan only moves
+ * the part shown, until the view leaves it: most pans compose nothing, and the renderer keeps the
+ * image it has. At another zoom it is window-sized and composed at every camera change, one lookup
+ * per pixel (nearest), a row copied whole where it repeats the last. Composing costs a few
+ * milliseconds, where the renderer would resample scaled tiles pixel by pixel at several times that.
+ * Two buffers of each size take turns, so the one being composed is never the one the render thread
+ * may still be reading.
  */
 final class StandInTiles extends Group {
+    /** Pixels beyond each side of the view that a pan picture holds (device pixels at the tiles' zoom). */
+    static final int PAN_MARGIN = 256;
     /** Pixels a side of a tile, at its level's zoom. */
     static final int TILE = 256;
     /** A new level is started when the zoom falls below the current one's divided by this (many more, smaller tiles)... */
@@ -80,6 +85,19 @@ final class StandInTiles extends Group {
     private final ImageView view = new ImageView();
     private final Screen[] screens = new Screen[2];
     private int front;
+    /**
+     * Pictures composed at the tiles' own zoom with {@link #PAN_MARGIN} pixels more on each side than
+     * the view: a pan within that margin only moves the shown part of it (the image and its pixels
+     * stay, so the renderer keeps them too); two take turns like {@link #screens}.
+     */
+    private final Screen[] panScreens = new Screen[2];
+    private int panFront;
+    /** Where the shown pan picture starts, in pixels of the level's zoom, and what it was composed from. */
+    private long panX0;
+    private long panY0;
+    private long panVersion = -1;
+    /** Counts every change to the tiles or the backdrop: a pan picture composed before one is stale. */
+    private long version;
     private int[] colTile = new int[0];
     private int[] colOffset = new int[0];
     /** The backdrop's pixels (premultiplied ARGB), null until taken; its size, zoom and top-left pixel at that zoom. */
@@ -211,6 +229,7 @@ final class StandInTiles extends Group {
         Image strip = painter.paint(backZoom, (int) backX, (int) backY + backDone, backW, rows);
         strip.getPixelReader().getPixels(0, 0, backW, rows, ARGB_PRE, backdrop, backDone * backW, backW);
         backDone += rows;
+        version++;
     }
 
     /**
@@ -224,16 +243,56 @@ final class StandInTiles extends Group {
         }
         view.setFitWidth(w / device);
         view.setFitHeight(h / device);
+        if (zoom == levelZoom) {
+            showPanned(panX, panY, w, h, background);
+            return;
+        }
         if (screens[0] == null || (int) screens[0].image().getWidth() != w || (int) screens[0].image().getHeight() != h) {
             screens[0] = Screen.of(w, h);
             screens[1] = Screen.of(w, h);
-            colTile = new int[w];
-            colOffset = new int[w];
-        }
-        if (colBack.length != w) {
-            colBack = new int[w];
         }
         Screen screen = screens[front ^= 1];
+        compose(screen, panX, panY, zoom, w, h, background);
+        view.setViewport(null);
+        view.setImage(screen.image());
+    }
+
+    /**
+     * At the tiles' zoom: the part of the pan picture the view covers, composed again only when the
+     * view leaves it, the tiles changed or the view's size did.
+     */
+    private void showPanned(double panX, double panY, int w, int h, int background) {
+        long x0 = Math.round(-panX);
+        long y0 = Math.round(-panY);
+        int pw = w + 2 * PAN_MARGIN;
+        int ph = h + 2 * PAN_MARGIN;
+        Screen shown = panScreens[panFront];
+        boolean fits = shown != null && panVersion == version && (int) shown.image().getWidth() == pw
+                && (int) shown.image().getHeight() == ph && x0 >= panX0 && y0 >= panY0
+                && x0 + w <= panX0 + pw && y0 + h <= panY0 + ph;
+        if (!fits) {
+            if (panScreens[0] == null || (int) panScreens[0].image().getWidth() != pw
+                    || (int) panScreens[0].image().getHeight() != ph) {
+                panScreens[0] = Screen.of(pw, ph);
+                panScreens[1] = Screen.of(pw, ph);
+            }
+            shown = panScreens[panFront ^= 1];
+            panX0 = x0 - PAN_MARGIN;
+            panY0 = y0 - PAN_MARGIN;
+            panVersion = version;
+            compose(shown, -panX0, -panY0, levelZoom, pw, ph, background);
+        }
+        view.setViewport(new javafx.geometry.Rectangle2D(x0 - panX0, y0 - panY0, w, h));
+        view.setImage(shown.image());
+    }
+
+    /** Composes {@code screen} (w x h) for world (0, 0) at (panX, panY) at this zoom, from the tiles and backdrop. */
+    private void compose(Screen screen, double panX, double panY, double zoom, int w, int h, int background) {
+        if (colTile.length != w) {
+            colTile = new int[w];
+            colOffset = new int[w];
+            colBack = new int[w];
+        }
         boolean exact = zoom == levelZoom;
         double s = levelZoom / zoom;
         double b = backZoom / zoom;
@@ -262,7 +321,6 @@ final class StandInTiles extends Group {
                     background, backRow);
         }
         screen.buffer().updateBuffer(buffer -> null); // all of it changed
-        view.setImage(screen.image());
     }
 
     private void composeRow(int[] dst, int row, int w, int j, int rowOffset, boolean exact, int background, int backRow) {
@@ -295,6 +353,7 @@ final class StandInTiles extends Group {
 
     /** Drops every tile and the composed pictures; the backdrop stays (the drawing is the same). */
     void clear() {
+        version++;
         tiles.clear();
         levelZoom = 0;
         releaseScreens();
@@ -305,13 +364,18 @@ final class StandInTiles extends Group {
         clear();
         backdrop = null;
         backDone = 0;
+        version++;
     }
 
     /** Frees the window-sized pictures (the camera stopped); the tiles stay for the next gesture. */
     void releaseScreens() {
         view.setImage(null);
+        view.setViewport(null);
         screens[0] = null;
         screens[1] = null;
+        panScreens[0] = null;
+        panScreens[1] = null;
+        panVersion = -1;
     }
 
     /** How many tiles there are now, for tests and diagnostics. */
@@ -338,6 +402,7 @@ final class StandInTiles extends Group {
             int[] tile = new int[TILE * TILE];
             pixels.getPixels((int) (t[0] - i0) * TILE, (int) (t[1] - j0) * TILE, TILE, TILE, ARGB_PRE, tile, 0, TILE);
             tiles.put(key(t[0], t[1]), tile);
+            version++;
         }
     }
 

@@ -114,6 +114,51 @@ class StandInTilesTest {
         }
     }
 
+    /** The pixels the stand-in shows now (its image, cut to its viewport if it has one). */
+    private static int[] shownPixels(StandInTiles tiles, int w, int h) {
+        javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView) tiles.getChildren().get(0);
+        javafx.geometry.Rectangle2D part = picture.getViewport();
+        int[] out = new int[w * h];
+        picture.getImage().getPixelReader().getPixels(part == null ? 0 : (int) part.getMinX(),
+                part == null ? 0 : (int) part.getMinY(), w, h, javafx.scene.image.PixelFormat.getIntArgbPreInstance(), out, 0, w);
+        return out;
+    }
+
+    private static void assertShowsPan(int[] shown, int w, int h, double panX, double panY) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int expected = coordinateColour((int) Math.round(x - panX), (int) Math.round(y - panY));
+                assertEquals(Integer.toHexString(expected), Integer.toHexString(shown[y * w + x]), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void aPanWithinTheMarginMovesTheShownPartOfOnePictureAndComposesNothing(FxRobot robot) {
+        StandInTiles tiles = new StandInTiles();
+        Rect drawing = new Rect(0, 0, 3000, 2000);
+        int w = 300;
+        int h = 200;
+        Object[] images = new Object[3];
+        int[][] shown = new int[3][];
+        double[][] pans = {{-1000, -700}, {-1000 - StandInTiles.PAN_MARGIN + 10, -700 + 40}, {-2000, -1300}};
+        robot.interact(() -> {
+            while (tiles.prepare(new Rect(0, 0, 3000, 2000), drawing, 1, 1, coordinates())) {
+                // at rest, pulse after pulse
+            }
+            for (int i = 0; i < 3; i++) {
+                tiles.show(pans[i][0], pans[i][1], 1, w, h, 1, 0xFF000000);
+                images[i] = ((javafx.scene.image.ImageView) tiles.getChildren().get(0)).getImage();
+                shown[i] = shownPixels(tiles, w, h);
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            assertShowsPan(shown[i], w, h, pans[i][0], pans[i][1]);
+        }
+        assertTrue(images[0] == images[1], "within the margin: the same picture, another part of it");
+        assertFalse(images[1] == images[2], "beyond it: composed again, in the other buffer");
+    }
+
     @Test
     void onceThereIsABackdropAGestureNeverPaintsAndTheBackdropFillsWhatHasNoTile(FxRobot robot) {
         StandInTiles tiles = new StandInTiles();
