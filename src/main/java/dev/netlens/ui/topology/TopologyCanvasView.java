@@ -131,6 +131,9 @@ public final class TopologyCanvasView extends Region {
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private Layout layout = Layout.EMPTY;
+    /** {@link #drawingBounds} of {@link #drawingOf}. */
+    private Rect drawing;
+    private Layout drawingOf;
     private TopologyGraph graph = TopologyGraph.empty();
     private boolean fitPending = true;
     private String centrePending;
@@ -728,9 +731,13 @@ public final class TopologyCanvasView extends Region {
 
     /** Where anything is drawn, tunnel arcs included (world coordinates). */
     private Rect drawingBounds() {
-        Rect b = layout.bounds();
-        double top = b.y() - LinkPath.TUNNEL_RISE;
-        return new Rect(b.x() - 16, top - 16, b.w() + 32, b.y() + b.h() - top + 32);
+        if (drawing == null || drawingOf != layout) {
+            Rect b = layout.bounds(); // a union over every vertex: once per layout, not several times a pulse
+            double top = b.y() - LinkPath.TUNNEL_RISE;
+            drawing = new Rect(b.x() - 16, top - 16, b.w() + 32, b.y() + b.h() - top + 32);
+            drawingOf = layout;
+        }
+        return drawing;
     }
 
     /** Tiles of the stand-in: the shapes near them shown, pictured at zoom z (device pixels) on the canvas's background. */
