@@ -93,6 +93,12 @@ public final class TopologyCanvasView extends Region {
     private static final double CULL_MARGIN = 32;
     /** How long the camera must stay still before the canvas paints at full quality again. */
     private static final Duration SETTLE = Duration.millis(250);
+    /**
+     * How long the drawing must stay the same before pictures of it are taken: a live engine may
+     * change it several times a second, and each part taken is a snapshot of shapes, wasted at the
+     * next change (a soak of 5 changes a second kept the FX thread taking pictures).
+     */
+    private static final Duration CHANGE_SETTLE = Duration.millis(1000);
 
     private final TopologyCanvasViewModel vm;
     private final Pane world = new Pane();
@@ -153,6 +159,7 @@ public final class TopologyCanvasView extends Region {
     /** Set while the camera jumps on its own (the first fit): no pictures for that. */
     private boolean quietJump;
     private final PauseTransition settle = new PauseTransition(SETTLE);
+    private final PauseTransition changeSettle = new PauseTransition(CHANGE_SETTLE);
     /** A camera move {@link #frame} is animating, or null; any other camera change stops it. */
     private Transition cameraMove;
 
@@ -182,6 +189,12 @@ public final class TopologyCanvasView extends Region {
         scale.xProperty().addListener(o -> cameraMoved());
         widthProperty().addListener(o -> cull());
         heightProperty().addListener(o -> cull());
+        changeSettle.setOnFinished(e -> {
+            if (!moving) {
+                coverWanted = true;
+                Platform.requestNextPulse();
+            }
+        });
         settle.setOnFinished(e -> {
             moving = false;
             cull();
@@ -486,7 +499,7 @@ public final class TopologyCanvasView extends Region {
     /** No pictures are taken while shapes fade: once the last fade ends, those of the new drawing are. */
     private void fadeEnded() {
         if (--fadesRunning == 0 && !moving) {
-            settle.playFromStart();
+            changeSettle.playFromStart();
         }
     }
 
@@ -785,7 +798,7 @@ public final class TopologyCanvasView extends Region {
         standIn.forget();
         showShapes();
         if (getScene() != null && !moving) {
-            settle.playFromStart(); // pictures of the new drawing taken once it stops changing
+            changeSettle.playFromStart(); // pictures of the new drawing taken once it stops changing
         }
     }
 
