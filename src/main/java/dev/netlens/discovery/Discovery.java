@@ -353,7 +353,7 @@ public final class Discovery implements AutoCloseable {
         List<String> missing = new ArrayList<>();
         Optional<EngineProcess> process = kernelProcess(api, missing);
         if (process.isEmpty() && helperWanted(api.endpoint())) {
-            return new HelperScan(kernelOptions, pool, kernelStarter).scan(api);
+            return new HelperScan(kernelOptions, pool, kernelStarter, this::removeHelper).scan(api);
         }
         // The kernel is read while the engine answers: the two take about as long as each other.
         CompletableFuture<KernelFacts> kernel = process
@@ -547,8 +547,29 @@ public final class Discovery implements AutoCloseable {
         return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id"), proc.resolve("sys"));
     }
 
+    /** Removals of helper containers under way: {@link #close} waits for them (nothing of ours is left running). */
+    private final java.util.Set<CompletableFuture<Void>> helperRemovals = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void removeHelper(Runnable removal) {
+        CompletableFuture<Void> done = CompletableFuture.runAsync(removal, kernelStarter);
+        helperRemovals.add(done);
+        done.whenComplete((v, e) -> helperRemovals.remove(done));
+    }
+
+    /** Waits (a bounded time) for the helper containers of earlier passes to be removed. */
+    public void awaitHelperRemovals() {
+        try {
+            CompletableFuture.allOf(helperRemovals.toArray(CompletableFuture[]::new)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // removed at the next start, by its label
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        awaitHelperRemovals();
         pool.shutdownNow();
         kernelStarter.shutdownNow();
     }

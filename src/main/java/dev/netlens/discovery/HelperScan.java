@@ -26,10 +26,15 @@ final class HelperScan {
     private final ExecutorService pool;
     private final ExecutorService starter;
 
-    HelperScan(KernelOptions options, ExecutorService pool, ExecutorService starter) {
+    private final java.util.function.Consumer<Runnable> removals;
+
+    /** @param removals runs a helper's removal beside the pass (its caller waits for them before it closes) */
+    HelperScan(KernelOptions options, ExecutorService pool, ExecutorService starter,
+            java.util.function.Consumer<Runnable> removals) {
         this.options = options;
         this.pool = pool;
         this.starter = starter;
+        this.removals = removals;
     }
 
     HostScan scan(EngineApi api) throws EngineApiException, EngineUnreachableException {
@@ -58,10 +63,11 @@ final class HelperScan {
             }
             return new HostScan(api.endpoint(), engine, facts, missing);
         } finally {
-            // Removed also when the engine's read failed: wait for the start to end, then remove.
+            // Removed also when the engine's read failed: wait for the start to end, then remove, beside
+            // the pass (a kill and a removal: a few hundred ms the picture need not wait for).
             Object helper = opened.handle((o, e) -> o).join();
             if (helper instanceof KernelHelper h) {
-                h.close();
+                removals.accept(h::close);
             }
         }
     }

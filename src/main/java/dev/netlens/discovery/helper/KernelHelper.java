@@ -103,7 +103,10 @@ public final class KernelHelper implements AutoCloseable {
             throw new HelperRefusedException("the engine's host has no ip program (iproute2) for the helper to run");
         }
         HelperCommandRunner runner = new HelperCommandRunner(container, probe.kit(), daemon.pid(), tools);
-        EngineProcess engine = EngineProcessLocator.fromCommandLine(daemon.pid(), daemon.args(), runner::readConfig);
+        EngineProcess engine = EngineProcessLocator.fromCommandLine(daemon.pid(), daemon.args(),
+                path -> path.equals(HelperProbe.DEFAULT_CONFIG) && daemon.defaultConfig() != null
+                        ? parseJson(new CommandResult(daemon.defaultConfig().isEmpty() ? 1 : 0, daemon.defaultConfig(), ""))
+                        : runner.readConfig(path));
         return new KernelHelper(container, probe, engine, runner);
     }
 

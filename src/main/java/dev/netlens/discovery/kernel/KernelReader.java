@@ -119,7 +119,8 @@ public final class KernelReader {
         List<String> problems = new ArrayList<>(facts.problems());
         java.util.Set<Path> candidates = new java.util.TreeSet<>();
         // Folders other than the engine's own, listed now that the sandbox keys are known ...
-        namespaceFiles(engine.netnsDir(), sandboxKeys, new ArrayList<>()).stream()
+        // (the engine's own folder was listed by the first read: not again, a process for the helper)
+        namespaceFiles(engine.netnsDir(), false, sandboxKeys, new ArrayList<>()).stream()
                 .filter(f -> !f.getParent().equals(engine.netnsDir())).forEach(candidates::add);
         // ... and sandboxes that appeared after the first listing (a container started meanwhile).
         sandboxKeys.stream().filter(k -> k != null && !k.isBlank() && !k.endsWith("/default")).map(Path::of)
@@ -325,12 +326,20 @@ public final class KernelReader {
     }
 
     private List<Path> namespaceFiles(Path netnsDir, Collection<String> sandboxKeys, List<String> problems) {
+        return namespaceFiles(netnsDir, true, sandboxKeys, problems);
+    }
+
+    /** @param withOwn whether the engine's own namespace folder is listed too, or only the sandboxes' other folders */
+    private List<Path> namespaceFiles(Path netnsDir, boolean withOwn, Collection<String> sandboxKeys, List<String> problems) {
         Set<Path> dirs = new TreeSet<>();
         dirs.add(netnsDir);
         for (String key : sandboxKeys) {
             if (key != null && !key.isBlank() && Path.of(key).getParent() != null) {
                 dirs.add(Path.of(key).getParent());
             }
+        }
+        if (!withOwn) {
+            dirs.remove(netnsDir);
         }
         Set<Path> files = new TreeSet<>();
         for (Path dir : dirs) {

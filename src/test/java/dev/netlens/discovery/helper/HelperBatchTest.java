@@ -40,6 +40,18 @@ class HelperBatchTest {
     }
 
     @Test
+    void theProbeBringsEachDaemonsDefaultConfigFileOrSaysThereIsNone() {
+        HelperProbe probe = HelperProbe.parse(String.join("\n", "kit busybox", "uidmap 0 0 4294967295",
+                "dockerd 11", "arg dockerd", "tool /usr/sbin/ip", "config-begin", "{", "  \"data-root\": \"/srv/docker\",",
+                "  \"exec-root\": \"/srv/run\"", "}", "", "config-end",
+                "dockerd 22", "arg dockerd", "tool /usr/sbin/ip", "config-none", ""));
+        assertEquals("{\n  \"data-root\": \"/srv/docker\",\n  \"exec-root\": \"/srv/run\"\n}\n\n",
+                probe.daemons().get(0).defaultConfig());
+        assertEquals(List.of("/usr/sbin/ip"), probe.daemons().get(0).tools(), "config lines are not keys");
+        assertEquals("", probe.daemons().get(1).defaultConfig());
+    }
+
+    @Test
     void theScriptIsFixedAndTakesEveryPathAsAnArgument() {
         // Nothing of the engine is ever part of the script: it reads paths and the command from "$@".
         assertTrue(HelperCommandRunner.BATCH.contains("\"--net=$net\"") && HelperCommandRunner.BATCH.contains("| \"$@\""));
