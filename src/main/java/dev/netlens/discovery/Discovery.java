@@ -353,7 +353,12 @@ public final class Discovery implements AutoCloseable {
         List<String> missing = new ArrayList<>();
         Optional<EngineProcess> process = kernelProcess(api, missing);
         if (process.isEmpty() && helperWanted(api.endpoint())) {
-            return new HelperScan(kernelOptions, pool, kernelStarter, this::removeHelper).scan(api);
+            helperScans.incrementAndGet();
+            try {
+                return new HelperScan(kernelOptions, pool, kernelStarter, this::removeHelper).scan(api);
+            } finally {
+                helperScans.decrementAndGet(); // after its removal was handed over
+            }
         }
         // The kernel is read while the engine answers: the two take about as long as each other.
         CompletableFuture<KernelFacts> kernel = process
@@ -550,27 +555,58 @@ public final class Discovery implements AutoCloseable {
     /** Removals of helper containers under way: {@link #close} waits for them (nothing of ours is left running). */
     private final java.util.Set<CompletableFuture<Void>> helperRemovals = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private void removeHelper(Runnable removal) {
-        CompletableFuture<Void> done = CompletableFuture.runAsync(removal, kernelStarter);
+    /** Passes reading a kernel through a helper now: each hands its helper's removal over before it ends. */
+    private final java.util.concurrent.atomic.AtomicInteger helperScans = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Removes a helper beside the pass, over a connection of its own (the pass closes its one when it ends). */
+    private void removeHelper(dev.netlens.discovery.helper.KernelHelper helper, String endpoint) {
+        Runnable removal = () -> {
+            try (EngineApi fresh = connector.apply(endpoint)) {
+                helper.removeWith(fresh);
+            } catch (RuntimeException e) {
+                // the engine went away: removed at the next start, by its label
+            }
+        };
+        CompletableFuture<Void> done;
+        try {
+            done = CompletableFuture.runAsync(removal, kernelStarter);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            removal.run(); // closing: removed here and now
+            return;
+        }
         helperRemovals.add(done);
         done.whenComplete((v, e) -> helperRemovals.remove(done));
     }
 
-    /** Waits (a bounded time) for the helper containers of earlier passes to be removed. */
+    /**
+     * Waits (at most 30 s) until no pass is reading through a helper and every helper container of
+     * earlier passes is removed; one still there then is removed at the next start, by its label.
+     */
     public void awaitHelperRemovals() {
-        try {
-            CompletableFuture.allOf(helperRemovals.toArray(CompletableFuture[]::new)).get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // removed at the next start, by its label
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (helperScans.get() == 0 && helperRemovals.isEmpty()) {
+                return;
+            }
+            try {
+                CompletableFuture.allOf(helperRemovals.toArray(CompletableFuture[]::new)).get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // not yet, or failed (its removal already said why): look again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
+    /**
+     * Stops: a pass under way ends soon (its reads are refused), its helper and those of earlier
+     * passes are removed first, then the threads stop.
+     */
     @Override
     public void close() {
-        awaitHelperRemovals();
         pool.shutdownNow();
+        awaitHelperRemovals();
         kernelStarter.shutdownNow();
     }
 }

@@ -26,11 +26,14 @@ final class HelperScan {
     private final ExecutorService pool;
     private final ExecutorService starter;
 
-    private final java.util.function.Consumer<Runnable> removals;
+    private final java.util.function.BiConsumer<KernelHelper, String> removals;
 
-    /** @param removals runs a helper's removal beside the pass (its caller waits for them before it closes) */
+    /**
+     * @param removals removes a helper (of the engine at the endpoint given) beside the pass, over a
+     *     connection of its own; the caller waits for them before it closes
+     */
     HelperScan(KernelOptions options, ExecutorService pool, ExecutorService starter,
-            java.util.function.Consumer<Runnable> removals) {
+            java.util.function.BiConsumer<KernelHelper, String> removals) {
         this.options = options;
         this.pool = pool;
         this.starter = starter;
@@ -67,7 +70,7 @@ final class HelperScan {
             // the pass (a kill and a removal: a few hundred ms the picture need not wait for).
             Object helper = opened.handle((o, e) -> o).join();
             if (helper instanceof KernelHelper h) {
-                removals.accept(h::close);
+                removals.accept(h, api.endpoint());
             }
         }
     }

@@ -135,6 +135,18 @@ public final class KernelHelper implements AutoCloseable {
         container.close();
     }
 
+    /**
+     * Removes the helper over {@code api}, a connection of its own to the same engine: the removal
+     * can then run after the pass, whose connection is closed when it ends.
+     */
+    public void removeWith(EngineApi api) {
+        if (api instanceof EngineWrites writes) {
+            container.removeWith(writes);
+        } else {
+            close();
+        }
+    }
+
     /** Reads a small file of the engine's host (the daemon's JSON config) through the helper. */
     static Optional<JsonNode> parseJson(CommandResult result) {
         if (!result.ok()) {
