@@ -50,6 +50,7 @@ final class LiveConnection implements AutoCloseable {
         live = new LiveTopology(endpoints, discovery, new DockerEngineEvents(), resync, Clock.systemUTC(),
                 update -> onUpdate(window, update));
         live.start();
+        window.offerKernelHelper(new LiveHelperOffer(discovery, live));
         startRates(window);
     }
 

@@ -45,6 +45,8 @@ public final class Discovery implements AutoCloseable {
     private final ExecutorService pool;
     private final KernelOptions kernelOptions;
     private final java.util.Map<String, EngineProcess> engineProcesses = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Engines the user allowed a helper container on, one by one (the window's button), by endpoint. */
+    private final java.util.Set<String> helperAllowedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Runs each engine's kernel read beside its API read; not the pool, whose tasks it waits on. */
     private final ExecutorService kernelStarter = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "netlens-kernel");
@@ -92,6 +94,36 @@ public final class Discovery implements AutoCloseable {
     /** A RuntimeException while reading an engine is a bug of ours (a parser's, say), not the engine's or the user's. */
     static EngineFailure internalError(String host, RuntimeException e) {
         return EngineFailure.internalError(host == null ? EngineEndpoints.resolve(null) : host, e);
+    }
+
+    /**
+     * Allows a helper container on this one engine from now on, as {@code --kernel-helper} does for
+     * all: the window's "Run a helper container on ENGINE", once the user said yes. Only under
+     * {@code --kernel auto}: {@code local} and {@code none} were the user's choice of no helper.
+     *
+     * @param endpoint the engine's URI, as in {@code Host.endpoint()}
+     * @return whether the next pass over it will use a helper
+     */
+    public boolean allowHelper(String endpoint) {
+        if (kernelOptions.mode() != dev.netlens.discovery.helper.KernelMode.AUTO) {
+            return kernelOptions.helperWanted();
+        }
+        helperAllowedOn.add(endpoint);
+        return true;
+    }
+
+    /**
+     * Whether a helper may be offered for this engine: the kernel mode leaves the choice to the user
+     * ({@code auto}) and no helper is allowed on it yet.
+     */
+    public boolean helperOfferable(String endpoint) {
+        return kernelOptions.mode() == dev.netlens.discovery.helper.KernelMode.AUTO && !helperWanted(endpoint);
+    }
+
+    /** Whether an engine whose kernel is not local gets a helper: allowed for all, or for this one. */
+    private boolean helperWanted(String endpoint) {
+        return kernelOptions.helperWanted()
+                || kernelOptions.mode() == dev.netlens.discovery.helper.KernelMode.AUTO && helperAllowedOn.contains(endpoint);
     }
 
     /** Discovery against real engines and the real kernel. */
@@ -188,7 +220,7 @@ public final class Discovery implements AutoCloseable {
         HostScan earlier = before.scan();
         List<String> missing = new ArrayList<>();
         Optional<EngineProcess> process = kernelProcess(api, missing);
-        if (process.isEmpty() && kernelOptions.helperWanted()) {
+        if (process.isEmpty() && helperWanted(api.endpoint())) {
             IdentityRecorder recorder = new IdentityRecorder(lister);
             return new DiscoveryState.HostState(scan(api, recorder), recorder.identities(), false);
         }
@@ -320,8 +352,13 @@ public final class Discovery implements AutoCloseable {
     HostScan scan(EngineApi api, NamespaceLister lister) throws EngineApiException, EngineUnreachableException {
         List<String> missing = new ArrayList<>();
         Optional<EngineProcess> process = kernelProcess(api, missing);
-        if (process.isEmpty() && kernelOptions.helperWanted()) {
-            return new HelperScan(kernelOptions, pool, kernelStarter).scan(api);
+        if (process.isEmpty() && helperWanted(api.endpoint())) {
+            helperScans.incrementAndGet();
+            try {
+                return new HelperScan(kernelOptions, pool, kernelStarter, this::removeHelper).scan(api);
+            } finally {
+                helperScans.decrementAndGet(); // after its removal was handed over
+            }
         }
         // The kernel is read while the engine answers: the two take about as long as each other.
         CompletableFuture<KernelFacts> kernel = process
@@ -409,7 +446,7 @@ public final class Discovery implements AutoCloseable {
                 if (process.isEmpty() && KernelAccess.deniedReason(proc.resolve("self/status")).isEmpty()) {
                     process = sameMachineEngine(api);
                 }
-                if (process.isEmpty() && !kernelOptions.helperWanted()) {
+                if (process.isEmpty() && !helperWanted(api.endpoint())) {
                     missing.addAll(reasons);
                 }
                 return process;
@@ -515,9 +552,61 @@ public final class Discovery implements AutoCloseable {
         return new KernelReader(runner, lister, pool, proc.resolve("sys/kernel/random/boot_id"), proc.resolve("sys"));
     }
 
+    /** Removals of helper containers under way: {@link #close} waits for them (nothing of ours is left running). */
+    private final java.util.Set<CompletableFuture<Void>> helperRemovals = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Passes reading a kernel through a helper now: each hands its helper's removal over before it ends. */
+    private final java.util.concurrent.atomic.AtomicInteger helperScans = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Removes a helper beside the pass, over a connection of its own (the pass closes its one when it ends). */
+    private void removeHelper(dev.netlens.discovery.helper.KernelHelper helper, String endpoint) {
+        Runnable removal = () -> {
+            try (EngineApi fresh = connector.apply(endpoint)) {
+                helper.removeWith(fresh);
+            } catch (RuntimeException e) {
+                // the engine went away: removed at the next start, by its label
+            }
+        };
+        CompletableFuture<Void> done;
+        try {
+            done = CompletableFuture.runAsync(removal, kernelStarter);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            removal.run(); // closing: removed here and now
+            return;
+        }
+        helperRemovals.add(done);
+        done.whenComplete((v, e) -> helperRemovals.remove(done));
+    }
+
+    /**
+     * Waits (at most 30 s) until no pass is reading through a helper and every helper container of
+     * earlier passes is removed; one still there then is removed at the next start, by its label.
+     */
+    public void awaitHelperRemovals() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (helperScans.get() == 0 && helperRemovals.isEmpty()) {
+                return;
+            }
+            try {
+                CompletableFuture.allOf(helperRemovals.toArray(CompletableFuture[]::new)).get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // not yet, or failed (its removal already said why): look again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Stops: a pass under way ends soon (its reads are refused), its helper and those of earlier
+     * passes are removed first, then the threads stop.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        awaitHelperRemovals();
         kernelStarter.shutdownNow();
     }
 }

@@ -26,10 +26,18 @@ final class HelperScan {
     private final ExecutorService pool;
     private final ExecutorService starter;
 
-    HelperScan(KernelOptions options, ExecutorService pool, ExecutorService starter) {
+    private final java.util.function.BiConsumer<KernelHelper, String> removals;
+
+    /**
+     * @param removals removes a helper (of the engine at the endpoint given) beside the pass, over a
+     *     connection of its own; the caller waits for them before it closes
+     */
+    HelperScan(KernelOptions options, ExecutorService pool, ExecutorService starter,
+            java.util.function.BiConsumer<KernelHelper, String> removals) {
         this.options = options;
         this.pool = pool;
         this.starter = starter;
+        this.removals = removals;
     }
 
     HostScan scan(EngineApi api) throws EngineApiException, EngineUnreachableException {
@@ -58,10 +66,11 @@ final class HelperScan {
             }
             return new HostScan(api.endpoint(), engine, facts, missing);
         } finally {
-            // Removed also when the engine's read failed: wait for the start to end, then remove.
+            // Removed also when the engine's read failed: wait for the start to end, then remove, beside
+            // the pass (a kill and a removal: a few hundred ms the picture need not wait for).
             Object helper = opened.handle((o, e) -> o).join();
             if (helper instanceof KernelHelper h) {
-                h.close();
+                removals.accept(h, api.endpoint());
             }
         }
     }

@@ -86,6 +86,7 @@ public final class LiveTopology implements AutoCloseable {
 
     // Thread-safe, written by the watchers.
     private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
+    private final HelperEvents helpers = new HelperEvents();
     /** Per engine, what its events named since the last pass began (each guards itself). */
     private final Map<String, PendingChanges> pending = new ConcurrentHashMap<>();
     /** When the last engine event came (scheduler nanos), to keep the periodic full pass off a busy moment. */
@@ -150,6 +151,21 @@ public final class LiveTopology implements AutoCloseable {
     /** Asks for a full rediscovery soon; many requests within the debounce time make one. */
     public void requestRefresh() {
         endpoints.forEach(this::requestFull);
+        scheduleRefresh(DEBOUNCE);
+    }
+
+    /**
+     * Reads this one engine again in full soon (the others as their events say): after the user
+     * allowed a helper container on it, say. An endpoint not watched asks for all of them.
+     *
+     * @param endpoint the engine's URI, as in {@code Host.endpoint()}
+     */
+    public void rediscover(String endpoint) {
+        if (endpoints.contains(endpoint)) {
+            requestFull(endpoint);
+        } else {
+            endpoints.forEach(this::requestFull);
+        }
         scheduleRefresh(DEBOUNCE);
     }
 
@@ -266,6 +282,9 @@ public final class LiveTopology implements AutoCloseable {
                 endpoints.forEach(this::requestFull);
                 scheduleRefresh(DEBOUNCE);
             }, event -> {
+                if (helpers.isHelpers(event)) {
+                    return; // Netlens's own helper container: its pass would start another, and so on
+                }
                 lastEvent = scheduler.nanoTime();
                 note(endpoint, event);
                 scheduleRefresh(delayFor(event));

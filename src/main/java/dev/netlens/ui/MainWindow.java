@@ -100,6 +100,7 @@ public final class MainWindow {
     private final TraceControls traceControls;
     private final dev.netlens.ui.capture.CaptureControls captureControls;
     private final dev.netlens.ui.traffic.TrafficViewModel traffic;
+    private final StatusBarViewModel statusModel;
 
     public MainWindow(TopologySnapshot initial, BackgroundExecutor executor) {
         this(initial, executor, new StableLayout(new StackLayout(new FxLabelMetrics())));
@@ -143,7 +144,8 @@ public final class MainWindow {
         canvasModel = new TopologyCanvasViewModel(state, selection);
         canvas = new TopologyCanvasView(canvasModel);
         properties = new PropertyPanelView(new PropertyPanelViewModel(state, selection, i18n), i18n);
-        StatusBarView status = new StatusBarView(new StatusBarViewModel(state));
+        statusModel = new StatusBarViewModel(state);
+        StatusBarView status = new StatusBarView(statusModel);
         firewallModel = new FirewallPanelViewModel(state, selection, canvasModel, language, executor);
         firewall = new FirewallPanelView(firewallModel);
         drivers = new DriverPanelView(new DriverPanelViewModel(state, selection, language));
@@ -577,6 +579,19 @@ public final class MainWindow {
 
     public TopologyState state() {
         return state;
+    }
+
+    /**
+     * Offers, in the status bar, a helper container for live engines whose kernel cannot be read;
+     * the live connection fills the port, and it is called on the task executor. FX thread.
+     */
+    public void offerKernelHelper(dev.netlens.ui.status.KernelHelperOffer offer) {
+        statusModel.offerKernelHelper(offer, tasks.executor(), i18n);
+    }
+
+    /** The status bar's state (hosts, what each lacks, the helper's offer). */
+    public StatusBarViewModel statusBar() {
+        return statusModel;
     }
 
     /** Adds the Lab menu: build, inspect and remove the classroom lab, through the application's port. */

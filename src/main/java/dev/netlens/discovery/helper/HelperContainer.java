@@ -154,8 +154,13 @@ public final class HelperContainer implements AutoCloseable {
     /** Removes the helper; an engine that cannot be reached leaves it for the next start to remove. */
     @Override
     public void close() {
+        removeWith(writes);
+    }
+
+    /** Removes the helper over another connection to its engine (the pass's own may be closed by then). */
+    void removeWith(EngineWrites connection) {
         try {
-            writes.send("DELETE", "/containers/" + id + "?force=1", null);
+            connection.send("DELETE", "/containers/" + id + "?force=1", null);
         } catch (EngineUnreachableException e) {
             // removed at the next start, by its label
         }

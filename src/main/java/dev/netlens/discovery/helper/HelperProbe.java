@@ -16,6 +16,7 @@ record HelperProbe(String kit, boolean confined, String bootId, List<Daemon> dae
      * Each dockerd's pid and arguments, then which of the host's tools exist (looked up through
      * {@code /proc/PID/root}, the engine's file system).
      */
+    static final String DEFAULT_CONFIG = "/etc/docker/daemon.json";
     static final String SCRIPT = String.join("\n",
             "if [ -x /bin/busybox ]; then echo 'kit busybox'; elif [ -x /usr/bin/nsenter ]; then echo 'kit nsenter'; fi",
             "echo \"uidmap $(cat /proc/self/uid_map)\"",
@@ -31,11 +32,22 @@ record HelperProbe(String kit, boolean confined, String bootId, List<Daemon> dae
             // -L too: a link to an absolute path (/etc/alternatives/...) resolves in the helper's root here.
             "    if [ -e $p/root$t ] || [ -L $p/root$t ]; then echo \"tool $t\"; fi",
             "  done",
+            // The daemon's default config file, which the engine's folders may be set in: read here,
+            // it costs no exec of its own (a --config-file elsewhere is read when named).
+            "  if [ -f $p/root" + DEFAULT_CONFIG + " ]; then",
+            "    echo config-begin; cat $p/root" + DEFAULT_CONFIG + "; echo; echo config-end",
+            "  else echo config-none; fi",
             "done",
             "");
 
-    /** A dockerd seen by the helper: its pid, its arguments after the program, the host tools found. */
-    record Daemon(long pid, List<String> args, List<String> tools) {
+    /**
+     * A dockerd seen by the helper: its pid, its arguments after the program, the host tools found,
+     * and its default config file's text ("" when there is none; null when not looked at).
+     */
+    record Daemon(long pid, List<String> args, List<String> tools, String defaultConfig) {
+        Daemon(long pid, List<String> args, List<String> tools) {
+            this(pid, args, tools, null);
+        }
     }
 
     static HelperProbe parse(String output) {
@@ -44,7 +56,18 @@ record HelperProbe(String kit, boolean confined, String bootId, List<Daemon> dae
         String bootId = null;
         Map<Long, Daemon> daemons = new LinkedHashMap<>();
         Daemon current = null;
+        Map<Long, String> configs = new LinkedHashMap<>();
+        StringBuilder config = null;
         for (String line : output.lines().toList()) {
+            if (config != null) {
+                if (line.equals("config-end")) {
+                    configs.put(current.pid(), config.toString());
+                    config = null;
+                } else {
+                    config.append(line).append('\n');
+                }
+                continue;
+            }
             int space = line.indexOf(' ');
             String key = space < 0 ? line : line.substring(0, space);
             String value = space < 0 ? "" : line.substring(space + 1);
@@ -61,6 +84,12 @@ record HelperProbe(String kit, boolean confined, String bootId, List<Daemon> dae
                         current.args().add(value);
                     }
                 }
+                case "config-begin" -> config = current == null ? null : new StringBuilder();
+                case "config-none" -> {
+                    if (current != null) {
+                        configs.put(current.pid(), "");
+                    }
+                }
                 case "tool" -> {
                     if (current != null) {
                         current.tools().add(value.strip());
@@ -75,7 +104,7 @@ record HelperProbe(String kit, boolean confined, String bootId, List<Daemon> dae
         for (Daemon d : daemons.values()) {
             // the first argument is the program itself
             List<String> args = d.args().isEmpty() ? d.args() : d.args().subList(1, d.args().size());
-            found.add(new Daemon(d.pid(), List.copyOf(args), List.copyOf(d.tools())));
+            found.add(new Daemon(d.pid(), List.copyOf(args), List.copyOf(d.tools()), configs.get(d.pid())));
         }
         return new HelperProbe(kit, confined, bootId, found);
     }

@@ -103,7 +103,10 @@ public final class KernelHelper implements AutoCloseable {
             throw new HelperRefusedException("the engine's host has no ip program (iproute2) for the helper to run");
         }
         HelperCommandRunner runner = new HelperCommandRunner(container, probe.kit(), daemon.pid(), tools);
-        EngineProcess engine = EngineProcessLocator.fromCommandLine(daemon.pid(), daemon.args(), runner::readConfig);
+        EngineProcess engine = EngineProcessLocator.fromCommandLine(daemon.pid(), daemon.args(),
+                path -> path.equals(HelperProbe.DEFAULT_CONFIG) && daemon.defaultConfig() != null
+                        ? parseJson(new CommandResult(daemon.defaultConfig().isEmpty() ? 1 : 0, daemon.defaultConfig(), ""))
+                        : runner.readConfig(path));
         return new KernelHelper(container, probe, engine, runner);
     }
 
@@ -130,6 +133,18 @@ public final class KernelHelper implements AutoCloseable {
     @Override
     public void close() {
         container.close();
+    }
+
+    /**
+     * Removes the helper over {@code api}, a connection of its own to the same engine: the removal
+     * can then run after the pass, whose connection is closed when it ends.
+     */
+    public void removeWith(EngineApi api) {
+        if (api instanceof EngineWrites writes) {
+            container.removeWith(writes);
+        } else {
+            close();
+        }
     }
 
     /** Reads a small file of the engine's host (the daemon's JSON config) through the helper. */

@@ -27,6 +27,28 @@ public interface CommandRunner {
         throw new IOException(argv.get(0) + " cannot be given input by this runner");
     }
 
+    /**
+     * How many batches a reader should split many like commands into ({@link #runBatch}); 0 (the
+     * default) runs each on its own, as processes here cost little and run side by side.
+     */
+    default int batches() {
+        return 0;
+    }
+
+    /**
+     * Runs several commands, each with {@code input}, in as few steps as this runner can: one result
+     * per command, in their order. By default one after another.
+     *
+     * @throws IOException when the batch as a whole could not run (a single command's failure is its result)
+     */
+    default List<CommandResult> runBatch(List<List<String>> argvs, String input) throws IOException {
+        List<CommandResult> results = new java.util.ArrayList<>();
+        for (List<String> argv : argvs) {
+            results.add(run(argv, input));
+        }
+        return results;
+    }
+
     /** Whether the program can be found on this machine. */
     boolean isAvailable(String program);
 }

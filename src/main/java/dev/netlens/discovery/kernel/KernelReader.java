@@ -119,7 +119,8 @@ public final class KernelReader {
         List<String> problems = new ArrayList<>(facts.problems());
         java.util.Set<Path> candidates = new java.util.TreeSet<>();
         // Folders other than the engine's own, listed now that the sandbox keys are known ...
-        namespaceFiles(engine.netnsDir(), sandboxKeys, new ArrayList<>()).stream()
+        // (the engine's own folder was listed by the first read: not again, a process for the helper)
+        namespaceFiles(engine.netnsDir(), false, sandboxKeys, new ArrayList<>()).stream()
                 .filter(f -> !f.getParent().equals(engine.netnsDir())).forEach(candidates::add);
         // ... and sandboxes that appeared after the first listing (a container started meanwhile).
         sandboxKeys.stream().filter(k -> k != null && !k.isBlank() && !k.endsWith("/default")).map(Path::of)
@@ -188,17 +189,77 @@ public final class KernelReader {
 
     private List<Future<NamespaceDump>> submitAll(List<Path> files, Function<Path, Earlier> reuse) {
         List<Future<NamespaceDump>> pending = new ArrayList<>();
+        List<Path> toRead = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<NamespaceDump>> toReadDumps = new ArrayList<>();
         for (Path file : files) {
             Earlier earlier = reuse.apply(file);
             if (earlier != null && earlier.dump() != null) {
                 pending.add(java.util.concurrent.CompletableFuture.completedFuture(earlier.dump()));
             } else if (earlier != null) {
                 pending.add(java.util.concurrent.CompletableFuture.failedFuture(new NamespaceReadException(earlier.problem())));
+            } else if (runner.batches() > 0) {
+                java.util.concurrent.CompletableFuture<NamespaceDump> dump = new java.util.concurrent.CompletableFuture<>();
+                toRead.add(file);
+                toReadDumps.add(dump);
+                pending.add(dump);
             } else {
                 pending.add(pool.submit(() -> readNamespace(file.getFileName().toString(), file.toString(), false)));
             }
         }
+        submitBatches(toRead, toReadDumps);
         return pending;
+    }
+
+    /**
+     * Namespaces read in a few batches (a runner whose every command is costly, the kernel helper's
+     * exec): each batch one task of the pool, one {@link CommandRunner#runBatch} call.
+     */
+    private void submitBatches(List<Path> files, List<java.util.concurrent.CompletableFuture<NamespaceDump>> dumps) {
+        if (files.isEmpty()) {
+            return;
+        }
+        int batches = Math.min(files.size(), runner.batches());
+        for (int b = 0; b < batches; b++) {
+            List<Integer> mine = new ArrayList<>();
+            for (int i = b; i < files.size(); i += batches) {
+                mine.add(i);
+            }
+            Future<?> task = pool.submit(() -> {
+                List<List<String>> argvs = mine.stream().map(i -> nsenter(files.get(i).toString(), IP_BATCH)).toList();
+                List<CommandResult> results;
+                try {
+                    results = runner.runBatch(argvs, BATCH_INPUT);
+                } catch (CommandNotFoundException e) {
+                    for (int i : mine) {
+                        dumps.get(i).completeExceptionally(new NamespaceReadException(e.program()
+                                + " is not installed: cannot read namespace " + files.get(i).getFileName()));
+                    }
+                    return;
+                } catch (IOException e) {
+                    for (int i : mine) {
+                        dumps.get(i).completeExceptionally(new NamespaceReadException("namespace "
+                                + files.get(i).getFileName() + " could not be read: " + e.getMessage()));
+                    }
+                    return;
+                }
+                for (int k = 0; k < mine.size(); k++) {
+                    Path file = files.get(mine.get(k));
+                    try {
+                        dumps.get(mine.get(k)).complete(dump(file.getFileName().toString(), file.toString(), results.get(k)));
+                    } catch (NamespaceReadException e) {
+                        dumps.get(mine.get(k)).completeExceptionally(e);
+                    }
+                }
+            });
+            // A cancelled pass cancels the batch's dumps too.
+            for (int i : mine) {
+                dumps.get(i).whenComplete((d, e) -> {
+                    if (dumps.get(i).isCancelled()) {
+                        task.cancel(true);
+                    }
+                });
+            }
+        }
     }
 
     private List<NamespaceDump> collect(List<Future<NamespaceDump>> pending, List<String> problems)
@@ -227,6 +288,11 @@ public final class KernelReader {
         } catch (IOException e) {
             throw new NamespaceReadException("namespace " + name + " could not be read: " + e.getMessage());
         }
+        return dump(name, path, result);
+    }
+
+    /** One namespace's dump from what its ip printed, or why it could not be read. */
+    private static NamespaceDump dump(String name, String path, CommandResult result) throws NamespaceReadException {
         if (!result.ok()) {
             String error = result.firstErrorLine();
             if (error.contains("Invalid argument")) {
@@ -260,12 +326,20 @@ public final class KernelReader {
     }
 
     private List<Path> namespaceFiles(Path netnsDir, Collection<String> sandboxKeys, List<String> problems) {
+        return namespaceFiles(netnsDir, true, sandboxKeys, problems);
+    }
+
+    /** @param withOwn whether the engine's own namespace folder is listed too, or only the sandboxes' other folders */
+    private List<Path> namespaceFiles(Path netnsDir, boolean withOwn, Collection<String> sandboxKeys, List<String> problems) {
         Set<Path> dirs = new TreeSet<>();
         dirs.add(netnsDir);
         for (String key : sandboxKeys) {
             if (key != null && !key.isBlank() && Path.of(key).getParent() != null) {
                 dirs.add(Path.of(key).getParent());
             }
+        }
+        if (!withOwn) {
+            dirs.remove(netnsDir);
         }
         Set<Path> files = new TreeSet<>();
         for (Path dir : dirs) {
