@@ -331,7 +331,7 @@ public final class UiBench {
      * search) a user looks before dragging: the canvas takes its pictures for the next gesture while
      * the camera rests (StandInTiles), a part a pulse. At least 1 s, until they are taken, at most 5 s.
      */
-    private static void restBeforeGesture(TopologyCanvasView canvas) throws InterruptedException {
+    static void restBeforeGesture(TopologyCanvasView canvas) throws InterruptedException {
         Thread.sleep(1000);
         long deadline = System.nanoTime() + 4_000_000_000L;
         while (!fx(canvas::standInPrepared) && System.nanoTime() < deadline) {
@@ -340,7 +340,7 @@ public final class UiBench {
         log("  rested, pictures taken: " + fx(canvas::standInPrepared));
     }
 
-    private static Consumer<Integer> panZoom(TopologyCanvasView canvas) {
+    static Consumer<Integer> panZoom(TopologyCanvasView canvas) {
         return frame -> {
             if (frame == 0) {
                 Event(canvas, MouseEvent.MOUSE_PRESSED, 600, 500);
@@ -364,7 +364,7 @@ public final class UiBench {
     }
 
     /** Runs {@code step} in 180 successive pulses (the pulse logger times each); returns their durations. */
-    private static List<Integer> animate(Consumer<Integer> step) throws InterruptedException {
+    static List<Integer> animate(Consumer<Integer> step) throws InterruptedException {
         long[] cpu0 = fxCpu();
         try {
             return animateTimed(step);
@@ -425,7 +425,7 @@ public final class UiBench {
     }
 
     /** The pulse logger (-Djavafx.pulseLogger=true) prints each pulse's duration; this reads them. */
-    private static void tapPulseLogger() {
+    static void tapPulseLogger() {
         PrintStream original = System.err;
         OutputStream tap = new OutputStream() {
             private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -470,7 +470,7 @@ public final class UiBench {
         log.println("[ui-bench] " + s);
     }
 
-    private static String firstContainer(TopologySnapshot s) {
+    static String firstContainer(TopologySnapshot s) {
         return TopologyGraph.ctrId(s.containers().get(0).host(), s.containers().get(0).id());
     }
 
@@ -814,7 +814,7 @@ public final class UiBench {
         }
     }
 
-    private static void pulses(int n) throws InterruptedException {
+    static void pulses(int n) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         fx(() -> {
             new AnimationTimer() {
@@ -833,7 +833,7 @@ public final class UiBench {
         done.await(60, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (!fx(condition::getAsBoolean)) {
             if (System.currentTimeMillis() > deadline) {

@@ -1,5 +1,6 @@
 package dev.netlens.traffic;
 
+import dev.netlens.discovery.kernel.ProcessCommandRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.function.LongSupplier;
  * (Docker's overlay, ingress and load-balancer namespaces), so that its counters are a read of
  * {@code /proc/ANCHOR/net/dev} each tick instead of a process started each tick.
  *
- * <p>An anchor is {@code nsenter --net=FILE cat} (an argument list): nsenter enters the namespace and
+ * <p>An anchor is {@code nsenter --net=FILE cat} (an argument list, both found in the system folders
+ * before PATH): nsenter enters the namespace and
  * becomes {@code cat}, which waits on a pipe from this process that is never written. It ends when
  * killed here (the namespace went away, sampling stopped, the window closed) and by itself when this
  * process ends however it ends, a kill -9 included: the kernel closes the pipe and cat reads its end.
@@ -34,6 +36,8 @@ final class NamespaceAnchors implements AutoCloseable {
     interface Launcher {
         Process start(List<String> argv) throws IOException;
     }
+
+    private static final System.Logger LOG = System.getLogger(NamespaceAnchors.class.getName());
 
     private record Anchor(Process process, long startedAt) {
     }
@@ -57,8 +61,15 @@ final class NamespaceAnchors implements AutoCloseable {
         this.clock = clock;
     }
 
-    static List<String> command(String namespaceFile) {
-        return List.of("nsenter", "--net=" + namespaceFile, "cat");
+    /** The binaries are looked up as every kernel command's are: system folders before PATH. */
+    private static final ProcessCommandRunner BINARIES = new ProcessCommandRunner(java.time.Duration.ofSeconds(5));
+
+    static List<String> command(String namespaceFile) throws IOException {
+        return List.of(binary("nsenter"), "--net=" + namespaceFile, binary("cat"));
+    }
+
+    private static String binary(String program) throws IOException {
+        return BINARIES.binaryOf(program).map(Path::toString).orElseThrow(() -> new IOException(program + " is not installed"));
     }
 
     static Process launch(List<String> argv) throws IOException {
@@ -85,6 +96,8 @@ final class NamespaceAnchors implements AutoCloseable {
         }
         long now = clock.getAsLong();
         if (!p.isAlive() || now - a.startedAt() >= SETTLE_NANOS) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "anchor " + p.pid() + " of namespace " + inode
+                    + (p.isAlive() ? " did not enter it" : " ended (" + p.exitValue() + ")") + "; read through ip for a while");
             anchors.remove(inode);
             stop(p);
             failedAt.put(inode, now);
