@@ -23,10 +23,12 @@ import javafx.stage.Stage;
  * Frame time while rates change on the canvas (issue 14), against the same canvas without rates,
  * interleaved in the same rounds: UiBench's synthetic graph (2,503 vertices, 3,060 links) shown as a
  * live picture at 1920x1080 under Monocle, and a made-up rate feed handed to the window as the
- * sampler's ticks are ({@link MainWindow#showRates}). The feed is a stress: a tick every
+ * sampler's ticks are ({@link MainWindow#showRates}). By default the feed is a stress: a tick every
  * {@link #EVERY} pulses (about 6 a second, 12 times the default 2 s), and at each tick every
  * interface moves to another level (quiet, under the quiet threshold, low, mid, high; one in seven
- * with drops), so every link's marks change each time. Each round measures, with and without the
+ * with drops), so every link's marks change each time; {@code -Dbench.ratesEvery=120
+ * -Dbench.ratesBusyOneIn=100} is closer to a real host (a tick every 2 s, one interface in 100
+ * busy, the rest quiet). Each round measures, with and without the
  * feed: 180 pulses of a camera at rest at fit, and UiBench's drag-then-zoom gesture at fit and at
  * reading size. Beside the pulse times (wall, so a loaded machine lengthens them) the CPU per pulse
  * of the FX and render threads, which load changes less.
@@ -35,7 +37,10 @@ import javafx.stage.Stage;
  *     dev.netlens.bench.RatesFrameBench RESULTS ROUNDS</pre>
  */
 public final class RatesFrameBench {
-    static final int EVERY = 10;
+    /** Pulses between two ticks of the feed: 10 (about 6 a second) by default, -Dbench.ratesEvery=120 for the default 2 s. */
+    static final int EVERY = Integer.getInteger("bench.ratesEvery", 10);
+    /** One interface in this many carries traffic (the rest quiet): 1 (every one) by default. */
+    static final int BUSY_ONE_IN = Integer.getInteger("bench.ratesBusyOneIn", 1);
     private static final double[] LEVELS = {0, 500, 20_000, 1_000_000, 20_000_000};
 
     private RatesFrameBench() {
@@ -130,7 +135,7 @@ public final class RatesFrameBench {
     static RateSnapshot rates(List<String> interfaces, long k) {
         Map<String, InterfaceRate> out = new HashMap<>();
         for (int i = 0; i < interfaces.size(); i++) {
-            double bytes = LEVELS[(int) ((i * 3L + k) % LEVELS.length)];
+            double bytes = i % BUSY_ONE_IN != 0 ? 0 : LEVELS[(int) ((i * 3L + k) % LEVELS.length)];
             long drops = (i + k) % 7 == 0 ? 3 : 0;
             out.put(interfaces.get(i), new InterfaceRate(interfaces.get(i), true, bytes / 2, bytes / 2, bytes / 1000,
                     bytes / 1000, drops, 0));

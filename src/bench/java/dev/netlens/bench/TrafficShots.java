@@ -23,22 +23,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
-import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
  * Screenshots of traffic on the canvas and of a capture in progress (issue 14), from the real lab
  * at 1920x1080 under Monocle: four busybox containers of its own ({@code nlshot-a..d}, labelled
- * {@code netlens.shots=traffic}, on {@code nlshot-net} 100.64.96.0/24, removed before and after),
+ * {@code netlens.shots=traffic}, on {@code nlshot-net} 100.126.14.0/24, removed before and after),
  * nlshot-a pinging nlshot-b hard (1,400-byte pings every 20 ms: about 140 kB/s on each link of the
  * path, "mid"), nlshot-c pinging nlshot-d gently (500 bytes every 200 ms: about 5 kB/s, "low"); the
  * lab's own containers send nothing, so their links must stay quiet. The window is the
  * application's, fed by the real sampler every 2 s. Shots: the whole screen at fit, at reading size
- * on nlshot-a (selected: its sparklines), and with a capture of nlshot-a's eth0 running beside.
+ * on nlshot-a (selected: its sparklines), and with a capture of nlshot-a's eth0 running in its dialog.
  *
  * <pre>java MONOCLE -cp target/bench-classes:target/netlens.jar:target/bench-lib/openjfx-monocle.jar dev.netlens.bench.TrafficShots OUTDIR</pre>
  */
@@ -57,15 +54,15 @@ public final class TrafficShots {
         removeOurs();
         RateSampler sampler = null;
         try {
-            docker("network", "create", "--label", LABEL, "--subnet", "100.64.96.0/24",
+            docker("network", "create", "--label", LABEL, "--subnet", "100.126.14.0/24",
                     "-o", "com.docker.network.bridge.name=nlshot-br0", NETWORK);
             String[] names = {"nlshot-a", "nlshot-b", "nlshot-c", "nlshot-d"};
             for (int i = 0; i < names.length; i++) {
-                docker("run", "-d", "--name", names[i], "--label", LABEL, "--network", NETWORK, "--ip", "100.64.96." + (i + 2),
+                docker("run", "-d", "--name", names[i], "--label", LABEL, "--network", NETWORK, "--ip", "100.126.14." + (i + 2),
                         "--stop-timeout", "1", "--dns", "198.18.0.1", "netlens/busybox:lab", "sleep", "900");
             }
-            docker("exec", "-d", "nlshot-a", "ping", "-q", "-s", "1400", "-i", "0.02", "-w", "600", "100.64.96.3");
-            docker("exec", "-d", "nlshot-c", "ping", "-q", "-s", "500", "-i", "0.2", "-w", "600", "100.64.96.5");
+            docker("exec", "-d", "nlshot-a", "ping", "-q", "-s", "1400", "-i", "0.02", "-w", "600", "100.126.14.3");
+            docker("exec", "-d", "nlshot-c", "ping", "-q", "-s", "500", "-i", "0.2", "-w", "600", "100.126.14.5");
             TopologySnapshot snapshot;
             try (Discovery d = Discovery.local()) {
                 snapshot = d.discover(List.of(ENGINE1, NODE2)).snapshot().withSource("live");
@@ -101,7 +98,7 @@ public final class TrafficShots {
                 return null;
             });
             Thread.sleep(3_000);
-            shot(new File(dir, "traffic-fit.png"));
+            shot(new File(dir, "traffic-fit.png"), stage);
             UiBench.log("marked links: " + UiBench.fx(() -> window.traffic().linkRatesProperty().get().values().stream()
                     .filter(r -> r.bytesPerSecond() >= 1000).count()) + " busy of "
                     + UiBench.fx(() -> window.traffic().linkRatesProperty().get().size()));
@@ -111,14 +108,16 @@ public final class TrafficShots {
                 return null;
             });
             Thread.sleep(5_000);
-            shot(new File(dir, "traffic-reading.png"));
+            shot(new File(dir, "traffic-reading.png"), stage);
 
             Path pcap = Files.createTempFile("nlshot-", ".pcap");
             Files.delete(pcap);
+            Stage[] dialog = new Stage[1];
             CaptureViewModel vm = UiBench.fx(() -> {
                 CaptureViewModel m = new CaptureViewModel(new CaptureTargets(snapshot).forContainer("nlshot-a"), executor,
                         CaptureSession::start, window.i18n(), Wireshark.find());
                 Stage d = new CaptureDialog(m, window.i18n()).show(stage);
+                dialog[0] = d;
                 d.setX(1920 - 620);
                 d.setY(80);
                 m.outputProperty().set(pcap);
@@ -128,7 +127,7 @@ public final class TrafficShots {
             });
             UiBench.waitFor(() -> vm.packetsProperty().get() >= 200, 60_000);
             Thread.sleep(1_000);
-            shot(new File(dir, "capture-in-progress.png"));
+            shot(new File(dir, "capture-in-progress.png"), stage, dialog[0]);
             UiBench.fx(() -> {
                 vm.stop();
                 return null;
@@ -146,10 +145,24 @@ public final class TrafficShots {
         Runtime.getRuntime().halt(0);
     }
 
-    /** The whole screen as Monocle has it (every window on it), into a PNG. */
-    private static void shot(File to) throws Exception {
-        WritableImage image = UiBench.fx(() -> new Robot().getScreenCapture(null, new Rectangle2D(0, 0, 1920, 1080), false));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", to);
+    /**
+     * The main window's scene at 1920x1080 with every other window shown on it drawn at its place
+     * (Monocle's headless screen cannot be read back): a screen as a user sees it, minus window frames
+     * (a grey line stands for a dialog's).
+     */
+    private static void shot(File to, Stage main, Stage... others) throws Exception {
+        java.awt.image.BufferedImage screen = SwingFXUtils.fromFXImage(UiBench.fx(() -> main.getScene().snapshot(null)), null);
+        java.awt.Graphics2D g = screen.createGraphics();
+        for (Stage other : others) {
+            java.awt.image.BufferedImage img = SwingFXUtils.fromFXImage(UiBench.fx(() -> other.getScene().snapshot(null)), null);
+            int x = (int) (other.getX() - main.getX());
+            int y = (int) (other.getY() - main.getY());
+            g.drawImage(img, x, y, null);
+            g.setColor(new java.awt.Color(0x80, 0x80, 0x80));
+            g.drawRect(x - 1, y - 1, img.getWidth() + 1, img.getHeight() + 1);
+        }
+        g.dispose();
+        ImageIO.write(screen, "png", to);
         UiBench.log("wrote " + to);
     }
 
