@@ -18,8 +18,8 @@ import java.util.function.LongSupplier;
  * {@code /proc/ANCHOR/net/dev} each tick instead of a process started each tick.
  *
  * <p>An anchor is {@code nsenter --net=FILE cat} (an argument list, both found in the system folders
- * before PATH): nsenter enters the namespace and
- * becomes {@code cat}, which waits on a pipe from this process that is never written. It ends when
+ * before PATH): nsenter enters the namespace and becomes {@code cat}, which waits on a pipe from
+ * this process that is never written. It ends when
  * killed here (the namespace went away, sampling stopped, the window closed) and by itself when this
  * process ends however it ends, a kill -9 included: the kernel closes the pipe and cat reads its end.
  * An anchor holds its namespace open, so one whose namespace file is gone or names another
