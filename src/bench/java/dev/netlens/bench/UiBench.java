@@ -338,13 +338,7 @@ public final class UiBench {
      * search) a user looks before dragging: the canvas takes its pictures for the next gesture while
      * the camera rests (StandInTiles), a part a pulse. At least 1 s, until they are taken, at most 5 s.
      */
-    private static void restBeforeGesture(TopologyCanvasView canvas) throws InterruptedException {
-        if (Boolean.getBoolean("bench.focusFirst")) {
-            fx(() -> {
-                canvas.requestFocus();
-                return null;
-            });
-        }
+    static void restBeforeGesture(TopologyCanvasView canvas) throws InterruptedException {
         Thread.sleep(1000);
         // -Dbench.restMaxMs: a longer wait for diagnostic runs on a loaded machine (the pictures take longer).
         long deadline = System.nanoTime() + (Long.getLong("bench.restMaxMs", 5000) - 1000) * 1_000_000L;
@@ -354,7 +348,7 @@ public final class UiBench {
         log("  rested, pictures taken: " + fx(canvas::standInPrepared));
     }
 
-    private static Consumer<Integer> panZoom(TopologyCanvasView canvas) {
+    static Consumer<Integer> panZoom(TopologyCanvasView canvas) {
         return frame -> {
             if (frame == 0) {
                 Event(canvas, MouseEvent.MOUSE_PRESSED, 600, 500);
@@ -378,7 +372,7 @@ public final class UiBench {
     }
 
     /** Runs {@code step} in 180 successive pulses (the pulse logger times each); returns their durations. */
-    private static List<Integer> animate(Consumer<Integer> step) throws InterruptedException {
+    static List<Integer> animate(Consumer<Integer> step) throws InterruptedException {
         long[] cpu0 = fxCpu();
         java.time.LocalTime from = java.time.LocalTime.now();
         try {
@@ -441,7 +435,7 @@ public final class UiBench {
     }
 
     /** The pulse logger (-Djavafx.pulseLogger=true) prints each pulse's duration; this reads them. */
-    private static void tapPulseLogger() {
+    static void tapPulseLogger() {
         PrintStream original = System.err;
         OutputStream tap = new OutputStream() {
             private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -486,7 +480,7 @@ public final class UiBench {
         log.println("[ui-bench] " + s);
     }
 
-    private static String firstContainer(TopologySnapshot s) {
+    static String firstContainer(TopologySnapshot s) {
         return TopologyGraph.ctrId(s.containers().get(0).host(), s.containers().get(0).id());
     }
 
@@ -842,7 +836,7 @@ public final class UiBench {
         }
     }
 
-    private static void pulses(int n) throws InterruptedException {
+    static void pulses(int n) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         fx(() -> {
             new AnimationTimer() {
@@ -861,7 +855,7 @@ public final class UiBench {
         done.await(60, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (!fx(condition::getAsBoolean)) {
             if (System.currentTimeMillis() > deadline) {

@@ -14,18 +14,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads every interface's counters of the namespaces a snapshot names, as cheaply as the kernel
  * allows: where a process lives in the namespace, its {@code /proc/PID/net/dev} (a file read, no
- * process started); elsewhere (overlay and load-balancer namespaces hold no process) one
- * {@code nsenter --net=FILE ip -s -j link show} per namespace, an argument list as discovery's.
- * Which process lives where comes from one walk over every {@code /proc/PID/ns/net}, made again only when a
- * namespace is missing from it, at most every {@link #RESCAN_NANOS}. Not thread-safe: one sampler
- * thread uses it.
+ * process started). A namespace that holds no process (overlay, ingress and load-balancer ones) gets
+ * an idle anchor process of ours ({@link NamespaceAnchors}) and is read the same way from the next
+ * tick on; until then, or where no anchor can stand, one {@code nsenter --net=FILE ip -s -j link show},
+ * an argument list as discovery's. So a steady tick starts no process. Which process lives where
+ * comes from one walk over every {@code /proc/PID/ns/net}, made again only when a namespace is
+ * missing from it, at most every {@link #RESCAN_NANOS}. Not thread-safe: one sampler thread reads;
+ * {@link #release()} and {@link #close()} may come from any thread.
  */
 public final class CounterReader implements CounterSource {
     static final List<String> IP_LINK_STATS = List.of("ip", "-s", "-j", "link", "show");
@@ -38,15 +42,48 @@ public final class CounterReader implements CounterSource {
     private Map<Long, Long> pidOf = Map.of();
     private long scannedAt;
     private boolean scanned;
+    /** Null: process-less namespaces are read through ip every tick (the benchmark's "before"). */
+    private final NamespaceAnchors anchors;
 
     public CounterReader(CommandRunner runner, Path proc) {
-        this(runner, proc, System::nanoTime);
+        this(runner, proc, System::nanoTime, true);
     }
 
-    CounterReader(CommandRunner runner, Path proc, java.util.function.LongSupplier clock) {
+    /** A reader that never starts anchors: every process-less namespace costs one ip each tick. */
+    public static CounterReader withoutAnchors(CommandRunner runner, Path proc) {
+        return new CounterReader(runner, proc, System::nanoTime, false);
+    }
+
+    CounterReader(CommandRunner runner, Path proc, java.util.function.LongSupplier clock, boolean anchored) {
+        this(runner, proc, clock, anchored ? new NamespaceAnchors(proc, clock) : null);
+    }
+
+    CounterReader(CommandRunner runner, Path proc, java.util.function.LongSupplier clock, NamespaceAnchors anchors) {
         this.runner = runner;
         this.proc = proc;
         this.clock = clock;
+        this.anchors = anchors;
+    }
+
+    /** The anchor processes standing now. */
+    public List<Long> anchorPids() {
+        return anchors == null ? List.of() : anchors.pids();
+    }
+
+    /** Sampling stopped: the anchors are killed (the next read starts them again). */
+    @Override
+    public void release() {
+        if (anchors != null) {
+            anchors.release();
+        }
+    }
+
+    /** Kills the anchors for good. */
+    @Override
+    public void close() {
+        if (anchors != null) {
+            anchors.close();
+        }
     }
 
     @Override
@@ -65,6 +102,7 @@ public final class CounterReader implements CounterSource {
             }
         }
         boolean rescanned = false;
+        Set<Long> present = new HashSet<>();
         for (NetNamespace ns : snapshot.namespaces()) {
             if (!readable.containsKey(ns.host()) || ns.path() == null) {
                 continue;
@@ -73,12 +111,21 @@ public final class CounterReader implements CounterSource {
             if (inode == null) {
                 continue; // gone since the snapshot: the next snapshot drops it
             }
+            present.add(inode);
             Long pid = pidOf.get(inode);
-            if ((pid == null || !inode.equals(inode(proc.resolve(pid + "/ns/net")))) && !rescanned
-                    && (!scanned || clock.getAsLong() - scannedAt >= RESCAN_NANOS)) {
+            if (pid != null && !inode.equals(inode(proc.resolve(pid + "/ns/net")))) {
+                pid = null; // that process ended or moved
+            }
+            if (pid == null && anchors != null) {
+                pid = anchored(inode);
+            }
+            if (pid == null && !rescanned && (!scanned || clock.getAsLong() - scannedAt >= RESCAN_NANOS)) {
                 scanProcesses();
                 rescanned = true;
                 pid = pidOf.get(inode);
+            }
+            if (pid == null && anchors != null) {
+                anchors.start(ns.path(), inode); // it stands from a later tick on
             }
             try {
                 List<CounterSample> read = pid != null ? fromProc(pid, inode) : null;
@@ -92,7 +139,16 @@ public final class CounterReader implements CounterSource {
                 problems.add("counters of namespace " + ns.name() + " could not be read: " + e.getMessage());
             }
         }
+        if (anchors != null) {
+            anchors.retainOnly(present); // a namespace gone or no longer shown is let go
+        }
         return new CounterRead(samples, unavailable, problems);
+    }
+
+    /** The pid of the anchor standing in the namespace, or null when none stands there (yet). */
+    private Long anchored(long inode) {
+        java.util.OptionalLong pid = anchors.standing(inode);
+        return pid.isPresent() ? pid.getAsLong() : null;
     }
 
     /** Why a host's counters cannot be read here, or null when they can. */
@@ -172,7 +228,7 @@ public final class CounterReader implements CounterSource {
     }
 
     /** The inode of the namespace a file names (a bind-mounted namespace, or /proc/PID/ns/net), or null. */
-    private static Long inode(Path file) {
+    static Long inode(Path file) {
         try {
             Object ino = Files.readAttributes(file, "unix:ino").get("ino");
             return ino instanceof Number n ? n.longValue() : null;

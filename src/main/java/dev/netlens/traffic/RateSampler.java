@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * Samples every interface's counters on an interval the user sets (default 2 s; off stops it), on a
  * thread of its own, and hands each tick's rates to a listener as an immutable {@link RateSnapshot}.
  * Keeps the last {@link #WINDOW} of each interface for sparklines. A tick that fails is logged and
- * the next one runs: sampling never stops by itself.
+ * the next one runs: sampling never stops by itself. Switched off, the source lets go of what it
+ * holds ({@link CounterSource#release()}); closed, it is closed.
  */
 public final class RateSampler implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
@@ -66,7 +67,9 @@ public final class RateSampler implements AutoCloseable {
             task = null;
         }
         interval = every == null || every.isZero() || every.isNegative() ? null : every;
-        if (interval != null) {
+        if (interval == null) {
+            timer.execute(source::release); // after any tick under way: nothing it holds outlives sampling
+        } else {
             Duration chosen = interval;
             timer.execute(() -> restart(chosen));
             task = timer.scheduleWithFixedDelay(this::safeTick, 0, chosen.toMillis(), TimeUnit.MILLISECONDS);
@@ -127,5 +130,6 @@ public final class RateSampler implements AutoCloseable {
             task.cancel(false);
         }
         timer.shutdownNow();
+        source.close(); // a tick still under way starts nothing more
     }
 }

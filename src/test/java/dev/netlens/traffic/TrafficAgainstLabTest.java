@@ -170,16 +170,20 @@ class TrafficAgainstLabTest {
      */
     private static Map<String, InterfaceRate> measure(TopologySnapshot snapshot, String fromEngine, String from,
             String toEngine, String to, String toAddress) throws Exception {
-        CounterReader reader = new CounterReader(new ProcessCommandRunner(Duration.ofSeconds(10)), Path.of("/proc"));
-        CompletableFuture<String> received = CompletableFuture.supplyAsync(() ->
-                Lab.docker(toEngine, "exec", to, "sh", "-c", "sleep 60 | nc -l -p 5001 | busybox wc -c"));
-        waitUntilListening(toEngine, to);
-        CounterRead before = reader.read(snapshot);
-        assertEquals(Map.of(), before.unavailable());
-        Lab.docker(fromEngine, "exec", from, "sh", "-c",
-                "busybox head -c " + PAYLOAD + " /dev/zero | nc " + toAddress + " 5001");
-        assertEquals(Integer.toString(PAYLOAD), received.get(60, TimeUnit.SECONDS).strip(), "the listener got it all");
-        CounterRead after = reader.read(snapshot);
+        CounterRead before;
+        CounterRead after;
+        // Closed at the end: the anchors it starts in the overlay namespaces are let go.
+        try (CounterReader reader = new CounterReader(new ProcessCommandRunner(Duration.ofSeconds(10)), Path.of("/proc"))) {
+            CompletableFuture<String> received = CompletableFuture.supplyAsync(() ->
+                    Lab.docker(toEngine, "exec", to, "sh", "-c", "sleep 60 | nc -l -p 5001 | busybox wc -c"));
+            waitUntilListening(toEngine, to);
+            before = reader.read(snapshot);
+            assertEquals(Map.of(), before.unavailable());
+            Lab.docker(fromEngine, "exec", from, "sh", "-c",
+                    "busybox head -c " + PAYLOAD + " /dev/zero | nc " + toAddress + " 5001");
+            assertEquals(Integer.toString(PAYLOAD), received.get(60, TimeUnit.SECONDS).strip(), "the listener got it all");
+            after = reader.read(snapshot);
+        }
         Map<String, InterfaceRate> rates = Rates.between(before.samples(), after.samples());
         // The rates are per second over this interval: the bytes are the rate times it.
         String any = rates.keySet().iterator().next();
