@@ -1244,7 +1244,7 @@ public final class TopologyCanvasView extends Region {
 
     /** Rates on the links (see {@link TrafficMarks}); an empty map takes every mark off. FX thread. */
     public void showTraffic(java.util.Map<String, dev.netlens.traffic.LinkRate> rates) {
-        if (traffic.show(rates, this::linkOf)) {
+        if (!traffic.show(rates, this::linkOf).isEmpty()) {
             dropStandIn();
         }
     }

@@ -44,10 +44,10 @@ public final class TrafficMarks {
      * Marks the links of {@code rates} drawn now ({@code linkOf}), and takes the marks off links that
      * are quiet again. A link drawn anew keeps none until the next call.
      *
-     * @return whether any shape changed (then pictures of the drawing are out of date)
+     * @return the links whose shape changed (pictures of the drawing that hold them are out of date)
      */
-    public boolean show(Map<String, LinkRate> rates, Function<String, Optional<Shape>> linkOf) {
-        boolean changed = false;
+    public java.util.Set<String> show(Map<String, LinkRate> rates, Function<String, Optional<Shape>> linkOf) {
+        java.util.Set<String> changed = new java.util.HashSet<>();
         Map<String, List<String>> next = new HashMap<>();
         rates.forEach((id, r) -> {
             List<String> classes = classesOf(r);
@@ -57,7 +57,9 @@ public final class TrafficMarks {
         });
         for (String id : List.copyOf(applied.keySet())) {
             if (!next.containsKey(id)) {
-                changed |= linkOf.apply(id).map(s -> s.getStyleClass().removeAll(ALL)).orElse(false);
+                if (linkOf.apply(id).map(s -> s.getStyleClass().removeAll(ALL)).orElse(false)) {
+                    changed.add(id);
+                }
                 applied.remove(id);
             }
         }
@@ -71,7 +73,7 @@ public final class TrafficMarks {
             if (!now.equals(e.getValue())) {
                 classes.removeAll(ALL);
                 classes.addAll(e.getValue());
-                changed = true;
+                changed.add(e.getKey());
             }
             applied.put(e.getKey(), e.getValue());
         }
