@@ -36,6 +36,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.netlens.ui.topology.TopologyCanvasView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -132,6 +133,62 @@ class TrafficOnCanvasTest {
         robot.interact(() -> window.traffic().intervalProperty().set(null));
         assertEquals(rest, look(robot, link));
         assertEquals(0, prefs.getInt("traffic.intervalSeconds", -1));
+    }
+
+    @Test
+    void aTrafficTickWhileThePicturesStandInRepaintsOnlyWhereTheLinkIs(FxRobot robot) throws Exception {
+        TopoLink link = veth();
+        TopologyCanvasView canvas = window.canvas();
+        for (int i = 0; i < 200 && !WaitForAsyncUtils.asyncFx(canvas::isStandInShown).get(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(WaitForAsyncUtils.asyncFx(canvas::isStandInShown).get(), "at rest, pictured");
+        int tilesBefore = WaitForAsyncUtils.asyncFx(canvas::standInTiles).get();
+        javafx.scene.image.Image[] before = new javafx.scene.image.Image[1];
+        robot.interact(() -> before[0] = canvas.snapshot(null, null));
+        rates(robot, flowing(hostEnd(link), 2_000_000, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.Image[] after = new javafx.scene.image.Image[1];
+        boolean[] shown = new boolean[1];
+        List<javafx.geometry.Bounds> marked = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            shown[0] = canvas.isStandInShown();
+            after[0] = canvas.snapshot(null, null);
+            // Every link the tick marked (a veth pair and its bridge port carry the same interface's bytes).
+            for (TopoLink l : window.state().frame().graph().links()) {
+                canvas.linkOf(l.id()).filter(s -> s.getStyleClass().stream().anyMatch(c -> c.startsWith("traffic-")))
+                        .ifPresent(s -> {
+                            javafx.geometry.Bounds b = s.getBoundsInParent();
+                            javafx.geometry.Point2D a = canvas.toView(b.getMinX(), b.getMinY());
+                            javafx.geometry.Point2D z = canvas.toView(b.getMaxX(), b.getMaxY());
+                            marked.add(new javafx.geometry.BoundingBox(a.getX() - 12, a.getY() - 12,
+                                    z.getX() - a.getX() + 24, z.getY() - a.getY() + 24));
+                        });
+            }
+        });
+        assertTrue(shown[0], "the pictures still stand in: only those holding the link were taken again");
+        assertEquals(tilesBefore, (int) WaitForAsyncUtils.asyncFx(canvas::standInTiles).get(), "none dropped");
+        assertTrue(!marked.isEmpty());
+        int inside = 0;
+        int outside = 0;
+        for (int y = 0; y < (int) after[0].getHeight(); y++) {
+            for (int x = 0; x < (int) after[0].getWidth(); x++) {
+                if (before[0].getPixelReader().getArgb(x, y) != after[0].getPixelReader().getArgb(x, y)) {
+                    int px = x;
+                    int py = y;
+                    if (marked.stream().anyMatch(b -> b.contains(px, py))) {
+                        inside++;
+                    } else {
+                        outside++;
+                    }
+                }
+            }
+        }
+        assertTrue(inside > 20, "the busy link is drawn busy in the picture: " + inside + " pixels changed");
+        // A picture taken again can differ from the old one in a few anti-aliased pixels where shapes
+        // cross its edges; anything more is something else drawn differently.
+        assertTrue(outside <= after[0].getWidth() * after[0].getHeight() / 10_000,
+                "nothing away from the marked links changed: " + outside + " pixels");
     }
 
     @Test
