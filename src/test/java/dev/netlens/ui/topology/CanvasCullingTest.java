@@ -180,23 +180,8 @@ class CanvasCullingTest {
         labels(cv).forEach(l -> assertTrue(l.isVisible(), "a container's name above the overview zoom"));
     }
 
-    /** Waits for the next pulse to have run its post-layout work (where the canvas composes its picture). */
     private void waitForPulse(FxRobot robot) {
-        java.util.concurrent.CompletableFuture<Void> pulsed = new java.util.concurrent.CompletableFuture<>();
-        robot.interact(() -> {
-            javafx.scene.Scene scene = canvas().getScene();
-            Runnable look = new Runnable() {
-                @Override
-                public void run() {
-                    scene.removePostLayoutPulseListener(this);
-                    pulsed.complete(null);
-                }
-            };
-            scene.addPostLayoutPulseListener(look);
-            javafx.application.Platform.requestNextPulse();
-        });
-        pulsed.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
-        WaitForAsyncUtils.waitForFxEvents();
+        Pulses.waitForPulse(robot, canvas());
     }
 
     /** Waits (at most 20 s) until the pictures stand in for the shapes; returns whether they do. */

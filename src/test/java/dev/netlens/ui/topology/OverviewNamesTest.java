@@ -108,23 +108,8 @@ class OverviewNamesTest {
         return v.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(Text.class::cast).toList();
     }
 
-    /** Returns after the next pulse has run (the canvas shows its pictures in a pulse). */
     private void waitForPulse(FxRobot robot) {
-        java.util.concurrent.CompletableFuture<Void> pulsed = new java.util.concurrent.CompletableFuture<>();
-        robot.interact(() -> {
-            javafx.scene.Scene scene = canvas().getScene();
-            Runnable look = new Runnable() {
-                @Override
-                public void run() {
-                    scene.removePostLayoutPulseListener(this);
-                    pulsed.complete(null);
-                }
-            };
-            scene.addPostLayoutPulseListener(look);
-            javafx.application.Platform.requestNextPulse();
-        });
-        pulsed.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
-        WaitForAsyncUtils.waitForFxEvents();
+        Pulses.waitForPulse(robot, canvas());
     }
 
     @Test

@@ -20,16 +20,7 @@ class StandInTilesTest {
 
     /** A painter whose pictures are opaque red, recording each call as {zoom, px, py, w, h}. */
     private static StandInTiles.Painter red(List<double[]> calls) {
-        return (zoom, px, py, w, h) -> {
-            calls.add(new double[] {zoom, px, py, w, h});
-            WritableImage image = new WritableImage(w, h);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    image.getPixelWriter().setArgb(x, y, RED);
-                }
-            }
-            return image;
-        };
+        return colour(RED, calls);
     }
 
     @Test
