@@ -306,7 +306,12 @@ public final class TopologyCanvasView extends Region {
         return overview.shown();
     }
 
-    /** Whether pictures stand in for the shapes now (while the camera moves). */
+    /** Whether the camera moved less than its settle delay ago (the level of detail is held meanwhile). */
+    public boolean isCameraMoving() {
+        return camera.isMoving();
+    }
+
+    /** Whether pictures stand in for the shapes now (while the camera moves, and at rest once pictured). */
     public boolean isStandInShown() {
         return cover.isShown();
     }
