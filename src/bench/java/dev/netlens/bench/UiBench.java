@@ -339,13 +339,14 @@ public final class UiBench {
      * the camera rests (StandInTiles), a part a pulse. At least 1 s, until they are taken, at most 5 s.
      */
     static void restBeforeGesture(TopologyCanvasView canvas) throws InterruptedException {
+        long start = System.nanoTime();
         Thread.sleep(1000);
         // -Dbench.restMaxMs: a longer wait for diagnostic runs on a loaded machine (the pictures take longer).
         long deadline = System.nanoTime() + (Long.getLong("bench.restMaxMs", 5000) - 1000) * 1_000_000L;
         while (!fx(canvas::standInPrepared) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        log("  rested, pictures taken: " + fx(canvas::standInPrepared));
+        log("  rested, pictures taken: " + fx(canvas::standInPrepared) + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     static Consumer<Integer> panZoom(TopologyCanvasView canvas) {

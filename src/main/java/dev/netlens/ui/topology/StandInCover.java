@@ -93,10 +93,10 @@ final class StandInCover {
         cellsShown = shapes.cullShapes(x0, y0, x0 + view.getWidth() / z + 2 * m, y0 + view.getHeight() / z + 2 * m);
     }
 
-    /** Whether the pictures hold all of the view (and its margin) at the view's own zoom, sharp. */
+    /** Whether the pictures hold all of the view at the view's own zoom, sharp: they can stand in at rest. */
     boolean pictured() {
         return view.getScene() != null
-                && standIn.prepared(camera.visibleWorld(), drawingBounds(), camera.zoom() * deviceScale());
+                && standIn.viewPictured(camera.visibleWorld(), drawingBounds(), camera.zoom() * deviceScale());
     }
 
     /** Device pixels per scene pixel (a HiDPI screen has several): pictures are taken in device pixels. */
@@ -134,7 +134,7 @@ final class StandInCover {
                 coverWanted = true; // more at the next pulse
                 Platform.requestNextPulse();
             }
-            if (!standIn.prepared(world, drawingBounds(), pixelZoom)) {
+            if (!standIn.viewPictured(world, drawingBounds(), pixelZoom)) {
                 showShapesInView(); // the shapes in view, as they were before the snapshot
                 return;
             }
@@ -159,14 +159,33 @@ final class StandInCover {
         return drawing;
     }
 
-    /** Tiles of the stand-in: the shapes near them shown, pictured at zoom z (device pixels) on the canvas's background. */
+    /**
+     * Tiles of the stand-in, pictured at zoom z (device pixels) on the canvas's background: the shapes
+     * near them shown and, while the shapes are on screen, those in view too. Why: hiding the view's
+     * shapes for a snapshot and showing them again marked them all changed, and the next frame
+     * painted every shape in view again (at fit on 200 containers, most of a second per part taken
+     * at rest); cells shown only for the snapshot lie outside the view, and hiding them again paints
+     * nothing. Covered by the pictures, only the part's own cells are shown (a cheaper snapshot).
+     */
     private Image paintTiles(double z, int px, int py, int w, int h) {
         double m = CULL_MARGIN / z;
-        double wx = px / z;
-        double wy = py / z;
+        double x0 = px / z - m;
+        double y0 = py / z - m;
+        double x1 = (px + w) / z + m;
+        double y1 = (py + h) / z + m;
+        if (!content.isCovered()) {
+            double vz = camera.zoom();
+            double vm = CULL_MARGIN / vz;
+            double vx = -camera.panX() / vz - vm;
+            double vy = -camera.panY() / vz - vm;
+            x0 = Math.min(x0, vx);
+            y0 = Math.min(y0, vy);
+            x1 = Math.max(x1, vx + view.getWidth() / vz + 2 * vm);
+            y1 = Math.max(y1, vy + view.getHeight() / vz + 2 * vm);
+        }
         content.setOpacity(1);
         content.setCovered(false);
-        shapes.cullShapes(wx - m, wy - m, wx + w / z + m, wy + h / z + m);
+        shapes.cullShapes(x0, y0, x1, y1);
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(canvasFill());
         p.setTransform(new Scale(z, z));
@@ -244,9 +263,10 @@ final class StandInCover {
         return standIn.tileCount() + (standIn.hasBackdrop() ? 1 : 0);
     }
 
-    /** Whether the pictures the next gesture needs from this view are all taken. */
+    /** Whether the pictures the next gesture needs from this view are all taken (the view, its margin, the backdrop). */
     boolean prepared() {
-        return !shapes.layout().rects().isEmpty() && pictured();
+        return !shapes.layout().rects().isEmpty() && view.getScene() != null
+                && standIn.prepared(camera.visibleWorld(), drawingBounds(), camera.zoom() * deviceScale());
     }
 
     /** How many cells (groups of nearby shapes) the last cull to the view showed. */

@@ -63,6 +63,14 @@ final class StandInTiles extends Group {
     /** The part of the view's width and height pictured beyond each of its sides, at rest, for the next pan. */
     static final double MARGIN = 0.25;
     private static final WritablePixelFormat<IntBuffer> ARGB_PRE = PixelFormat.getIntArgbPreInstance();
+    /** Pictures of at least this many pixels are composed in two halves at once (below, a thread hand-off costs more). */
+    static final long PARALLEL_PIXELS = 200_000;
+    /** The thread composing the other half of a picture (a daemon: it never keeps the application alive). */
+    private static final java.util.concurrent.Executor COMPOSER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netlens-picture-compose");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Paints the drawing scaled by zoom, cropped to the w x h pixels at (px, py) of that scale. */
     interface Painter {
@@ -143,21 +151,26 @@ final class StandInTiles extends Group {
 
     /**
      * A pulse of a resting camera: paints a little of what the next gesture may need at this zoom:
-     * the view's missing tiles, then the backdrop (never above {@code maxBackdropZoom}), then the
-     * margin around the view. Returns whether more remains (ask for another pulse).
+     * first the view's own tiles, as one picture (the view can then be pictured at rest, see
+     * {@link #viewPictured}), then the backdrop (never above {@code maxBackdropZoom}), a strip a pulse,
+     * then the margin around the view, a few tiles a pulse. Returns whether more remains (ask for
+     * another pulse).
      */
     boolean prepare(Rect view, Rect drawing, double zoom, double maxBackdropZoom, Painter painter) {
-        if (!hasBackdrop()) {
-            // First: with it, no gesture paints (it stands in wherever a tile is missing).
-            paintBackdropStrip(drawing, maxBackdropZoom, painter);
-            return true;
-        }
         if (levelZoom != zoom) {
             tiles.clear();
             levelZoom = zoom;
         }
         Rect around = grown(view);
-        if (paintSome(missing(view, drawing), painter, around)) {
+        List<long[]> inView = missing(view, drawing);
+        if (!inView.isEmpty()) {
+            paint(inView, painter);
+            trim(around);
+            return true;
+        }
+        if (!hasBackdrop()) {
+            // With it, no gesture paints (it stands in wherever a tile is missing).
+            paintBackdropStrip(drawing, maxBackdropZoom, painter);
             return true;
         }
         return paintSome(missing(around, drawing), painter, around) && !missing(around, drawing).isEmpty();
@@ -166,6 +179,11 @@ final class StandInTiles extends Group {
     /** Whether the tiles were taken at this zoom and hold all the view and its margin need, and the backdrop is whole. */
     boolean prepared(Rect view, Rect drawing, double zoom) {
         return hasBackdrop() && levelZoom == zoom && missing(grown(view), drawing).isEmpty();
+    }
+
+    /** Whether the tiles were taken at this zoom and hold all of the view: it can be pictured sharp, the shapes hidden. */
+    boolean viewPictured(Rect view, Rect drawing, double zoom) {
+        return levelZoom == zoom && !tiles.isEmpty() && missing(view, drawing).isEmpty();
     }
 
     /** Whether the backdrop is whole. */
@@ -304,9 +322,26 @@ final class StandInTiles extends Group {
             colBack[x] = bx < 0 || bx >= backW ? -1 : (int) bx;
         }
         int[] dst = screen.pixels();
+        // Two halves at once: the render thread is idle while a pulse composes (it has drawn the last
+        // frame), so the second core halves the pulse's longest step (issue 12).
+        int split = (long) w * h >= PARALLEL_PIXELS ? h / 2 : 0;
+        HalfJob top = split > 0 ? new HalfJob(() -> composeRows(dst, 0, split, w, panY, exact, s, b, background)) : null;
+        if (top != null) {
+            COMPOSER.execute(top);
+        }
+        composeRows(dst, split, h, w, panY, exact, s, b, background);
+        if (top != null) {
+            top.runOrAwait();
+        }
+        screen.buffer().updateBuffer(buffer -> null); // all of it changed
+    }
+
+    /** Rows y0 (inclusive) to y1 of a composed picture; reads the column tables, tiles and backdrop only. */
+    private void composeRows(int[] dst, int y0, int y1, int w, double panY, boolean exact, double s, double b,
+            int background) {
         long lastLy = Long.MIN_VALUE;
         int lastBackRow = Integer.MIN_VALUE;
-        for (int y = 0; y < h; y++) {
+        for (int y = y0; y < y1; y++) {
             long ly = exact ? Math.round(y - panY) : (long) Math.floor((y + 0.5 - panY) * s);
             long by = (long) Math.floor((y + 0.5 - panY) * b) - backY;
             int backRow = backdrop == null || by < 0 || by >= backDone ? -1 : (int) by * backW;
@@ -320,7 +355,48 @@ final class StandInTiles extends Group {
             composeRow(dst, y * w, w, (int) Math.floorDiv(ly, TILE), (int) Math.floorMod(ly, TILE) * TILE, exact,
                     background, backRow);
         }
-        screen.buffer().updateBuffer(buffer -> null); // all of it changed
+    }
+
+    /**
+     * Half of a picture to compose, run by whichever comes first: the composing thread or, once done
+     * with its own half, the FX thread. The FX thread waits only while the other half is being
+     * composed (a few milliseconds at most), never for a thread that has not started it.
+     */
+    private static final class HalfJob implements Runnable {
+        private final Runnable work;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+
+        HalfJob(Runnable work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    work.run();
+                } finally {
+                    done.countDown();
+                }
+            }
+        }
+
+        void runOrAwait() {
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    work.run();
+                } finally {
+                    done.countDown();
+                }
+                return;
+            }
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void composeRow(int[] dst, int row, int w, int j, int rowOffset, boolean exact, int background, int backRow) {

@@ -24,36 +24,44 @@ class StandInTilesTest {
     }
 
     @Test
-    void aRestingCameraPicturesTheViewThenTheBackdropThenTheMarginALittleAtEachPulse(FxRobot robot) {
+    void aRestingCameraPicturesTheViewAtOnceThenTheBackdropThenTheMarginALittleAtEachPulse(FxRobot robot) {
         StandInTiles tiles = new StandInTiles();
         List<double[]> calls = new ArrayList<>();
         Rect drawing = new Rect(0, 0, 4000, 2000);
         Rect view = new Rect(1000, 500, 1000, 500); // 5 x 3 tiles of 256 at zoom 1
         List<Boolean> more = new ArrayList<>();
+        boolean[] viewFirst = new boolean[2];
         robot.interact(() -> {
+            viewFirst[0] = tiles.viewPictured(view, drawing, 1);
             for (int pulse = 0; pulse < 100 && (more.isEmpty() || more.get(more.size() - 1)); pulse++) {
                 more.add(tiles.prepare(view, drawing, 1, 1, red(calls)));
+                if (pulse == 0) {
+                    viewFirst[1] = tiles.viewPictured(view, drawing, 1);
+                }
             }
         });
         assertFalse(more.get(more.size() - 1), "done within 100 pulses");
         assertTrue(more.size() > 3, "never all at once: " + more.size() + " pulses");
-        for (double[] c : calls) {
-            boolean tileRun = c[0] == 1 && c[3] <= StandInTiles.TILES_PER_PULSE * StandInTiles.TILE && c[4] == StandInTiles.TILE;
-            boolean backdropStrip = c[0] < 1 && c[4] <= StandInTiles.BACKDROP_ROWS_PER_PULSE;
-            assertTrue(tileRun || backdropStrip, "one small part per pulse: " + java.util.Arrays.toString(c));
+        assertFalse(viewFirst[0], "nothing pictured before");
+        assertTrue(viewFirst[1], "the view pictured after the first pulse: the pictures can stand in at rest");
+        // First the view's own tiles as one picture (the shapes on screen stay as they are for it).
+        double[] first = calls.get(0);
+        assertEquals(1, first[0]);
+        assertTrue(first[1] <= 1000 && first[1] + first[3] >= 2000 && first[2] <= 500 && first[2] + first[4] >= 1000,
+                "the whole view in the first picture: " + java.util.Arrays.toString(first));
+        // Then the backdrop in strips, then the margin a few tiles at a time.
+        int next = 1;
+        while (next < calls.size() && calls.get(next)[0] < 1) {
+            assertTrue(calls.get(next)[4] <= StandInTiles.BACKDROP_ROWS_PER_PULSE, "a strip of the backdrop a pulse");
+            next++;
         }
-        // The backdrop comes first (with it no gesture paints), then the view's tiles, then the margin.
-        int firstTile = 0;
-        while (firstTile < calls.size() && calls.get(firstTile)[0] < 1) {
-            firstTile++;
+        assertTrue(next > 1, "the backdrop second");
+        assertTrue(next < calls.size(), "the margin last");
+        for (int i = next; i < calls.size(); i++) {
+            double[] c = calls.get(i);
+            assertTrue(c[0] == 1 && c[3] <= StandInTiles.TILES_PER_PULSE * StandInTiles.TILE && c[4] == StandInTiles.TILE,
+                    "a few of the margin's tiles a pulse: " + java.util.Arrays.toString(c));
         }
-        assertTrue(firstTile > 0, "the backdrop first");
-        for (int i = firstTile; i < calls.size(); i++) {
-            assertEquals(1, calls.get(i)[0], "after the backdrop only tiles");
-        }
-        double[] first = calls.get(firstTile);
-        assertTrue(first[1] <= 2000 && first[1] + first[3] >= 1000 && first[2] <= 1000 && first[2] + first[4] >= 500,
-                "the view's tiles before the margin's");
         assertTrue(tiles.prepared(view, drawing, 1));
         assertTrue(tiles.hasBackdrop());
     }

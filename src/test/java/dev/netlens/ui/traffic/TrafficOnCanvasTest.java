@@ -139,7 +139,8 @@ class TrafficOnCanvasTest {
     void aTrafficTickWhileThePicturesStandInRepaintsOnlyWhereTheLinkIs(FxRobot robot) throws Exception {
         TopoLink link = veth();
         TopologyCanvasView canvas = window.canvas();
-        for (int i = 0; i < 200 && !WaitForAsyncUtils.asyncFx(canvas::isStandInShown).get(); i++) {
+        // Every picture taken (the view's, the backdrop, the margin's), not only the view's: the count is compared below.
+        for (int i = 0; i < 200 && !WaitForAsyncUtils.asyncFx(canvas::standInPrepared).get(); i++) {
             Thread.sleep(100);
         }
         assertTrue(WaitForAsyncUtils.asyncFx(canvas::isStandInShown).get(), "at rest, pictured");
