@@ -183,6 +183,8 @@ final class StandInCover {
             x1 = Math.max(x1, vx + view.getWidth() / vz + 2 * vm);
             y1 = Math.max(y1, vy + view.getHeight() / vz + 2 * vm);
         }
+        boolean covered = content.isCovered();
+        double opacity = content.getOpacity();
         content.setOpacity(1);
         content.setCovered(false);
         shapes.cullShapes(x0, y0, x1, y1);
@@ -190,7 +192,12 @@ final class StandInCover {
         p.setFill(canvasFill());
         p.setTransform(new Scale(z, z));
         p.setViewport(new Rectangle2D(px, py, w, h));
-        return content.snapshot(p, null);
+        Image picture = content.snapshot(p, null);
+        // As it was on screen: the next part taken in this pulse is culled the same way, and a covered
+        // drawing is not drawn under its picture in the meantime.
+        content.setOpacity(opacity);
+        content.setCovered(covered);
+        return picture;
     }
 
     /** The canvas's background colour (themes set it): the tiles are painted on it. */
@@ -232,30 +239,14 @@ final class StandInCover {
         }
     }
 
-    /**
-     * Links whose look changed (traffic marks, every few seconds): only the pictures that hold them
-     * are taken again. Dropping every picture painted all the shapes in view again at each tick (issue
-     * 14's frame row: at rest at fit, 4x the CPU a frame with rates on).
-     */
-    void repaint(java.util.Set<String> links) {
-        if (shapes.fading() || !standIn.hasPictures()) {
-            drop();
-            return;
-        }
-        for (String id : links) {
-            shapes.linkOf(id).ifPresent(line -> {
-                javafx.geometry.Bounds b = line.getBoundsInParent(); // cells and layers are not transformed: world
-                double grow = 16; // a busier mark is wider than the line's bounds before the stylesheet applies
-                standIn.repaint(new Rect(b.getMinX() - grow, b.getMinY() - grow, b.getWidth() + 2 * grow,
-                        b.getHeight() + 2 * grow), this::paintTiles);
-            });
-        }
-        coverAtNextPulse(); // composed again (or, with the shapes on screen, culled back to the view)
-    }
-
     /** Whether pictures stand in for the shapes now. */
     boolean isShown() {
         return content.getOpacity() == 0 && standIn.isVisible() && standIn.hasPictures();
+    }
+
+    /** Counts every change to the pictures (see {@link StandInTiles#version}). */
+    long version() {
+        return standIn.version();
     }
 
     /** How many pictures (tiles, and the backdrop as one) are kept. */

@@ -427,43 +427,6 @@ final class StandInTiles extends Group {
         }
     }
 
-    /**
-     * Paints again what meets {@code region} (world coordinates): the tiles taken there and that part
-     * of the backdrop, for a change confined to it (a link's traffic mark), where dropping every
-     * picture would paint every shape in view again. Returns whether anything was painted.
-     */
-    boolean repaint(Rect region, Painter painter) {
-        boolean any = false;
-        if (levelZoom > 0 && !tiles.isEmpty()) {
-            double side = TILE / levelZoom;
-            List<long[]> there = new ArrayList<>();
-            for (long i = (long) Math.floor(region.x() / side); i <= (long) Math.floor(region.maxX() / side); i++) {
-                for (long j = (long) Math.floor(region.y() / side); j <= (long) Math.floor(region.maxY() / side); j++) {
-                    if (tiles.containsKey(key(i, j))) {
-                        there.add(new long[] {i, j});
-                    }
-                }
-            }
-            if (!there.isEmpty()) {
-                paint(there, painter);
-                any = true;
-            }
-        }
-        if (backdrop != null && backDone > 0) {
-            int x0 = (int) Math.max(0, Math.floor(region.x() * backZoom) - backX);
-            int x1 = (int) Math.min(backW, Math.ceil(region.maxX() * backZoom) - backX);
-            int y0 = (int) Math.max(0, Math.floor(region.y() * backZoom) - backY);
-            int y1 = (int) Math.min(backDone, Math.ceil(region.maxY() * backZoom) - backY);
-            if (x1 > x0 && y1 > y0) {
-                Image part = painter.paint(backZoom, (int) backX + x0, (int) backY + y0, x1 - x0, y1 - y0);
-                part.getPixelReader().getPixels(0, 0, x1 - x0, y1 - y0, ARGB_PRE, backdrop, y0 * backW + x0, backW);
-                version++;
-                any = true;
-            }
-        }
-        return any;
-    }
-
     /** Drops every tile and the composed pictures; the backdrop stays (the drawing is the same). */
     void clear() {
         version++;
@@ -489,6 +452,11 @@ final class StandInTiles extends Group {
         panScreens[0] = null;
         panScreens[1] = null;
         panVersion = -1;
+    }
+
+    /** Counts every change to the pictures (a tile or strip taken, pictures dropped), for tests. */
+    long version() {
+        return version;
     }
 
     /** How many tiles there are now, for tests and diagnostics. */

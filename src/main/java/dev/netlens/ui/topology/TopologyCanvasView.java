@@ -66,7 +66,8 @@ public final class TopologyCanvasView extends Region {
     private final Group boxLayer = new Group();
     private final CellLayer linkLayer = new CellLayer();
     private final CellLayer leafLayer = new CellLayer();
-    private final TrafficMarks traffic = new TrafficMarks();
+    /** Traffic marks over the links, above the drawing and its pictures (why: {@link TrafficMarks}). */
+    private final TrafficMarks traffic;
     private final ShapeReconciler shapes;
     private final CanvasCamera camera;
     private final StandInCover cover;
@@ -79,6 +80,7 @@ public final class TopologyCanvasView extends Region {
                 this::fadesEnded);
         camera = new CanvasCamera(this, vm, shapes, this::cull, this::settled);
         cover = new StandInCover(this, paper, content, standIn, camera, shapes);
+        traffic = new TrafficMarks(shapes::linkOf);
         badges = new TraceBadges(vm, badgeLayer, shapes, camera);
         pointer = new CanvasPointer(this, vm, camera, cover, shapes);
         getStyleClass().add("topology-canvas");
@@ -88,13 +90,14 @@ public final class TopologyCanvasView extends Region {
         content.setAutoSizeChildren(false);
         world.getChildren().add(content);
         camera.applyTo(world);
+        camera.applyTo(traffic);
         boxLayer.setAutoSizeChildren(false);
         badgeLayer.setMouseTransparent(true);
         badgeLayer.setManaged(false);
         badgeLayer.getStyleClass().add("trace-badges");
         paper.getStyleClass().add("canvas-paper");
         paper.setManaged(false);
-        getChildren().addAll(paper, world, standIn, overview, badgeLayer);
+        getChildren().addAll(paper, world, standIn, traffic, overview, badgeLayer);
         widthProperty().addListener(o -> cull());
         heightProperty().addListener(o -> cull());
         Rectangle clip = new Rectangle();
@@ -155,6 +158,7 @@ public final class TopologyCanvasView extends Region {
             return;
         }
         badges.place();
+        traffic.follow(); // marks copy their lines: drawn anew, restyled (dimmed, filtered) or moved
         // The level of detail (world text, overview names) changes when the camera rests, never within
         // a gesture: switching it drops the pictures standing in for the shapes and restyles thousands
         // of texts, a pulse far over 16 ms (issue 12). A gesture keeps the one it started with.
@@ -316,6 +320,11 @@ public final class TopologyCanvasView extends Region {
         return cover.isShown();
     }
 
+    /** Counts every picture taken or dropped for the stand-in (tests: whether something took pictures again). */
+    public long standInVersion() {
+        return cover.version();
+    }
+
     /** How many pictures (tiles, and the backdrop as one) are kept for the next gesture (or shown now), for tests and diagnostics. */
     public int standInTiles() {
         return cover.tiles();
@@ -349,10 +358,12 @@ public final class TopologyCanvasView extends Region {
 
     /** Rates on the links (see {@link TrafficMarks}); an empty map takes every mark off. FX thread. */
     public void showTraffic(java.util.Map<String, dev.netlens.traffic.LinkRate> rates) {
-        java.util.Set<String> changed = traffic.show(rates, this::linkOf);
-        if (!changed.isEmpty()) {
-            cover.repaint(changed);
-        }
+        traffic.show(rates);
+    }
+
+    /** The traffic mark drawn over a link now (a copy of its line, see {@link TrafficMarks}), if it carries traffic. */
+    public Optional<Shape> trafficMarkOf(String id) {
+        return traffic.markOf(id);
     }
 
     /** The line drawn for a link, if it is on the canvas now. */

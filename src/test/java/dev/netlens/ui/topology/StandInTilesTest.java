@@ -173,31 +173,6 @@ class StandInTilesTest {
     }
 
     @Test
-    void aChangeConfinedToARegionPaintsAgainOnlyTheTilesAndTheBackdropThere(FxRobot robot) {
-        StandInTiles tiles = new StandInTiles();
-        Rect drawing = new Rect(0, 0, 2000, 1000);
-        int blue = 0xFF0000FF;
-        List<double[]> calls = new ArrayList<>();
-        int[][] shown = new int[1][];
-        robot.interact(() -> {
-            while (tiles.prepare(drawing, drawing, 1, 0.5, red(new ArrayList<>()))) {
-                // at rest, pulse after pulse
-            }
-            tiles.repaint(new Rect(300, 300, 10, 10), colour(blue, calls));
-            tiles.show(0, 0, 1, 600, 600, 1, 0xFF000000);
-            shown[0] = shownPixels(tiles, 600, 600);
-        });
-        assertEquals(2, calls.size(), "the one tile there and the backdrop's part: " + calls.size());
-        double[] tile = calls.stream().filter(c -> c[0] == 1).findFirst().orElseThrow();
-        assertEquals(StandInTiles.TILE, tile[3], "one tile wide");
-        double[] back = calls.stream().filter(c -> c[0] == 0.5).findFirst().orElseThrow();
-        assertTrue(back[3] <= 8 && back[4] <= 8, "a few backdrop pixels: " + back[3] + " x " + back[4]);
-        assertEquals(Integer.toHexString(blue), Integer.toHexString(shown[0][305 * 600 + 305]), "the changed place");
-        assertEquals(Integer.toHexString(RED), Integer.toHexString(shown[0][100 * 600 + 100]), "elsewhere as it was");
-        assertEquals(Integer.toHexString(RED), Integer.toHexString(shown[0][100 * 600 + 599]));
-    }
-
-    @Test
     void onceThereIsABackdropAGestureNeverPaintsAndTheBackdropFillsWhatHasNoTile(FxRobot robot) {
         StandInTiles tiles = new StandInTiles();
         List<double[]> calls = new ArrayList<>();
