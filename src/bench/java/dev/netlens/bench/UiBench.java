@@ -128,7 +128,11 @@ public final class UiBench {
             case "idle" -> idle(results, n);
             default -> throw new IllegalArgumentException(args[0]);
         }
-        // halt skips the JVM's exit hooks: a flight recording started for diagnosis is written here.
+        halt();
+    }
+
+    /** Halts the JVM (skipping exit hooks, which hang on JavaFX threads), first writing any flight recording started for diagnosis. */
+    static void halt() throws java.io.IOException {
         for (var recording : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings()) {
             if (recording.getDestination() != null) {
                 recording.dump(recording.getDestination());

@@ -137,6 +137,28 @@ class TrafficOnCanvasTest {
     }
 
     @Test
+    void marksAreHiddenWhileTheCameraMovesAndShownAgainAtRest(FxRobot robot) throws Exception {
+        TopoLink link = veth();
+        TopologyCanvasView canvas = window.canvas();
+        rates(robot, flowing(hostEnd(link), 2_000_000, 0));
+        for (int i = 0; i < 100 && !WaitForAsyncUtils.asyncFx(canvas::trafficMarksVisible).get(); i++) {
+            Thread.sleep(50); // the first fit's camera settling
+        }
+        assertTrue(WaitForAsyncUtils.asyncFx(canvas::trafficMarksVisible).get(), "at rest: drawn");
+        boolean[] whileMoving = new boolean[1];
+        robot.interact(() -> {
+            canvas.zoomBy(1.1);
+            whileMoving[0] = canvas.trafficMarksVisible();
+        });
+        assertFalse(whileMoving[0], "hidden while the camera moves (painted at every frame otherwise)");
+        assertTrue(canvas.trafficMarkOf(link.id()).isPresent(), "still kept");
+        for (int i = 0; i < 100 && !WaitForAsyncUtils.asyncFx(canvas::trafficMarksVisible).get(); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(WaitForAsyncUtils.asyncFx(canvas::trafficMarksVisible).get(), "drawn again once the camera rests");
+    }
+
+    @Test
     void aTrafficTickWhileThePicturesStandInTakesNoPictureAndChangesTheScreenOnlyWhereTheLinkIs(FxRobot robot) throws Exception {
         TopoLink link = veth();
         TopologyCanvasView canvas = window.canvas();
