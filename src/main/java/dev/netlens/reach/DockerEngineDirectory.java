@@ -157,23 +157,26 @@ public final class DockerEngineDirectory implements EngineDirectory {
         try {
             uri = new URI(a);
         } catch (java.net.URISyntaxException e) {
-            throw new ReachProblem(ReachProblem.Kind.BAD_ADDRESS, a + " is not an address: " + e.getReason());
+            uri = null; // "unix://", "ssh://": told below as what the scheme needs
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+        String scheme = a.contains("://") ? a.substring(0, a.indexOf("://")) : "";
+        if (uri == null && !List.of("unix", "tcp", "ssh").contains(scheme)) {
+            throw new ReachProblem(ReachProblem.Kind.BAD_ADDRESS, a + ": not an address; use unix://, tcp:// or ssh://");
+        }
         switch (scheme) {
             case "unix" -> {
-                if (uri.getPath() == null || uri.getPath().isBlank() || uri.getPath().equals("/")) {
+                if (uri == null || uri.getPath() == null || uri.getPath().isBlank() || uri.getPath().equals("/")) {
                     throw new ReachProblem(ReachProblem.Kind.BAD_ADDRESS, a + ": unix:// needs the socket's path, "
                             + "as in unix:///var/run/docker.sock");
                 }
             }
             case "tcp" -> {
-                if (uri.getHost() == null || uri.getPort() < 0) {
+                if (uri == null || uri.getHost() == null || uri.getPort() < 0) {
                     throw new ReachProblem(ReachProblem.Kind.BAD_ADDRESS, a + ": tcp:// needs HOST:PORT, as in tcp://192.0.2.10:2376");
                 }
             }
             case "ssh" -> {
-                if (uri.getHost() == null) {
+                if (uri == null || uri.getHost() == null) {
                     throw new ReachProblem(ReachProblem.Kind.BAD_ADDRESS, a + ": ssh:// needs [USER@]HOST[:PORT]");
                 }
             }
