@@ -45,7 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The window's Engines dialog against the real lab, with a docker context store of its own (a temp
  * DOCKER_CONFIG holding lab-engine1 on engine 1 and lab-node2 on node2): both are listed, choosing
- * lab-node2 moves the live picture to node2 and remembers it; engine 1's swarm lists both nodes.
+ * lab-node2 moves the live picture to node2 and remembers it; engine 1's swarm lists both nodes
+ * (with -Dnetlens.enginesShot=FILE.png the dialog is saved then).
  * Read-only toward both engines.
  */
 @EngineTest
@@ -150,6 +151,12 @@ class EngineChooserAgainstLabTest {
                 vm.nodes().toString());
         assertTrue(vm.nodes().stream().allMatch(EngineRow::isChosen));
         assertEquals("", vm.errorProperty().get());
+        String to = System.getProperty("netlens.enginesShot");
+        if (to != null) { // assets/screenshots/engines-dialog.png was made so
+            WaitForAsyncUtils.waitForFxEvents();
+            var image = WaitForAsyncUtils.asyncFx(() -> window.engineChooser().orElseThrow().root().getScene().snapshot(null)).get();
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", Path.of(to).toFile());
+        }
     }
 
     @Test

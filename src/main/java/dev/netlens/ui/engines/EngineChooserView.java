@@ -40,20 +40,22 @@ public final class EngineChooserView {
         this.i18n = i18n;
         root.setId("engines-dialog");
         root.setPadding(new Insets(14));
-        root.setPrefWidth(820);
+        root.setPrefWidth(960);
 
         Label intro = new Label();
         intro.setId("engines-intro");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE); // wrapped, never cut to "..."
         intro.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("engines.intro", vm.storeProperty().get()),
                 vm.storeProperty(), i18n.localeProperty()));
 
         engines = table("engines-table", vm.rows());
-        engines.getColumns().add(column("engines.col.kind", r -> i18n.get("engines.kind." + r.kind().name())));
-        engines.getColumns().add(column("engines.col.name", r -> r.current() ? r.name() + "  ★ " + i18n.get("engines.current") : r.name()));
-        engines.getColumns().add(column("engines.col.endpoint", EngineRow::endpoint));
-        engines.getColumns().add(column("engines.col.detail", EngineRow::detail));
-        engines.setPrefHeight(230);
+        engines.getColumns().add(column("engines.col.kind", 100, r -> i18n.get("engines.kind." + r.kind().name())));
+        engines.getColumns().add(column("engines.col.name", 190, r -> r.current() ? r.name() + "  ★ " + i18n.get("engines.current") : r.name()));
+        engines.getColumns().add(column("engines.col.endpoint", 280, EngineRow::endpoint));
+        engines.getColumns().add(column("engines.col.detail", 260, EngineRow::detail));
+        engines.setPrefHeight(200);
+        engines.setMinHeight(130);
         VBox.setVgrow(engines, Priority.ALWAYS);
 
         TextField address = new TextField();
@@ -74,16 +76,30 @@ public final class EngineChooserView {
         HBox managerRow = row(label("engines.swarm.manager"), manager, list);
         HBox.setHgrow(manager, Priority.ALWAYS);
         nodes = table("engines-swarm-nodes", vm.nodes());
-        nodes.getColumns().add(column("engines.col.node", EngineRow::name));
-        nodes.getColumns().add(column("engines.col.candidate", r -> r.endpoint().isEmpty() ? "—" : r.endpoint()));
-        nodes.getColumns().add(column("engines.col.reachable", r -> r.selectable() ? i18n.get("engines.reachable")
+        nodes.getColumns().add(column("engines.col.node", 320, EngineRow::name));
+        nodes.getColumns().add(column("engines.col.candidate", 260, r -> r.endpoint().isEmpty() ? "—" : r.endpoint()));
+        nodes.getColumns().add(column("engines.col.reachable", 250, r -> r.selectable() ? i18n.get("engines.reachable")
                 : i18n.get("engines.unreachable", r.detail())));
         nodes.setPrefHeight(130);
+        nodes.setMinHeight(110);
         TitledPane swarm = new TitledPane();
         swarm.setId("engines-swarm");
         swarm.textProperty().bind(i18n.text("engines.swarm"));
         swarm.setContent(new VBox(8, managerRow, nodes));
         swarm.setExpanded(false);
+        // The window grows to show the nodes, rather than squeezing them into the space it had.
+        swarm.setAnimated(false);
+        swarm.expandedProperty().addListener((o, was, open) -> {
+            if (open && stage != null) {
+                javafx.application.Platform.runLater(() -> {
+                    root.applyCss();
+                    root.layout();
+                    if (stage.getScene().getHeight() < root.prefHeight(stage.getScene().getWidth())) {
+                        stage.sizeToScene();
+                    }
+                });
+            }
+        });
 
         ProgressBar progress = new ProgressBar(-1);
         progress.setId("engines-progress");
@@ -146,8 +162,9 @@ public final class EngineChooserView {
         return t;
     }
 
-    private TableColumn<EngineRow, String> column(String key, Function<EngineRow, String> text) {
+    private TableColumn<EngineRow, String> column(String key, double width, Function<EngineRow, String> text) {
         TableColumn<EngineRow, String> c = new TableColumn<>();
+        c.setPrefWidth(width);
         c.textProperty().bind(i18n.text(key));
         // Rendered when drawn: the kind and the "current" mark follow a language switch (refresh).
         c.setCellValueFactory(v -> Bindings.createStringBinding(() -> text.apply(v.getValue()), i18n.localeProperty()));
