@@ -1,31 +1,29 @@
 package dev.netlens.app;
 
 import dev.netlens.discovery.Discovery;
-import dev.netlens.discovery.DiscoveryResult;
 import dev.netlens.discovery.EngineFailure;
 import dev.netlens.discovery.engine.EngineEndpoints;
-import dev.netlens.snapshot.DemoTopology;
+import dev.netlens.reach.ChosenEngines;
+import dev.netlens.reach.DockerEngineDirectory;
+import dev.netlens.reach.EngineChoice;
+import dev.netlens.reach.EngineDirectory;
+import dev.netlens.reach.ReachProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import dev.netlens.snapshot.InvalidSnapshotException;
 import dev.netlens.snapshot.SnapshotFile;
 import dev.netlens.snapshot.SnapshotJson;
-import dev.netlens.snapshot.TopologySnapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 
 /** Starts the window: on a snapshot file, or on live engines (the demo while none answers). */
 public final class Gui {
     private Gui() {
-    }
-
-    /** The first discovery pass and when it was done. */
-    private record FirstPass(DiscoveryResult result, Instant at) {
     }
 
     /** @return a process exit status when the window could not be opened; 0 once it has closed */
@@ -52,46 +50,80 @@ public final class Gui {
             NetlensApp.launch();
             return 0;
         }
-        List<String> endpoints = hosts.isEmpty() ? List.of(EngineEndpoints.resolve(null)) : hosts;
-        Discovery discovery = Discovery.local(kernel, tls);
+        DockerEngineDirectory directory = DockerEngineDirectory.fromEnvironment(tls);
+        ChosenEngines remembered = ChosenEngines.forUser();
+        List<EngineChoice> choices = new ArrayList<>();
+        List<EngineFailure> unusable = new ArrayList<>();
+        List<String> endpoints = startEngines(hosts, directory, remembered.load(), choices, unusable);
+        LiveEngines engines = new LiveEngines(kernel, tls, resync, directory);
+        Discovery discovery = engines.newDiscovery();
         // The first pass runs on its own thread while JavaFX starts: the window opens at once ("no
         // picture yet") and shows the engines when the pass is done, instead of after it.
-        CompletableFuture<FirstPass> first = CompletableFuture.supplyAsync(() -> {
-            DiscoveryResult result = discovery.discover(endpoints);
-            return new FirstPass(result, Instant.now());
-        }, runnable -> {
-            Thread t = new Thread(runnable, "netlens-first-pass");
-            t.setDaemon(true);
-            t.start();
-        });
-        AtomicReference<LiveConnection> live = new AtomicReference<>();
+        CompletableFuture<LiveEngines.Pass> first = CompletableFuture.supplyAsync(() -> LiveEngines.read(endpoints, discovery),
+                runnable -> {
+                    Thread t = new Thread(runnable, "netlens-first-pass");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        AtomicBoolean started = new AtomicBoolean();
         AtomicBoolean closed = new AtomicBoolean();
         NetlensApp.initialSnapshot(() -> null);
         NetlensApp.onStarted(window -> first.whenComplete((pass, error) -> Platform.runLater(() -> {
             if (closed.get()) {
                 return;
             }
-            List<EngineFailure> failures = pass != null ? pass.result().failures()
-                    : List.of(EngineFailure.internalError(endpoints.get(0), error.getCause() != null ? error.getCause() : error));
-            TopologySnapshot initial = pass == null || pass.result().snapshot().hosts().isEmpty()
-                    ? DemoTopology.load() : pass.result().snapshot();
-            LiveConnection connection = new LiveConnection(endpoints, discovery, resync, initial);
-            live.set(connection);
-            window.showLive(initial);
-            connection.attach(window, failures, pass == null ? Instant.now() : pass.at());
+            started.set(true);
+            engines.start(window, endpoints, discovery, choices, pass, error, unusable);
             window.installLab(new ClassroomLabActions(endpoints.get(0)));
+            window.installEngineChooser(directory, engines, remembered);
         })));
         try {
             NetlensApp.launch();
         } finally {
             closed.set(true);
-            LiveConnection connection = live.get();
-            if (connection != null) {
-                connection.close(); // closes the discovery too
-            } else {
+            engines.close(); // the live connection, and its discovery
+            if (!started.get()) {
                 discovery.close();
             }
         }
         return 0;
+    }
+
+    /**
+     * The engines the window opens on: those of the command line; with none, the engines chosen last
+     * in the Engines dialog (unless DOCKER_HOST is set: it wins, as over the docker CLI's current
+     * context); else DOCKER_HOST, the current docker context or the local socket.
+     *
+     * @param choices filled with how the engines were chosen (the dialog checks them)
+     * @param unusable filled with a line for each remembered choice that is no longer usable
+     */
+    static List<String> startEngines(List<String> hosts, EngineDirectory directory, List<EngineChoice> remembered,
+            List<EngineChoice> choices, List<EngineFailure> unusable) {
+        return startEngines(hosts, directory, remembered, System.getenv("DOCKER_HOST"), choices, unusable);
+    }
+
+    static List<String> startEngines(List<String> hosts, EngineDirectory directory, List<EngineChoice> remembered,
+            String dockerHost, List<EngineChoice> choices, List<EngineFailure> unusable) {
+        if (!hosts.isEmpty()) {
+            hosts.forEach(h -> choices.add(EngineChoice.host(h)));
+            return List.copyOf(hosts);
+        }
+        LinkedHashSet<String> endpoints = new LinkedHashSet<>();
+        if (dockerHost == null || dockerHost.isBlank()) {
+            for (EngineChoice choice : remembered) {
+                try {
+                    endpoints.add(directory.endpoint(choice));
+                    choices.add(choice);
+                } catch (ReachProblem e) {
+                    unusable.add(new EngineFailure(choice.value(), "remembered engine not used: " + e.getMessage()));
+                }
+            }
+        }
+        if (endpoints.isEmpty()) {
+            String endpoint = EngineEndpoints.resolve(null);
+            choices.add(EngineChoice.host(endpoint));
+            endpoints.add(endpoint);
+        }
+        return List.copyOf(endpoints);
     }
 }

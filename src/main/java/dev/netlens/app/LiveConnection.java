@@ -34,12 +34,21 @@ final class LiveConnection implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<dev.netlens.traffic.RateSnapshot> ratesPending =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** The window's sampling interval and this connection's listener on it (removed at close). */
+    private javafx.beans.value.ObservableValue<Duration> intervalOf;
+    private javafx.beans.value.ChangeListener<Duration> intervalListener;
+
     LiveConnection(List<String> endpoints, Discovery discovery, Duration resync, TopologySnapshot initial) {
         this.endpoints = List.copyOf(endpoints);
         this.discovery = discovery;
         this.resync = resync;
         this.shown = initial;
         this.demoShown = "demo".equals(initial.source());
+    }
+
+    /** The engines this connection watches. */
+    List<String> endpoints() {
+        return endpoints;
     }
 
     /** Called on the FX thread once the window is up. */
@@ -74,7 +83,9 @@ final class LiveConnection implements AutoCloseable {
         if (!demoShown) {
             rates.setTopology(shown);
         }
-        window.traffic().intervalProperty().addListener((o, a, b) -> rates.setInterval(b));
+        intervalListener = (o, a, b) -> rates.setInterval(b);
+        intervalOf = window.traffic().intervalProperty();
+        intervalOf.addListener(intervalListener); // taken off at close: a later connection has its own
         rates.setInterval(window.traffic().intervalProperty().get());
     }
 
@@ -117,6 +128,9 @@ final class LiveConnection implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (intervalOf != null) {
+            intervalOf.removeListener(intervalListener);
+        }
         if (rates != null) {
             rates.close();
         }

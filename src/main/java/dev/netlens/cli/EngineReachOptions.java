@@ -3,11 +3,10 @@ package dev.netlens.cli;
 import dev.netlens.discovery.engine.EngineApiException;
 import dev.netlens.discovery.engine.EngineEndpoints;
 import dev.netlens.discovery.engine.EngineUnreachableException;
-import dev.netlens.discovery.kernel.EngineProcessLocator;
 import dev.netlens.discovery.swarm.NodeReach;
 import dev.netlens.discovery.swarm.SwarmReach;
+import dev.netlens.reach.DockerEngineDirectory;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,11 +71,11 @@ public final class EngineReachOptions {
         if (swarm == null) {
             return new Engines(List.copyOf(engines), List.of());
         }
-        List<String> candidates = new ArrayList<>(engines);
-        candidates.addAll(new EngineProcessLocator(Path.of("/proc")).sockets());
         List<NodeReach> plan;
         try {
-            plan = new SwarmReach(h -> EngineEndpoints.connect(h, Duration.ofSeconds(10))).plan(swarm, swarmNodeHost, candidates);
+            // The window's engine chooser lists a swarm through the same plan.
+            plan = DockerEngineDirectory.swarmPlan(h -> EngineEndpoints.connect(h, Duration.ofSeconds(10)), swarm,
+                    swarmNodeHost, engines, DockerEngineDirectory::dockerdSockets);
         } catch (EngineApiException | EngineUnreachableException | IllegalArgumentException e) {
             err.println(command + ": --swarm " + swarm + ": " + e.getMessage());
             throw new Refused(TopologySource.NO_ENGINE);

@@ -94,6 +94,8 @@ public final class MainWindow {
     /** Files, pictures and the lab: long tasks on their own executor, listed in the status bar with Cancel. */
     private final TaskRunner tasks;
     private final javafx.scene.control.MenuBar menuBar;
+    private final javafx.scene.control.Menu fileMenu;
+    private dev.netlens.ui.engines.EngineChooserView engineChooser;
     private final CollapseControls collapse;
     private final TraceViewModel trace;
     private final TraceView traceView;
@@ -186,6 +188,7 @@ public final class MainWindow {
         menus.view().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(),
                 dev.netlens.ui.traffic.TrafficMenu.of(traffic));
         menuBar = menus.bar();
+        fileMenu = menus.file();
         menuBar.getMenus().add(traceControls.menu());
         menuBar.getMenus().add(captureControls.menu());
         menuBar.getMenus().add(helpMenu());
@@ -606,6 +609,33 @@ public final class MainWindow {
         lab.textProperty().bind(text("menu.lab"));
         lab.getItems().add(open);
         menuBar.getMenus().add(lab);
+    }
+
+    /**
+     * Adds File > Engines… (Ctrl+Shift+D): the dialog that lists docker contexts, the engines shown
+     * now, addresses and a swarm's nodes, and shows the chosen ones live through the application's
+     * port. Called once, by the live connection's launcher. FX thread.
+     */
+    public void installEngineChooser(dev.netlens.reach.EngineDirectory directory, dev.netlens.ui.engines.EngineSwitch engines,
+            dev.netlens.reach.ChosenEngines remembered) {
+        engineChooser = new dev.netlens.ui.engines.EngineChooserView(
+                new dev.netlens.ui.engines.EngineChooserViewModel(directory, engines, remembered, tasks, i18n), i18n);
+        javafx.scene.control.MenuItem open = i18n.menuItem("menu.engines", "menu-engines", this::showEngineChooser);
+        open.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.D,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        fileMenu.getItems().addAll(0, java.util.List.of(open, new javafx.scene.control.SeparatorMenuItem()));
+    }
+
+    /** Opens the Engines dialog (File > Engines…); nothing when no live connection installed it. */
+    public void showEngineChooser() {
+        if (engineChooser != null) {
+            engineChooser.show(root.getScene() == null ? null : root.getScene().getWindow());
+        }
+    }
+
+    /** The Engines dialog, once installed (tests). */
+    public java.util.Optional<dev.netlens.ui.engines.EngineChooserView> engineChooser() {
+        return java.util.Optional.ofNullable(engineChooser);
     }
 
     private javafx.scene.control.Menu helpMenu() {

@@ -56,12 +56,13 @@ final class WindowMenus {
     private final I18n i18n;
     private final MenuBar bar = new MenuBar();
     private final Menu view = new Menu();
+    private final Menu file = new Menu();
 
     WindowMenus(I18n i18n, FileViewModel files, PresentationViewModel presentation, Actions actions,
                 Folding folding, Consumer<Path> openRecent) {
         this.i18n = i18n;
         bar.setId("menu-bar");
-        Menu file = new Menu();
+        file.setId("menu-file");
         MenuItem open = item("menu.open", "open", actions::open, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         Menu recent = new Menu();
         recent.setId("recent");
@@ -181,6 +182,11 @@ final class WindowMenus {
 
     MenuBar bar() {
         return bar;
+    }
+
+    /** The File menu, for the window's own additions (the engine chooser). */
+    Menu file() {
+        return file;
     }
 
     /** The View menu, for the window's own additions (traffic sampling). */

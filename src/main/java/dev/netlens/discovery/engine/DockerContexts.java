@@ -89,7 +89,24 @@ public final class DockerContexts {
 
     /** Every context in the store, "default" first, the others by name. Unreadable entries are left out. */
     public List<Context> list() {
+        return listing().contexts();
+    }
+
+    /**
+     * What {@link #list()} returns, with a one-line reason for each entry left out and for a store
+     * that cannot be read (the window's engine chooser says them; the CLI's listing stays quiet).
+     */
+    public record Listing(List<Context> contexts, List<String> problems) {
+        public Listing {
+            contexts = List.copyOf(contexts);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** The contexts and, for each entry that could not be read, why. */
+    public Listing listing() {
         List<Context> found = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         found.add(defaultContext());
         Path meta = configDir.resolve("contexts").resolve("meta");
         if (Files.isDirectory(meta)) {
@@ -98,15 +115,15 @@ public final class DockerContexts {
                     try {
                         read(dir.resolve("meta.json")).filter(c -> !c.name().equals(DEFAULT)).ifPresent(found::add);
                     } catch (IOException e) {
-                        // one broken context does not hide the others
+                        problems.add(e.getMessage()); // one broken context does not hide the others
                     }
                 }
             } catch (IOException e) {
-                // no readable store: the default context alone
+                problems.add("the docker context store " + meta + " cannot be read"); // the default context alone
             }
         }
         found.subList(1, found.size()).sort(Comparator.comparing(Context::name));
-        return found;
+        return new Listing(found, problems);
     }
 
     /**
@@ -141,9 +158,15 @@ public final class DockerContexts {
         if (!Files.isRegularFile(metaFile)) {
             return Optional.empty();
         }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(metaFile);
+        } catch (IOException e) {
+            throw new IOException(metaFile + " cannot be read");
+        }
         JsonNode meta;
         try {
-            meta = JsonTree.parse(Files.readAllBytes(metaFile));
+            meta = JsonTree.parse(bytes);
         } catch (IOException e) {
             throw new IOException(metaFile + " is not JSON");
         }
