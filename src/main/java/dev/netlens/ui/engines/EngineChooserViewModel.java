@@ -194,8 +194,11 @@ public final class EngineChooserViewModel {
         message.set(title);
         current = tasks.run(title, work::call, result -> {
             current = null;
-            busy.set(false);
-            onResult.accept(result);
+            try {
+                onResult.accept(result); // busy until its outcome is applied (shown, remembered)
+            } finally {
+                busy.set(false);
+            }
         }, failure -> {
             current = null;
             busy.set(false);

@@ -126,7 +126,7 @@ class EngineChooserViewModelTest {
         assertFalse(vm.nodes().get(1).selectable());
         vm.nodes().get(1).chosen().set(true);
         assertFalse(vm.nodes().get(1).isChosen());
-        assertEquals("2 node(s), 1 with an engine that answers", vm.messageProperty().get());
+        assertEquals("2 nodes, 1 with an engine that answers", vm.messageProperty().get());
         row(ScriptedEngines.LAB, EngineRow.Kind.SHOWN).chosen().set(false);
         vm.connect();
         assertEquals(List.of(List.of(EngineChoice.host("unix:///run/manager.sock"))), world.applied);
