@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Diagnostic (issue 15): reads a heap dump (HPROF, as {@code jcmd PID GC.heap_dump FILE} writes it) and
  * prints, for every primitive array of at least MIN bytes of the given type, the shortest chain of
- * strong references from a GC root that keeps it (weak, soft and phantom referents are not followed),
+ * strong references from a GC root that keeps it (weak, soft and phantom referents are followed only
+ * for what no strong chain reaches, and such chains are marked),
  * grouped by the classes and fields of the chain, with the bytes each chain keeps.
  *
  * <pre>
@@ -184,6 +185,8 @@ public final class HeapPaths {
     }
 
     /** The class of an object (its own id for a class), and its strong references as (field label, target). */
+    private boolean followReferents;
+
     private void refs(long obj, List<Object[]> out) {
         out.clear();
         Long off = objects.get(obj);
@@ -205,7 +208,7 @@ public final class HeapPaths {
                 for (int i = 0; i < names.length; i++) {
                     if (types[i] == OBJECT) {
                         String name = strings.get(names[i]);
-                        if (!name.equals("referent") && !name.equals("discovered")) {
+                        if (followReferents ? !name.equals("discovered") : !name.equals("referent") && !name.equals("discovered")) {
                             out.add(new Object[] {name, id(at)});
                         }
                     }
@@ -219,6 +222,33 @@ public final class HeapPaths {
                 out.add(new Object[] {"[]", id(at + (long) i * idSize)});
             }
         }
+    }
+
+    private void referrers(String cls) {
+        followReferents = true;
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        for (long o : objects.keySet()) {
+            if (cls.equals(className(o))) {
+                wanted.add(o);
+            }
+        }
+        List<Object[]> out = new ArrayList<>();
+        for (int level = 0; level < 2; level++) {
+            Map<String, Integer> counts = new TreeMap<>();
+            java.util.Set<Long> next = new java.util.HashSet<>();
+            for (long o : objects.keySet()) {
+                refs(o, out);
+                for (Object[] e : out) {
+                    if (wanted.contains((Long) e[1])) {
+                        counts.merge(className(o) + "." + e[0] + " -> " + className((Long) e[1]), 1, Integer::sum);
+                        next.add(o);
+                    }
+                }
+            }
+            System.out.println("referrers of " + wanted.size() + " (level " + level + "): " + counts);
+            wanted = next;
+        }
+        followReferents = false;
     }
 
     private String className(long obj) {
@@ -267,6 +297,22 @@ public final class HeapPaths {
                 }
             }
         }
+        // Then what only weak, soft or phantom references keep: their referents followed too.
+        h.followReferents = true;
+        queue.addAll(parent.keySet());
+        Map<Long, Long> weakParent = new HashMap<>(parent);
+        while (!queue.isEmpty()) {
+            long o = queue.poll();
+            h.refs(o, out);
+            for (Object[] e : out) {
+                long t = (Long) e[1];
+                if (t != 0 && !weakParent.containsKey(t)) {
+                    weakParent.put(t, o);
+                    via.put(t, (String) e[0]);
+                    queue.add(t);
+                }
+            }
+        }
         Map<String, long[]> chains = new TreeMap<>();
         long total = 0;
         for (Map.Entry<Long, Long> e : h.objects.entrySet()) {
@@ -281,21 +327,28 @@ public final class HeapPaths {
             total += bytes;
             StringBuilder chain = new StringBuilder();
             long o = e.getKey();
-            if (!parent.containsKey(o)) {
+            Map<Long, Long> p = parent.containsKey(o) ? parent : weakParent;
+            if (!p.containsKey(o)) {
                 chain.append("(unreachable)");
+            } else if (p == weakParent) {
+                chain.append(" [weakly or softly reachable only]");
             }
             int depth = 0;
-            while (parent.containsKey(o) && parent.get(o) != 0 && depth++ < 40) {
-                long up = parent.get(o);
+            while (p.containsKey(o) && p.get(o) != 0 && depth++ < 40) {
+                long up = p.get(o);
                 chain.insert(0, " -> " + h.className(up) + "." + via.get(o));
                 o = up;
             }
-            if (parent.containsKey(o)) {
+            if (p.containsKey(o)) {
                 chain.insert(0, via.get(o) + ": " + h.className(o));
             }
             long[] c = chains.computeIfAbsent(chain.toString(), k -> new long[2]);
             c[0]++;
             c[1] += bytes;
+        }
+        if (args.length > 3) {
+            // Who refers to the objects of class args[3] (every reference, referents included), two levels up.
+            h.referrers(args[3]);
         }
         System.out.printf("%d roots, %d objects; arrays of at least %d bytes: %.1f MB%n", h.roots.size(), h.objects.size(),
                 min, total / 1048576.0);

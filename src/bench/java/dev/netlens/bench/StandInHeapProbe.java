@@ -19,7 +19,8 @@ import javafx.stage.Stage;
  * after a full GC. Shows whether the pixels grow with the changes or level off, and what holds them.
  *
  * <pre>
- * java MONOCLE_FLAGS -cp target/bench-classes:target/netlens.jar:target/bench-lib/openjfx-monocle.jar \
+ * java MONOCLE_FLAGS [-Dprobe.dump=FILE.hprof] \
+ *     -cp target/bench-classes:target/netlens.jar:target/bench-lib/openjfx-monocle.jar \
  *     dev.netlens.bench.StandInHeapProbe [changes=60] [every=10] [containers=120]
  * </pre>
  */
@@ -44,23 +45,39 @@ public final class StandInHeapProbe {
             return w;
         });
         rest(window);
-        report(0);
+        report(0, System.getProperty("probe.dumps") != null ? System.getProperty("probe.dumps") + "/change-0.hprof" : null);
+        // -Dprobe.burst=N: as the soak's churn, N changes 200 ms apart (the pictures dropped while being
+        // taken) before each rest, containers added and removed, engine 2's host stale now and then.
+        int burst = Integer.getInteger("probe.burst", 1);
+        String dumps = System.getProperty("probe.dumps");
+        java.util.Random random = new java.util.Random(15);
         for (int i = 1; i <= changes; i++) {
-            // A container more or less each time, as churn does: the drawing changes, the pictures go.
-            TopologySnapshot next = SyntheticSnapshots.networks(2, 12, containers + (i % 2 == 0 ? 0 : 1));
-            UiBench.fx(() -> {
-                window.showLive(next);
-                return null;
-            });
-            Thread.sleep(300);
+            for (int b = 0; b < burst; b++) {
+                int n = burst == 1 ? containers + (i % 2 == 0 ? 0 : 1) : containers + random.nextInt(40) - 20;
+                TopologySnapshot next = SyntheticSnapshots.networks(2, 12, n);
+                boolean stale = burst > 1 && random.nextInt(10) == 0;
+                UiBench.fx(() -> {
+                    window.showLive(next);
+                    window.setStaleHosts(stale ? java.util.Set.of("h1") : java.util.Set.of());
+                    return null;
+                });
+                Thread.sleep(burst == 1 ? 300 : 200);
+            }
+            if (burst > 1 && i == changes) {
+                TopologySnapshot last = SyntheticSnapshots.networks(2, 12, containers); // as at the start
+                UiBench.fx(() -> {
+                    window.showLive(last);
+                    window.setStaleHosts(java.util.Set.of());
+                    return null;
+                });
+                Thread.sleep(2000);
+            }
             rest(window);
             if (i % every == 0) {
-                report(i);
+                String dump = dumps != null ? dumps + "/change-" + i + ".hprof"
+                        : i + every > changes ? System.getProperty("probe.dump") : null;
+                report(i, dump);
             }
-        }
-        String dump = System.getProperty("probe.dump");
-        if (dump != null) {
-            System.out.println(jcmd("GC.heap_dump", dump).strip());
         }
         System.exit(0);
     }
@@ -80,11 +97,15 @@ public final class StandInHeapProbe {
     /**
      * Three readings after a full GC: the first as the soak reads it; the second right after, the
      * software pipeline's texture cache untouched; the third after the cache was read once (a
-     * WeakHashMap drops the entries whose image was collected only when it is next used).
+     * WeakHashMap drops the entries whose image was collected only when it is next used). With
+     * {@code dump}, a heap dump (for {@link HeapPaths}) is written before the cache is read.
      */
-    private static void report(int change) throws Exception {
+    private static void report(int change, String dump) throws Exception {
         String first = reading(jcmd("GC.class_histogram"));
         String second = reading(jcmd("GC.class_histogram"));
+        if (dump != null) {
+            System.out.println(jcmd("GC.heap_dump", dump).strip());
+        }
         String caches = caches();
         String third = reading(jcmd("GC.class_histogram"));
         System.out.println("change " + change + ": as the soak reads it:" + first + "; again:" + second
