@@ -41,7 +41,7 @@ import javafx.scene.image.WritablePixelFormat;
  * per pixel (nearest), a row copied whole where it repeats the last. Composing costs a few
  * milliseconds, where the renderer would resample scaled tiles pixel by pixel at several times that.
  * Two buffers of each size take turns, so the one being composed is never the one the render thread
- * may still be reading.
+ * may still be reading; they are kept while the view keeps its size (see {@link #releaseScreens}).
  */
 final class StandInTiles extends Group {
     /** Pixels beyond each side of the view that a pan picture holds (device pixels at the tiles' zoom). */
@@ -104,6 +104,7 @@ final class StandInTiles extends Group {
     private long panX0;
     private long panY0;
     private long panVersion = -1;
+    private int screensMade;
     /** Counts every change to the tiles or the backdrop: a pan picture composed before one is stale. */
     private long version;
     private int[] colTile = new int[0];
@@ -268,6 +269,7 @@ final class StandInTiles extends Group {
         if (screens[0] == null || (int) screens[0].image().getWidth() != w || (int) screens[0].image().getHeight() != h) {
             screens[0] = Screen.of(w, h);
             screens[1] = Screen.of(w, h);
+            screensMade += 2;
         }
         Screen screen = screens[front ^= 1];
         compose(screen, panX, panY, zoom, w, h, background);
@@ -293,6 +295,7 @@ final class StandInTiles extends Group {
                     || (int) panScreens[0].image().getHeight() != ph) {
                 panScreens[0] = Screen.of(pw, ph);
                 panScreens[1] = Screen.of(pw, ph);
+                screensMade += 2;
             }
             shown = panScreens[panFront ^= 1];
             panX0 = x0 - PAN_MARGIN;
@@ -427,7 +430,7 @@ final class StandInTiles extends Group {
         }
     }
 
-    /** Drops every tile and the composed pictures; the backdrop stays (the drawing is the same). */
+    /** Drops every tile and hides the composed pictures; the backdrop stays (the drawing is the same). */
     void clear() {
         version++;
         tiles.clear();
@@ -443,15 +446,23 @@ final class StandInTiles extends Group {
         version++;
     }
 
-    /** Frees the window-sized pictures (the camera stopped); the tiles stay for the next gesture. */
+    /**
+     * Hides the window-sized pictures (the camera stopped, or the drawing changed); the tiles stay for
+     * the next gesture. The pictures' images are kept and composed into again while the view keeps its
+     * size: the software renderer keeps a copy of the pixels of every image it drew (a texture in a
+     * weak-keyed cache), freed only after a collection of the old generation finds the image gone and
+     * the renderer next draws an image; made anew at every live change, those copies piled up (issue
+     * 15's soak: eight of 11.5 MB more at the end than at the start).
+     */
     void releaseScreens() {
         view.setImage(null);
         view.setViewport(null);
-        screens[0] = null;
-        screens[1] = null;
-        panScreens[0] = null;
-        panScreens[1] = null;
-        panVersion = -1;
+        panVersion = -1; // the pan picture is composed again before it is shown
+    }
+
+    /** How many window-sized images were made so far (two of each size used), for tests. */
+    int screensMade() {
+        return screensMade;
     }
 
     /** Counts every change to the pictures (a tile or strip taken, pictures dropped), for tests. */

@@ -219,4 +219,51 @@ class StandInTilesTest {
         assertEquals(187, tiles.tileCount());
         assertEquals(1, calls.size(), "the second pulse finds every tile the view needs");
     }
+
+    /**
+     * Issue 15's soak: the software renderer keeps a copy of the pixels of every image it drew until
+     * the image is collected, so live changes (each drops the pictures and takes new ones) compose into
+     * the images already made for the view's size instead of new ones, and still show the new drawing.
+     */
+    @Test
+    void changeAfterChangeTheViewIsComposedIntoTheSameImagesAndShowsTheNewDrawing(FxRobot robot) {
+        StandInTiles tiles = new StandInTiles();
+        Rect drawing = new Rect(0, 0, 3000, 2000);
+        Rect view = new Rect(1000, 700, 300, 200);
+        int w = 300;
+        int h = 200;
+        int blue = 0xFF0000FF;
+        java.util.Set<Object> images = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<int[]> lastShown = new ArrayList<>();
+        robot.interact(() -> {
+            for (int change = 0; change < 10; change++) {
+                int colour = change % 2 == 0 ? RED : blue; // each change draws differently
+                tiles.forget();
+                while (tiles.prepare(view, drawing, 1, 1, colour(colour, new ArrayList<>()))) {
+                    // at rest, pulse after pulse
+                }
+                tiles.show(-1000, -700, 1, w, h, 1, 0xFF000000); // at the tiles' zoom: a pan picture
+                images.add(shownImage(tiles));
+                lastShown.add(shownPixels(tiles, w, h));
+                for (int gesture = 0; gesture < 3; gesture++) { // a zoom: window-sized pictures, taking turns
+                    tiles.show(-1000, -700, 1.25 + gesture / 10.0, w, h, 1, 0xFF000000);
+                    images.add(shownImage(tiles));
+                }
+                lastShown.add(shownPixels(tiles, w, h));
+                tiles.releaseScreens(); // at rest again
+            }
+        });
+        assertEquals(4, tiles.screensMade(), "two pan pictures and two window pictures, made once");
+        assertEquals(4, images.size());
+        for (int i = 0; i < lastShown.size(); i++) {
+            int expected = (i / 2) % 2 == 0 ? RED : blue;
+            for (int p : lastShown.get(i)) {
+                assertEquals(Integer.toHexString(expected), Integer.toHexString(p), "change " + i / 2);
+            }
+        }
+    }
+
+    private static Object shownImage(StandInTiles tiles) {
+        return ((javafx.scene.image.ImageView) tiles.getChildren().get(0)).getImage();
+    }
 }
