@@ -108,7 +108,12 @@ case ${1:-run} in
     fi
     log "soak: ${SOAK_MINUTES:-10} minutes of churn (log $OUT/soak.log)"
     status=0
-    java "${MONOCLE[@]}" -Dsoak.minutes="${SOAK_MINUTES:-10}" -Dsoak.out="$OUT" -Dsoak.machine="$machine" \
+    # Soft references cleared at every collection: the heap readings (a full GC before each class
+    # histogram) then count what is strongly held. Without it they counted JavaFX's effect image pool
+    # (com.sun.scenario.effect.impl.ImagePool: bitmaps of the cached overview names kept for reuse
+    # through soft references, which the JVM frees before it would run out of memory), growing as the
+    # churn brought new names (the soak of 20:29: 12 -> 100 render textures).
+    java "${MONOCLE[@]}" -XX:SoftRefLRUPolicyMSPerMB=0 -Dsoak.minutes="${SOAK_MINUTES:-10}" -Dsoak.out="$OUT" -Dsoak.machine="$machine" \
       -Dsoak.note="${SOAK_NOTE:-}" -Djava.util.prefs.userRoot="$OUT/prefs" \
       -cp "$CP" dev.netlens.bench.SoakBench 2>&1 | tee "$OUT/soak.log" || status=$?
     # Only a full-length run writes the report (SOAK_REPORT=FILE writes a shorter one elsewhere).
