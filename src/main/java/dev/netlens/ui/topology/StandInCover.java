@@ -173,7 +173,8 @@ final class StandInCover {
         double y0 = py / z - m;
         double x1 = (px + w) / z + m;
         double y1 = (py + h) / z + m;
-        if (!content.isCovered()) {
+        boolean covered = content.isCovered();
+        if (!covered) {
             double vz = camera.zoom();
             double vm = CULL_MARGIN / vz;
             double vx = -camera.panX() / vz - vm;
@@ -183,7 +184,6 @@ final class StandInCover {
             x1 = Math.max(x1, vx + view.getWidth() / vz + 2 * vm);
             y1 = Math.max(y1, vy + view.getHeight() / vz + 2 * vm);
         }
-        boolean covered = content.isCovered();
         double opacity = content.getOpacity();
         content.setOpacity(1);
         content.setCovered(false);
