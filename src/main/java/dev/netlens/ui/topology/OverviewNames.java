@@ -126,6 +126,11 @@ public final class OverviewNames extends Group {
         boolean whole;
         double size;
         double[] at;
+        /** The world point the plate keeps its screen offset from while a zoom holds the placement (see {@link #follow}). */
+        double anchorX;
+        double anchorY;
+        double offsetX;
+        double offsetY;
         boolean dimmed;
         boolean stale;
 
@@ -173,6 +178,13 @@ public final class OverviewNames extends Group {
     private boolean dirty;
     /** Whether the names are drawn (below {@link #ZOOM}, or as the canvas holds it during a gesture). */
     private boolean on;
+    /**
+     * Whether the camera is moving: a zoom then moves the names placed at its start with their shapes
+     * (screen size kept) instead of placing them again, and they are placed again once it rests. Placing
+     * anew at each zoom pulse changed which names fit and their shortened texts, and every changed
+     * name's bitmap was made again: the slowest pulses of a zoom at fit (issue 12).
+     */
+    private boolean holding;
     /** The camera the names were last placed for; NaN: to be placed again whatever the camera. */
     private double placedZoom = Double.NaN;
     private double placedX;
@@ -231,6 +243,13 @@ public final class OverviewNames extends Group {
      * gesture's start until the camera rests).
      */
     boolean update(TopologyGraph g, Layout l, double z, double x, double y, double w, double h, boolean on) {
+        return update(g, l, z, x, y, w, h, on, false);
+    }
+
+    /** As above; {@code holding}: the camera is moving (see {@link #holding}). */
+    boolean update(TopologyGraph g, Layout l, double z, double x, double y, double w, double h, boolean on,
+            boolean holding) {
+        this.holding = holding;
         this.on = on;
         graph = g;
         layout = l;
@@ -277,6 +296,12 @@ public final class OverviewNames extends Group {
             // A short pan: the names placed for the shapes in view and VIEW_MARGIN around it move along.
             setTranslateX(panX - placedX);
             setTranslateY(panY - placedY);
+            return;
+        }
+        if (holding && !Double.isNaN(placedZoom) && zoom != placedZoom && width == placedW && height == placedH) {
+            setTranslateX(0);
+            setTranslateY(0);
+            follow(); // the placement's camera stays as it was: placed again at rest (the zoom differs)
             return;
         }
         setTranslateX(0);
@@ -366,6 +391,20 @@ public final class OverviewNames extends Group {
     }
 
     // ---- placing ---------------------------------------------------------------------------------
+
+    /** Moves each name placed with its shape's anchor under the camera now, keeping its screen offset and size. */
+    private void follow() {
+        for (Slot s : slots.values()) {
+            if (s.at == null) {
+                continue;
+            }
+            double x = Math.round(panX + s.anchorX * zoom + s.offsetX);
+            double y = Math.round(panY + s.anchorY * zoom + s.offsetY);
+            s.at = new double[] {x, y, s.at[2], s.at[3]};
+            s.label.setLayoutX(x);
+            s.label.setLayoutY(y);
+        }
+    }
 
     private void place() {
         placed.clear();
@@ -564,6 +603,12 @@ public final class OverviewNames extends Group {
         s.whole = whole;
         s.size = font.getSize();
         s.at = at;
+        // A box's name keeps to its top-left corner, a leaf's to its middle.
+        Rect r = e.shape();
+        s.anchorX = e.box() ? r.x() : r.centerX();
+        s.anchorY = e.box() ? r.y() : r.centerY();
+        s.offsetX = at[0] - (panX + s.anchorX * zoom);
+        s.offsetY = at[1] - (panY + s.anchorY * zoom);
     }
 
     private Slot acquire(Entry e) {

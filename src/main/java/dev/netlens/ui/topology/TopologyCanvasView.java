@@ -169,7 +169,7 @@ public final class TopologyCanvasView extends Region {
         boolean holding = camera.isMoving() && !empty;
         boolean text = holding ? shapes.textShown() : z >= TEXT_ZOOM;
         boolean names = overview.update(shapes.graph(), shapes.layout(), z, camera.panX(), camera.panY(), getWidth(),
-                getHeight(), holding ? shapes.overviewShown() : z < OverviewNames.ZOOM);
+                getHeight(), holding ? shapes.overviewShown() : z < OverviewNames.ZOOM, holding);
         if (names != shapes.overviewShown()) {
             dropStandIn(); // the pictures hold the world names as they were: taken again
         }

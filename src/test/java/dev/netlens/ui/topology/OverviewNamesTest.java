@@ -282,6 +282,34 @@ class OverviewNamesTest {
     }
 
     @Test
+    void whileTheCameraZoomsTheNamesMoveWithTheirShapesAndAtRestTheyArePlacedAgain(FxRobot robot) {
+        act(robot, () -> canvas().fitToWindow());
+        settle();
+        Map<String, ShownName> before = shown(robot);
+        assertFalse(before.isEmpty());
+        Map<String, ShownName> during = new HashMap<>();
+        robot.interact(() -> {
+            canvas().zoomBy(0.8); // the camera moves: the placement of the gesture's start is held
+            canvas().overviewNames().forEach(n -> during.put(n.id(), n));
+        });
+        assertEquals(before.keySet(), during.keySet(), "the same names while zooming");
+        for (String id : before.keySet()) {
+            assertEquals(before.get(id).text(), during.get(id).text(), "the same text (no bitmap made again)");
+            assertEquals(before.get(id).bounds().getWidth(), during.get(id).bounds().getWidth(), 0.01, "screen size kept");
+        }
+        assertTrue(before.keySet().stream().anyMatch(id -> before.get(id).bounds().getMinX() != during.get(id).bounds().getMinX()),
+                "moved with their shapes");
+        settle();
+        List<ShownName> after = List.copyOf(shown(robot).values());
+        for (int i = 0; i < after.size(); i++) {
+            for (int j = i + 1; j < after.size(); j++) {
+                assertFalse(overlap(after.get(i).bounds(), after.get(j).bounds()), "placed again at rest: "
+                        + after.get(i) + " overlaps " + after.get(j));
+            }
+        }
+    }
+
+    @Test
     void farOutNamesStillNeverOverlapAndHostsComeFirst(FxRobot robot) {
         act(robot, () -> {
             canvas().fitToWindow();
