@@ -54,8 +54,10 @@ import javafx.scene.text.Text;
  * <p>Stand-in pictures ({@link StandInTiles}): this layer is above them, never in them. The pictures
  * are magnified and shrunk pixel by pixel while the camera zooms, so names in them would grow and
  * shrink with the zoom and blur, and which names fit changes with the zoom. Drawn above, the names
- * keep their size, are placed again in the pulse that composes the picture for the new camera (the
- * same post-layout pass: no lag), and the pictures hold no world name of these vertices (the canvas
+ * keep their size and move in the pulse that composes the picture for the new camera (the same
+ * post-layout pass: no lag): while a zoom goes on, the names placed at its start follow their shapes,
+ * and they are placed again (which fit, shortened how) once the camera rests. The pictures hold no
+ * world name of these vertices (the canvas
  * takes new pictures when the overlay starts or stops, so a picture never carries a world name
  * that the overlay also draws).
  *
