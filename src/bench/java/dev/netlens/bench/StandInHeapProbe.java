@@ -84,6 +84,13 @@ public final class StandInHeapProbe {
 
     /** Fit, then rest until the pictures of the view are all taken (as SoakBench.restTheCanvas). */
     private static void rest(MainWindow window) throws Exception {
+        for (double factor : new double[] {1.1, 1 / 1.1}) { // as the soak does before each reading
+            UiBench.fx(() -> {
+                window.canvas().zoomBy(factor);
+                return null;
+            });
+            Thread.sleep(100);
+        }
         UiBench.fx(() -> {
             window.canvas().fitToWindow();
             return null;
@@ -114,7 +121,8 @@ public final class StandInHeapProbe {
 
     private static String reading(String histogram) {
         StringBuilder line = new StringBuilder();
-        for (String cls : new String[] {"[I", "com.sun.prism.sw.SWArgbPreTexture", "javafx.scene.image.WritableImage"}) {
+        for (String cls : new String[] {"[I", "com.sun.prism.sw.SWArgbPreTexture", "com.sun.prism.sw.SWRTTexture",
+                "javafx.scene.image.WritableImage"}) {
             long[] cb = countAndBytes(histogram, cls);
             line.append(cls.equals("[I") ? String.format(" int[] %.1f MB", cb[1] / 1048576.0)
                     : String.format(" %s %d", cls.substring(cls.lastIndexOf('.') + 1), cb[0]));
