@@ -15,6 +15,7 @@ command -v ip >/dev/null || need+=(iproute2)
 command -v ssh >/dev/null || need+=(openssh-client)
 [[ -x /usr/sbin/sshd ]] || need+=(openssh-server) # the ssh:// engine test runs an sshd of its own
 [[ -x /usr/bin/tcpdump || -x /usr/sbin/tcpdump ]] || need+=(tcpdump)
+[[ -x /usr/sbin/nft ]] || need+=(nftables) # the firewall tests read Docker's rules through nft too
 [[ -x /bin/busybox ]] || need+=(busybox-static)
 fc-list 2>/dev/null | grep -qi 'noto sans cjk' || need+=(fonts-noto-cjk)
 if ((${#need[@]})); then

@@ -125,7 +125,8 @@ class RuleHitsAgainstEngineTest {
     @Test
     void nftCounterStatementsGiveTheirRulesCounters() {
         FirewallCapture capture = discovery.readFirewall(Lab.ENGINE1);
-        assertNotNull(capture.nftRuleset(), "nft read: " + capture.missing());
+        assertNotNull(capture.nftRuleset(), "nft read (installed by scripts/test.sh; absent, the dump is skipped): "
+                + capture.missing());
         List<Rule> counted = dev.netlens.firewall.NftRulesetParser.parse(capture.nftRuleset()).rules()
                 .filter(r -> r.raw().contains("counter packets")).toList();
         assertTrue(!counted.isEmpty(), "Docker's rules, seen through nft, count packets");
