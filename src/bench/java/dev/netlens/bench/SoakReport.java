@@ -52,8 +52,12 @@ final class SoakReport {
                     f.path("objectsStart").asInt() + " -> " + f.path("objectsEnd").asInt() + "; at the end and not at the start: "
                     + counted(f.path("objectsAdded")) + "; at the start and not at the end: " + counted(f.path("objectsGone")));
         }
-        row(md, "heap after GC (class histogram, all live objects; the canvas fit and resting with its pictures taken at both ends), start -> end", fmt(f.path("heapStartMb").asDouble()) + " -> "
+        row(md, "heap after GC (class histogram, all live objects, after a second full collection; the canvas fit and resting with its pictures taken at both ends), start -> end", fmt(f.path("heapStartMb").asDouble()) + " -> "
                 + fmt(f.path("heapEndMb").asDouble()) + " MB (" + fmt(f.path("heapChangePercent").asDouble()) + " %)");
+        if (f.has("heapFirstCollectionStartMb")) {
+            row(md, "the same after the first full collection (soft references read since the collection before still held: JavaFX's effect image pool), start -> end",
+                    fmt(f.path("heapFirstCollectionStartMb").asDouble()) + " -> " + fmt(f.path("heapFirstCollectionEndMb").asDouble()) + " MB");
+        }
         if (f.has("heapWithoutPixelsStartMb")) {
             row(md, "live objects after GC without pixel buffers (class histogram; int[]: the canvas's stand-in pictures, a bounded cache), start -> end",
                     fmt(f.path("heapWithoutPixelsStartMb").asDouble()) + " -> " + fmt(f.path("heapWithoutPixelsEndMb").asDouble())
