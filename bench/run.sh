@@ -35,6 +35,16 @@ XDISPLAY=:95
 started=$SECONDS
 
 [[ $(id -u) -eq 0 ]] || die "run as root: the kernel baseline and Netlens's kernel view use nsenter"
+# The first-frame figures open real windows under Xvfb: JavaFX's GTK toolkit needs libgtk-3 there.
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null) | grep -qF 'libgtk-3.so.0 ' || need+=(libgtk-3-0)
+if ((${#need[@]})); then
+  log "installing: ${need[*]}"
+  apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \
+    || die "could not install ${need[*]}"
+fi
 for tool in "$DOCKER" curl jq nsenter ip java mvn Xvfb; do
   command -v "$tool" >/dev/null || die "$tool is missing"
 done

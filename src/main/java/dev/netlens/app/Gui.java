@@ -47,8 +47,7 @@ public final class Gui {
             // The window shows it like File > Open: saved positions reused, marked as a snapshot.
             NetlensApp.initialSnapshot(() -> null);
             NetlensApp.onStarted(window -> window.files().opened(path, read));
-            NetlensApp.launch();
-            return 0;
+            return launch(err);
         }
         DockerEngineDirectory directory = DockerEngineDirectory.fromEnvironment(tls);
         ChosenEngines remembered = ChosenEngines.forUser();
@@ -78,7 +77,7 @@ public final class Gui {
             window.installEngineChooser(directory, engines, remembered);
         })));
         try {
-            NetlensApp.launch();
+            return launch(err);
         } finally {
             closed.set(true);
             engines.close(); // the live connection, and its discovery
@@ -86,7 +85,19 @@ public final class Gui {
                 discovery.close();
             }
         }
-        return 0;
+    }
+
+    /** Opens the window and returns once it has closed (0), or says why none can be opened here. */
+    private static int launch(PrintWriter err) {
+        try {
+            NetlensApp.launch();
+            return 0;
+        } catch (RuntimeException e) {
+            String why = WindowStartFailure.explain(e).orElseThrow(() -> e);
+            err.println("netlens: cannot open a window: " + why);
+            err.flush();
+            return WindowStartFailure.STATUS;
+        }
     }
 
     /**
