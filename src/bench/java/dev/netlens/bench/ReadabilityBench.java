@@ -116,7 +116,7 @@ public final class ReadabilityBench {
     static boolean everyRunningNamed(TopologyGraph g, Layout l) {
         Set<String> named = new HashSet<>();
         for (TopoNode n : g.nodes()) {
-            if (n.kind() == NodeKind.CONTAINER && "running".equals(n.subKind()) && l.rects().containsKey(n.id())) {
+            if (n.kind() == NodeKind.CONTAINER && running(n) && l.rects().containsKey(n.id())) {
                 named.add(n.label());
             }
             if (n.kind() == NodeKind.SUMMARY && l.rects().containsKey(n.id())) {
@@ -124,7 +124,7 @@ public final class ReadabilityBench {
             }
         }
         for (TopoNode n : g.nodes()) {
-            if (n.kind() == NodeKind.CONTAINER && "running".equals(n.subKind()) && !named.contains(n.label())) {
+            if (n.kind() == NodeKind.CONTAINER && running(n) && !named.contains(n.label())) {
                 return false;
             }
         }
@@ -132,6 +132,15 @@ public final class ReadabilityBench {
     }
 
     /** Name heights on screen at fit in the 1920x1080 window: containers, networks, groups (min, and how many named). */
+    /**
+     * A running container's vertex. The graph's sub-kinds are typed (issue 16): comparing them with the
+     * text "running", as this bench did, counted no container at all (the run of 2026-12-04 printed
+     * "NaN px, 0 of 0" and named "every running container" of none).
+     */
+    private static boolean running(dev.netlens.graph.TopoNode n) {
+        return n.kind() == NodeKind.CONTAINER && n.subKind() == dev.netlens.graph.SubKind.ContainerState.RUNNING;
+    }
+
     static String[] namesAtFit(TopologySnapshot s) throws Exception {
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
         Stage stage = UiBench.fx(Stage::new);
@@ -169,21 +178,21 @@ public final class ReadabilityBench {
 
     private static String heights(TopologyGraph g, List<OverviewNames.ShownName> shown, double zoom, Set<NodeKind> kinds) {
         long total = g.nodes().stream().filter(n -> kinds.contains(n.kind()) && g.isDrawn(n)
-                && !(n.kind() == NodeKind.CONTAINER && !"running".equals(n.subKind()))).count();
+                && !(n.kind() == NodeKind.CONTAINER && !running(n))).count();
         if (shown.isEmpty()) {
             // World text is shown: every name at its type size times the zoom.
             double px = (kinds.contains(NodeKind.GROUP) ? TypeScale.GROUP_TITLE : TypeScale.LABEL) * zoom;
             return String.format(Locale.ROOT, "%.1f px, %d of %d (world text, zoom %.2f)", px, total, total, zoom);
         }
         List<OverviewNames.ShownName> mine = shown.stream().filter(n -> kinds.contains(n.kind())
-                && !(n.kind() == NodeKind.CONTAINER && !g.node(n.id()).map(v -> "running".equals(v.subKind())).orElse(true)))
+                && !(n.kind() == NodeKind.CONTAINER && !g.node(n.id()).map(v -> running(v)).orElse(true)))
                 .toList();
         double min = mine.stream().mapToDouble(OverviewNames.ShownName::height).min().orElse(Double.NaN);
         long whole = mine.stream().filter(OverviewNames.ShownName::whole).count();
         Set<String> shownIds = new HashSet<>();
         mine.forEach(n -> shownIds.add(n.id()));
         List<String> missing = g.nodes().stream().filter(n -> kinds.contains(n.kind()) && g.isDrawn(n)
-                && !(n.kind() == NodeKind.CONTAINER && !"running".equals(n.subKind())) && !shownIds.contains(n.id()))
+                && !(n.kind() == NodeKind.CONTAINER && !running(n)) && !shownIds.contains(n.id()))
                 .map(n -> n.caption() != null && n.kind() == NodeKind.BRIDGE ? n.caption().split(" · ")[0] : n.label())
                 .limit(4).toList();
         return String.format(Locale.ROOT, "%.1f px, %d of %d (%d whole; overview names, zoom %.2f)%s", min, mine.size(), total,
