@@ -440,6 +440,14 @@ public final class OverviewNames extends Group {
                 double cx = (x0 + x1) / 2;
                 rx0 = Math.min(rx0, cx - MIN_ROOM / 2);
                 rx1 = Math.max(rx1, cx + MIN_ROOM / 2);
+                // Not past an edge of the view the shape itself keeps within: a name there was cut by
+                // it (at fit, the last bus's name reached under the side panel).
+                if (x0 >= 0) {
+                    rx0 = Math.max(rx0, 0);
+                }
+                if (x1 <= width) {
+                    rx1 = Math.min(rx1, width);
+                }
             }
             double roomW = rx1 - rx0;
             double[] at = null;
@@ -529,7 +537,9 @@ public final class OverviewNames extends Group {
             }
         }
         for (double[] r : tries) {
-            if (!overlapsPlaced(r)) {
+            // Not across an edge of the view that the shape itself keeps within: cut there.
+            boolean cut = x0 >= 0 && r[0] < 0 || x1 <= width && r[0] + r[2] > width;
+            if (!cut && !overlapsPlaced(r)) {
                 return r;
             }
         }

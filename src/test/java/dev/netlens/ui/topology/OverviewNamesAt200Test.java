@@ -82,6 +82,14 @@ class OverviewNamesAt200Test {
             assertNotNull(s, n.kind() + " name not shown at fit (zoom " + window.canvas().zoom() + "): " + n.label());
             assertTrue(s.height() >= 9, s.text() + " is " + s.height() + " px");
         }
+        // Every name drawn inside the view, none cut by its edge (the last network's, at the right end
+        // of the drawing, reached under the side panel).
+        double w = window.canvas().getWidth();
+        double h = window.canvas().getHeight();
+        for (ShownName s : names.values()) {
+            assertTrue(s.bounds().getMinX() >= 0 && s.bounds().getMaxX() <= w && s.bounds().getMinY() >= 0
+                    && s.bounds().getMaxY() <= h, s.text() + " at " + s.bounds() + " in a view of " + w + " x " + h);
+        }
     }
 
     /** Every host named; at least {@code atLeast} of the {@code bridges} bridges; all whole, >= 9 px, none overlapping. */
