@@ -2,6 +2,7 @@ package dev.netlens.bench;
 
 import dev.netlens.graph.Collapse;
 import dev.netlens.graph.NodeKind;
+import dev.netlens.graph.SubKind;
 import dev.netlens.graph.TopoNode;
 import dev.netlens.graph.TopologyGraph;
 import dev.netlens.layout.Layout;
@@ -116,7 +117,7 @@ public final class ReadabilityBench {
     static boolean everyRunningNamed(TopologyGraph g, Layout l) {
         Set<String> named = new HashSet<>();
         for (TopoNode n : g.nodes()) {
-            if (n.kind() == NodeKind.CONTAINER && running(n) && l.rects().containsKey(n.id())) {
+            if (running(n) && l.rects().containsKey(n.id())) {
                 named.add(n.label());
             }
             if (n.kind() == NodeKind.SUMMARY && l.rects().containsKey(n.id())) {
@@ -124,23 +125,23 @@ public final class ReadabilityBench {
             }
         }
         for (TopoNode n : g.nodes()) {
-            if (n.kind() == NodeKind.CONTAINER && running(n) && !named.contains(n.label())) {
+            if (running(n) && !named.contains(n.label())) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Name heights on screen at fit in the 1920x1080 window: containers, networks, groups (min, and how many named). */
     /**
      * A running container's vertex. The graph's sub-kinds are typed (issue 16): comparing them with the
      * text "running", as this bench did, counted no container at all (the run of 2026-12-04 printed
      * "NaN px, 0 of 0" and named "every running container" of none).
      */
-    private static boolean running(dev.netlens.graph.TopoNode n) {
-        return n.kind() == NodeKind.CONTAINER && n.subKind() == dev.netlens.graph.SubKind.ContainerState.RUNNING;
+    private static boolean running(TopoNode n) {
+        return n.kind() == NodeKind.CONTAINER && n.subKind() == SubKind.ContainerState.RUNNING;
     }
 
+    /** Name heights on screen at fit in the 1920x1080 window: containers, networks, groups (min, and how many named). */
     static String[] namesAtFit(TopologySnapshot s) throws Exception {
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
         Stage stage = UiBench.fx(Stage::new);
@@ -185,7 +186,7 @@ public final class ReadabilityBench {
             return String.format(Locale.ROOT, "%.1f px, %d of %d (world text, zoom %.2f)", px, total, total, zoom);
         }
         List<OverviewNames.ShownName> mine = shown.stream().filter(n -> kinds.contains(n.kind())
-                && !(n.kind() == NodeKind.CONTAINER && !g.node(n.id()).map(v -> running(v)).orElse(true)))
+                && !(n.kind() == NodeKind.CONTAINER && !g.node(n.id()).map(ReadabilityBench::running).orElse(true)))
                 .toList();
         double min = mine.stream().mapToDouble(OverviewNames.ShownName::height).min().orElse(Double.NaN);
         long whole = mine.stream().filter(OverviewNames.ShownName::whole).count();

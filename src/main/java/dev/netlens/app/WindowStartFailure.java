@@ -17,11 +17,11 @@ public final class WindowStartFailure {
 
     /** The line to print after "netlens: cannot open a window: ", or empty when {@code t} is something else. */
     public static Optional<String> explain(Throwable t) {
-        for (Throwable at = t; at != null; at = at.getCause() == at ? null : at.getCause()) {
-            String m = String.valueOf(at.getMessage());
+        for (Throwable at = t; at != null; at = at.getCause()) {
             if (!(at instanceof UnsupportedOperationException)) {
                 continue;
             }
+            String m = String.valueOf(at.getMessage());
             if (m.contains("Unable to open DISPLAY")) {
                 return Optional.of("no display to draw on (DISPLAY is unset or its X server does not answer); "
                         + "without one, use `netlens export` or `netlens trace`");
